@@ -1,0 +1,3 @@
+from herald_timeline.cli import main
+
+raise SystemExit(main())

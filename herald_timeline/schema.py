@@ -1,0 +1,204 @@
+"""The output tables: column names and dtypes, declared once.
+
+`../shared/contract.md` fixes the contract columns; we add columns after them, never rename.
+Every DataFrame the package returns is built with :func:`frame` (or ``empty_*``), so the
+dtypes are the same whether a table has a million rows or none.
+
+Conventions:
+- text is ``string``; fixed vocabularies are ``CategoricalDtype`` with the fixed list;
+  counts and offsets are ``Int64``; claim numbers are ``Float64``; flags are ``boolean``.
+- ``published``/``updated`` are tz-aware timestamps. A column holds one zone, so the frame
+  shows them in :data:`HOME_TZ` (Korean time, the calendar the project's news is dated
+  by); the article's own zone is kept in the ``tz`` column and the CSV writer restores it.
+- event and timex ``start``/``end`` are calendar days stored as naive midnight timestamps:
+  a day is never converted between zones.
+- lists (actors) are ``;``-joined strings, as in the CSV.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+HOME_TZ = "Asia/Seoul"
+
+EVENT_TYPES = ("meeting", "launch", "agreement", "establishment", "exercise", "statement", "other")
+PRECISIONS = ("day", "week", "month", "quarter", "year")
+BOUNDS = ("exact", "about", "at_least", "more_than", "at_most", "less_than", "range")
+TIMEX_TYPES = ("date", "time", "duration", "set")
+ANCHORS = ("absolute", "published", "event", "unresolved")
+STATUSES = ("ok", "error")
+FORMATS = ("page", "html", "plain")
+
+STRING = pd.StringDtype()
+INT = pd.Int64Dtype()
+FLOAT = pd.Float64Dtype()
+BOOL = pd.BooleanDtype()
+DAY = "datetime64[ns]"
+MOMENT = pd.DatetimeTZDtype(unit="ns", tz=HOME_TZ)
+
+
+def _category(values: Iterable[str]) -> pd.CategoricalDtype:
+    return pd.CategoricalDtype(list(values), ordered=False)
+
+
+ARTICLES: dict[str, Any] = {
+    "article_id": STRING,
+    "source": STRING,
+    "outlet": STRING,
+    "title": STRING,
+    "author": STRING,
+    "published": MOMENT,
+    "updated": MOMENT,
+    "section": STRING,
+    "n_words": INT,
+    "status": _category(STATUSES),
+    "error": STRING,
+    # additions
+    "url": STRING,
+    "email": STRING,
+    "tz": STRING,
+    "format": _category(FORMATS),
+    "n_chars": INT,
+}
+
+EVENTS: dict[str, Any] = {
+    "event_id": STRING,
+    "article_id": STRING,
+    "type": _category(EVENT_TYPES),
+    "start": DAY,
+    "end": DAY,
+    "precision": _category(PRECISIONS),
+    "approximate": BOOL,
+    "date_text": STRING,
+    "name": STRING,
+    "ordinal": INT,
+    "actors": STRING,
+    "location": STRING,
+    "evidence": STRING,
+    "char_start": INT,
+    "char_end": INT,
+    # additions
+    "trigger": STRING,
+    "published": MOMENT,
+}
+
+CLAIMS: dict[str, Any] = {
+    "claim_id": STRING,
+    "article_id": STRING,
+    "value": FLOAT,
+    "lower": FLOAT,
+    "upper": FLOAT,
+    "bound": _category(BOUNDS),
+    "unit": STRING,
+    "unit_text": STRING,
+    "subject": STRING,
+    "action": STRING,
+    "period_start": DAY,
+    "period_end": DAY,
+    "part_of": STRING,
+    "attributed_to": STRING,
+    "evidence": STRING,
+    "char_start": INT,
+    "char_end": INT,
+    # additions
+    "value_text": STRING,
+    "published": MOMENT,
+}
+
+TIMEXES: dict[str, Any] = {
+    "timex_id": STRING,
+    "article_id": STRING,
+    "text": STRING,
+    "type": _category(TIMEX_TYPES),
+    "value": STRING,
+    "start": DAY,
+    "end": DAY,
+    "precision": _category(PRECISIONS),
+    "approximate": BOOL,
+    "anchor": _category(ANCHORS),
+    "char_start": INT,
+    "char_end": INT,
+    # additions
+    "mod": STRING,
+    "rule": STRING,
+}
+
+TABLES: dict[str, dict[str, Any]] = {
+    "articles": ARTICLES,
+    "events": EVENTS,
+    "claims": CLAIMS,
+    "timexes": TIMEXES,
+}
+
+#: columns written with the article's own UTC offset
+MOMENT_COLUMNS = ("published", "updated")
+
+
+class SchemaError(ValueError):
+    """A table does not have the columns or dtypes of its schema."""
+
+
+def _coerce(values: pd.Series, dtype: Any) -> pd.Series:
+    if isinstance(dtype, pd.DatetimeTZDtype):
+        return pd.to_datetime(values, utc=True).dt.tz_convert(dtype.tz).astype(dtype)
+    if isinstance(dtype, str) and dtype.startswith("datetime64"):
+        parsed = pd.to_datetime(values)
+        if isinstance(parsed.dtype, pd.DatetimeTZDtype):  # a day never crosses zones
+            parsed = parsed.dt.tz_localize(None)
+        return parsed.astype(dtype)
+    return values.astype(dtype)
+
+
+def frame(table: str, rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.DataFrame:
+    """A DataFrame of ``table``'s schema from row mappings (missing keys become NA).
+
+    Contract columns come first in contract order, then the additions; keys that are not
+    in the schema are dropped.
+    """
+    schema = TABLES[table]
+    raw = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame.from_records(list(rows))
+    columns: dict[str, pd.Series] = {}
+    for name, dtype in schema.items():
+        if name in raw.columns:
+            values = raw[name].reset_index(drop=True)
+        else:
+            values = pd.Series([None] * len(raw), dtype="object")
+        columns[name] = _coerce(values, dtype)
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(raw)))
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty table with every column and dtype of ``table``."""
+    return frame(table, [])
+
+
+def empty_articles() -> pd.DataFrame:
+    return empty("articles")
+
+
+def empty_events() -> pd.DataFrame:
+    return empty("events")
+
+
+def empty_claims() -> pd.DataFrame:
+    return empty("claims")
+
+
+def empty_timexes() -> pd.DataFrame:
+    return empty("timexes")
+
+
+def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Return ``df`` unchanged if it has every column of ``table`` with its dtype.
+
+    Raises :class:`SchemaError` naming the first column that is missing or mistyped.
+    """
+    for name, dtype in TABLES[table].items():
+        if name not in df.columns:
+            raise SchemaError(f"{table}: missing column {name!r}")
+        if str(df[name].dtype) != str(pd.Series([], dtype=dtype).dtype):
+            raise SchemaError(f"{table}.{name}: dtype {df[name].dtype}, expected {dtype}")
+    return df

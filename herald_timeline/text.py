@@ -1,0 +1,97 @@
+"""Text normalisation and sentence splitting with character offsets.
+
+Sentences are spans of the body: ``body[s.start:s.end] == s.text`` always holds, so every
+row built from a sentence can point back into the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from herald_timeline import resources
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """NFC, ``\\n`` line ends, no NULs or other C0 controls except tab and newline."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\xa0", " ")
+    return _CONTROL.sub("", text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them ("Ji Da-gyum" is two, "U.S." one)."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a body: ``body[start:end] == text``; ``index`` counts from 0."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(line.lower() for line in resources.lines("text/abbreviations.txt"))
+
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
+# then something that can start a sentence.
+_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]{1,3})?(?=[ \t]+[\"“‘'(\[]?[A-Z0-9])")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` ends an abbreviation or an initial."""
+    match = _TOKEN_BEFORE.search(text, 0, dot)
+    if not match:
+        return False
+    token = match.group(1).lstrip("\"“‘'([").lower()
+    if len(token) == 1 and token.isalpha():  # an initial: "Lloyd J. Austin"
+        return True
+    return token in _abbreviations()
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """Split ``body`` into sentences; paragraphs (lines) never share a sentence."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    position = 0
+    for line in body.split("\n"):
+        line_start = position
+        position += len(line) + 1
+        if not line.strip():
+            continue
+        start = 0
+        for match in _BOUNDARY.finditer(line):
+            dot = match.start()
+            if line[dot] == "." and _is_abbreviation(line, dot):
+                continue
+            sentences.extend(_span(line, start, match.end(), line_start, paragraph, len(sentences)))
+            start = match.end()
+        sentences.extend(_span(line, start, len(line), line_start, paragraph, len(sentences)))
+        paragraph += 1
+    return sentences
+
+
+def _span(line: str, start: int, end: int, offset: int, paragraph: int, index: int) -> list[Sentence]:
+    piece = line[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return []
+    lead = len(piece) - len(piece.lstrip())
+    begin = offset + start + lead
+    return [Sentence(index, begin, begin + len(stripped), stripped, paragraph)]
