@@ -62,6 +62,8 @@ ARTICLES: dict[str, Any] = {
     "tz": STRING,
     "format": _category(FORMATS),
     "n_chars": INT,
+    "encoding": STRING,
+    "warning": STRING,
 }
 
 EVENTS: dict[str, Any] = {

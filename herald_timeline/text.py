@@ -44,7 +44,7 @@ class Sentence:
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
+def abbreviations() -> frozenset[str]:
     return frozenset(line.lower() for line in resources.lines("text/abbreviations.txt"))
 
 
@@ -62,7 +62,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     token = match.group(1).lstrip("\"“‘'([").lower()
     if len(token) == 1 and token.isalpha():  # an initial: "Lloyd J. Austin"
         return True
-    return token in _abbreviations()
+    return token in abbreviations()
 
 
 def split_sentences(body: str) -> list[Sentence]:

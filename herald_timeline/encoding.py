@@ -1,0 +1,183 @@
+"""Bytes to text: BOM, declared charset, UTF-8, Korean and Windows legacy encodings.
+
+The rule is "the right text or a clear error": a document that does not decode cleanly under
+any plausible encoding raises :class:`DecodeError` rather than coming back as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from herald_timeline.errors import ArticleError
+
+
+class DecodeError(ArticleError):
+    """The bytes are not text in any encoding we can tell apart safely."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    declared: str | None
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# <meta charset=...>, <meta http-equiv content="...; charset=...">, <?xml encoding=...?>
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
+)
+
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+)
+
+# Characters a cp1252-encoded English news page plausibly contains beyond ASCII.
+_CP1252_PLAUSIBLE = re.compile(r"[\u00a0-\u00ff\u2010-\u2027\u2030-\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+# Bytes of a KS X 1001 (EUC-KR) two-byte character: the common core of cp949.
+_KSX1001_PAIR = re.compile(rb"[\xa1-\xfe][\xa1-\xfe]")
+# UTF-8 read as cp1252/latin-1 and saved again: "â€™", "Ã©".
+_MOJIBAKE = re.compile(r"â€[™œ\x9d“”˜¦¢]|Ã[\x80-\xbf©¨«®¶¼]|ì[\x80-\xbf][\x80-\xbf]")
+
+
+def _normalise_codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML document declares in its first 4 KB, normalised, or None."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    raw = (match.group(1) or match.group(2)).decode("ascii", "replace")
+    codec = _normalise_codec(raw)
+    # Browsers read EUC-KR and ISO-8859-1 pages as their supersets; so do we.
+    return _SUPERSETS.get(codec, codec) if codec else None
+
+
+_SUPERSETS = {"euc_kr": "cp949", "iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[:2000]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd_nuls = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    if odd_nuls > 0.6 and even_nuls < 0.1:
+        return "utf-16-le"
+    if even_nuls > 0.6 and odd_nuls < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _korean_share(data: bytes) -> float:
+    """Share of non-ASCII bytes that form KS X 1001 pairs (1.0 for clean EUC-KR text)."""
+    high = sum(1 for b in data if b >= 0x80)
+    if not high:
+        return 0.0
+    return 2 * len(_KSX1001_PAIR.findall(data)) / high
+
+
+def _cp1252_plausible(text: str) -> bool:
+    non_ascii = [c for c in text if ord(c) > 0x7F]
+    if not non_ascii:
+        return True
+    good = sum(1 for c in non_ascii if _CP1252_PLAUSIBLE.match(c))
+    # Accented capitals next to symbols in bulk are what misread multibyte text looks like.
+    return good == len(non_ascii) and len(non_ascii) <= max(20, len(text) // 10)
+
+
+def _check_text(text: str, encoding: str) -> str:
+    if _MOJIBAKE.search(text):
+        raise DecodeError(
+            f"text decoded as {encoding} contains mojibake (UTF-8 read as cp1252 and saved again)"
+        )
+    controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\t\n\r\f")
+    if controls > max(8, len(text[:20000]) // 200):
+        raise DecodeError(f"binary data: {controls} control characters after decoding as {encoding}")
+    return text
+
+
+def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
+    """Decode document bytes.
+
+    Order: an explicit ``encoding``; a byte-order mark; UTF-16 without BOM; the declared HTML
+    charset (unless the bytes are valid UTF-8 with non-ASCII text, which a wrong declaration
+    cannot produce); strict UTF-8; cp949 when the high bytes form Korean pairs; cp1252 when
+    every non-ASCII character is plausible in an English page. Anything else is an error.
+    """
+    if not data:
+        raise DecodeError("empty document (0 bytes)")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise DecodeError(f"binary file: looks like {what}")
+    declared = declared_charset(data)
+    if encoding:
+        text = _strict(data, encoding)
+        if text is None:
+            raise DecodeError(f"bytes are not valid {encoding} (as requested)")
+        return Decoded(_check_text(text, encoding), encoding, declared)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data, codec)
+            if text is None:
+                raise DecodeError(f"byte-order mark says {codec} but the bytes are not valid {codec}")
+            return Decoded(_check_text(text.lstrip("\ufeff"), codec), codec, declared)
+    utf16 = _looks_utf16(data)
+    if utf16:
+        text = _strict(data, utf16)
+        if text is None:
+            raise DecodeError(f"looks like {utf16} without a BOM but does not decode")
+        return Decoded(_check_text(text, utf16), utf16, declared)
+    if b"\x00" in data[:65536]:
+        raise DecodeError("binary file: NUL bytes in a document that is not UTF-16/32")
+    utf8 = _strict(data, "utf-8")
+    if declared and declared not in ("utf-8", "ascii"):
+        if utf8 is not None and not utf8.isascii():
+            return Decoded(_check_text(utf8, "utf-8"), "utf-8", declared)
+        text = _strict(data, declared)
+        if text is not None:
+            return Decoded(_check_text(text, declared), declared, declared)
+        # The declaration is wrong; fall through to detection.
+    if utf8 is not None:
+        return Decoded(_check_text(utf8, "utf-8"), "utf-8", declared)
+    if _korean_share(data) >= 0.8:
+        text = _strict(data, "cp949")
+        if text is not None and _HANGUL.search(text):
+            return Decoded(_check_text(text, "cp949"), "cp949", declared)
+    text = _strict(data, "cp1252")
+    if text is not None and _cp1252_plausible(text):
+        return Decoded(_check_text(text, "cp1252"), "cp1252", declared)
+    detail = f" (declared {declared})" if declared else ""
+    raise DecodeError(
+        f"cannot decode{detail}: not valid UTF-8, and neither cp949 nor cp1252 reads it cleanly"
+    )

@@ -1,0 +1,250 @@
+"""Scraped page text: strip site chrome, keep headline, byline, stamps, captions and body.
+
+The reader is general: it finds the publication stamp, the headline next to it, and the
+prose paragraphs that follow until the first end-of-article marker ("MOST POPULAR",
+"(END)", "Copyright …"). Line patterns are data (``resources/page/*.txt``); outlet profiles
+only add the time zone a page's stamps imply and the outlet's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from functools import lru_cache
+
+from herald_timeline import resources
+from herald_timeline.stamps import Stamp, read_stamps
+from herald_timeline.text import abbreviations, count_words
+
+
+@dataclass(frozen=True, slots=True)
+class PageParts:
+    """What a page reader found; any field may be empty."""
+
+    body: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    email: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    section: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+
+def _compile_lines(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    patterns = resources.lines(f"page/{name}")
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return resources.compile_pattern(joined, flags, where=f"page/{name}")
+
+
+@lru_cache(maxsize=1)
+def _line_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        "chrome": _compile_lines("chrome.txt"),
+        "end": _compile_lines("end.txt"),
+        "title_prefix": _compile_lines("title_prefixes.txt", 0),
+    }
+
+
+@lru_cache(maxsize=1)
+def _byline_patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    bylines = tuple(
+        resources.compile_pattern(p, where="page/byline.txt")
+        for p in resources.lines("page/byline.txt")
+    )
+    names = _compile_lines("names.txt", 0)
+    return bylines, names
+
+
+def is_chrome(line: str) -> bool:
+    return _line_patterns()["chrome"].fullmatch(line) is not None
+
+
+def is_end(line: str) -> bool:
+    return _line_patterns()["end"].fullmatch(line) is not None
+
+
+def read_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
+    """(authors, email) when ``line`` is a byline or a reporter's e-mail, else None."""
+    bylines, _ = _byline_patterns()
+    for pattern in bylines:
+        match = pattern.fullmatch(line)
+        if match:
+            groups = match.groupdict()
+            return split_authors(groups.get("author") or ""), groups.get("email")
+    return None
+
+
+def split_authors(text: str) -> tuple[str, ...]:
+    parts = re.split(r"\s*(?:,|\band\b|&|;)\s*", text.strip())
+    return tuple(_name_case(p.strip()) for p in parts if p.strip())
+
+
+def _name_case(name: str) -> str:
+    # Wire bylines shout ("ROBERT J. MILLER"); names are kept as people write them.
+    if name.isupper():
+        return " ".join(word.capitalize() for word in name.split())
+    return name
+
+
+_TERMINAL = ".!?\"”’):]"
+
+
+def is_prose(line: str) -> bool:
+    # A headline may be long; a paragraph ends like a sentence (or runs on and on). A final
+    # "U.S." ends many headlines and proves nothing.
+    words = count_words(line)
+    if words > 30 or (words >= 8 and _CREDITED_CAPTION.search(line)):
+        return True
+    return words >= 6 and line[-1] in _TERMINAL and not _ends_with_abbreviation(line)
+
+
+# A photo caption that ends in its credit instead of a full stop: "… Thursday. Yonhap".
+_CREDITED_CAPTION = re.compile(r"\w[.!?)]\s+(?:\|\s*)?[A-Z][\w/ .&-]{1,40}$")
+
+
+def _ends_with_abbreviation(line: str) -> bool:
+    last = line.rsplit(None, 1)[-1].rstrip(".").lower()
+    return line.endswith(".") and last in abbreviations()
+
+
+def _is_headline(line: str) -> bool:
+    return 4 <= count_words(line) <= 30 and (
+        line[-1] not in _TERMINAL or _ends_with_abbreviation(line)
+    )
+
+
+def _stamps(line: str, tz: tzinfo) -> list[Stamp]:
+    if len(line) > 160 or count_words(line) > 16 or line.endswith("."):
+        return []
+    return read_stamps(line, tz)
+
+
+def read_page(text: str, *, tz: tzinfo) -> PageParts:
+    """Split a scraped page into metadata and body (body lines joined with ``\\n``)."""
+    lines = [line.strip() for line in text.split("\n")]
+    kinds: list[str] = []
+    stamps: dict[int, list[Stamp]] = {}
+    for i, line in enumerate(lines):
+        if not line:
+            kinds.append("blank")
+        elif is_chrome(line):
+            kinds.append("chrome")
+        elif read_byline(line):
+            kinds.append("byline")
+        elif found := _stamps(line, tz):
+            stamps[i] = found
+            kinds.append("stamp")
+        elif is_prose(line):
+            kinds.append("prose")
+        elif _is_headline(line):
+            kinds.append("headline")
+        else:
+            kinds.append("short")
+
+    first_stamp = min(stamps) if stamps else None
+    body_start = _first(kinds, "prose", first_stamp or 0)
+    if body_start is None:
+        body_start = _first(kinds, "prose", 0)
+    if body_start is None:
+        return PageParts(body="", notes=("no prose paragraph found",))
+    if first_stamp is not None and first_stamp > body_start:
+        first_stamp = None
+    title_index = _find_title(lines, kinds, first_stamp, body_start)
+
+    authors: list[str] = []
+    email: str | None = None
+    header_from = title_index + 1 if title_index is not None else 0
+    _, names_re = _byline_patterns()
+    for i in range(header_from, body_start):
+        if kinds[i] == "byline":
+            found_authors, found_email = read_byline(lines[i]) or ((), None)
+            authors.extend(found_authors)
+            email = email or found_email
+        elif kinds[i] in ("headline", "short") and not authors and names_re.fullmatch(lines[i]):
+            authors.extend(split_authors(lines[i]))
+
+    body_lines: list[str] = []
+    seen: set[str] = set()
+    for i in range(body_start, len(lines)):
+        line = lines[i]
+        if kinds[i] == "blank" or kinds[i] == "chrome":
+            continue
+        if is_end(line):
+            break
+        if kinds[i] == "byline":
+            found_authors, found_email = read_byline(line) or ((), None)
+            if not authors:
+                authors.extend(found_authors)
+            email = email or found_email
+            continue
+        if line in seen:  # a repeated photo caption
+            continue
+        seen.add(line)
+        body_lines.append(line)
+
+    all_stamps = [s for i in sorted(stamps) if i < body_start for s in stamps[i]]
+    published = next((s.moment for s in all_stamps if s.label == "published"), None)
+    updated = next((s.moment for s in all_stamps if s.label == "updated"), None)
+    title = _clean_title(lines[title_index]) if title_index is not None else None
+    section = _find_section(lines, kinds, title_index)
+    return PageParts(
+        body="\n".join(body_lines),
+        title=title,
+        authors=tuple(dict.fromkeys(authors)),
+        email=email,
+        published=published or updated,
+        updated=updated or published,
+        section=section,
+    )
+
+
+def _first(kinds: list[str], kind: str, start: int) -> int | None:
+    return next((i for i in range(start, len(kinds)) if kinds[i] == kind), None)
+
+
+def _find_title(lines: list[str], kinds: list[str], stamp: int | None, body: int) -> int | None:
+    """The headline: the run of headline lines just above the stamp block, else below it."""
+    if stamp is not None:
+        i = stamp - 1
+        candidate = None
+        while i >= 0 and kinds[i] in ("blank", "chrome", "byline", "stamp", "headline"):
+            if kinds[i] == "headline":
+                candidate = i
+            elif candidate is not None and kinds[i] not in ("blank", "chrome"):
+                break
+            i -= 1
+        if candidate is not None:
+            return candidate
+        for j in range(stamp + 1, body):
+            if kinds[j] == "headline":
+                return j
+        return None
+    # No stamp: the last headline line before the body.
+    return next((i for i in range(body - 1, -1, -1) if kinds[i] == "headline"), None)
+
+
+def _clean_title(line: str) -> str:
+    return _line_patterns()["title_prefix"].sub("", line, count=1).strip()
+
+
+_SECTION = re.compile(r"[A-Z][A-Za-z.&' -]{1,30}")
+
+
+def _find_section(lines: list[str], kinds: list[str], title: int | None) -> str | None:
+    # Only a label set apart from the menu above it (by a blank line) or from the headline
+    # below it: the last item of a menu looks exactly like a section label otherwise.
+    if title is None:
+        return None
+    i = title - 1
+    gap_below = False
+    while i >= 0 and kinds[i] == "blank":
+        gap_below = True
+        i -= 1
+    if i < 0 or kinds[i] != "short" or count_words(lines[i]) > 3 or not _SECTION.fullmatch(lines[i]):
+        return None
+    gap_above = i == 0 or kinds[i - 1] == "blank"
+    return lines[i] if gap_below or gap_above else None
