@@ -1,0 +1,180 @@
+"""Which date governs which event trigger in a sentence.
+
+Dates come from the time core's Timex list. This module decides which of them can date an
+event at all (not an attribution's "said Friday", a boundary's "since 2018", a deadline),
+and which trigger each one belongs to: the nearest one, preferring a date that follows its
+trigger, never across a subordinate "after/before/since" clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Protocol
+
+from herald_timeline import resources
+from herald_timeline.event_triggers import Trigger
+
+_FLAGS = re.IGNORECASE
+#: precisions an event can have (the gold and the contract have no week/quarter events)
+EVENT_PRECISIONS = frozenset({"day", "month", "year"})
+#: a date after its trigger is the usual English order ("fired ... on Friday"); one before
+#: it ("On Friday, X fired") counts as this much farther away
+_BEFORE_PENALTY = 1.4
+_BARRIER = re.compile(
+    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to|when|while|whereas)\b|;|\s[-–—]\s",
+    _FLAGS,
+)
+#: how far (characters) an undated trigger may borrow another trigger's date
+_SHARE_REACH = 140
+
+
+class TimexLike(Protocol):
+    """The attributes of ``herald_timeline.dates.Timex`` this module reads."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def char_start(self) -> int: ...
+    @property
+    def char_end(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def start(self) -> date | None: ...
+    @property
+    def end(self) -> date | None: ...
+    @property
+    def precision(self) -> str | None: ...
+    @property
+    def approximate(self) -> bool: ...
+    @property
+    def anchor(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A date an event can carry; ``boundary`` is 'start'/'end' for one side of a range."""
+
+    start: date
+    end: date
+    precision: str
+    approximate: bool
+    text: str
+    position: int  # offset of the date in the sentence
+    boundary: str | None = None
+    event_relative: bool = False
+
+
+@cache
+def cue(name: str) -> re.Pattern[str]:
+    """A cue regex from ``resources/events/cues.toml``."""
+    spec = resources.toml("events/cues.toml")["cue"][name]
+    return resources.compile_pattern(spec["pattern"], _FLAGS, where=f"events/cues.toml:{name}")
+
+
+def is_clock_time(timex: TimexLike) -> bool:
+    """A time of day without a day of its own ("at 2:34 p.m.")."""
+    return timex.type == "time" and timex.start is None
+
+
+def usable(timex: TimexLike, sentence: str, offset: int) -> When | None:
+    """The event date a timex can give, or None (not a date, a period, an attribution...)."""
+    if timex.type not in ("date", "time") or timex.start is None or timex.end is None:
+        return None
+    precision = timex.precision or ("day" if timex.type == "time" else None)
+    if precision not in EVENT_PRECISIONS:
+        return None
+    position = timex.char_start - offset
+    before = sentence[max(0, position - 60) : position]
+    after = sentence[timex.char_end - offset :]
+    if cue("period_timex").search(timex.text):
+        return None
+    if cue("date_before_not").search(before):
+        # "since May, when it ended a lull" names the event after all
+        if not (
+            before.rstrip().lower().endswith("since") and cue("since_names_event").search(after)
+        ):
+            return None
+    if not before.strip(" ,\"'“") and cue("date_then_attribution").search(after):
+        return None
+    return When(
+        timex.start,
+        timex.end,
+        precision,
+        timex.approximate,
+        timex.text,
+        position,
+        event_relative=timex.anchor == "event",
+    )
+
+
+def split_range(when: When) -> list[When]:
+    """A day range ("March 13-23") is two dated boundaries; anything else stays whole."""
+    if when.precision != "day" or when.start == when.end:
+        return [when]
+    first = When(when.start, when.start, "day", when.approximate, when.text, when.position, "start")
+    last = When(when.end, when.end, "day", when.approximate, when.text, when.position, "end")
+    return [first, last]
+
+
+def _distance(trigger: Trigger, when: When, length: int, sentence: str) -> float:
+    if when.position >= trigger.end:
+        gap = float(when.position - trigger.end)
+        between = sentence[trigger.end : when.position]
+    else:
+        gap = (trigger.start - (when.position + length)) * _BEFORE_PENALTY
+        between = sentence[when.position + length : trigger.start]
+    if _BARRIER.search(between):
+        gap += 1000.0
+    return gap
+
+
+def assign(triggers: Sequence[Trigger], dates: Sequence[When], sentence: str) -> list[list[When]]:
+    """For each trigger, the dates that govern it (each date goes to its nearest trigger)."""
+    owned: list[list[When]] = [[] for _ in triggers]
+    if not triggers:
+        return owned
+    owner_of: list[int] = []
+    for when in dates:
+        length = len(when.text)
+        scores = [_distance(t, when, length, sentence) for t in triggers]
+        best = min(range(len(triggers)), key=scores.__getitem__)
+        owner_of.append(best)
+        owned[best].append(when)
+    # an undated trigger borrows the nearest date of another type in its own clause
+    for index, trigger in enumerate(triggers):
+        if owned[index]:
+            continue
+        best_when: When | None = None
+        best_score = float(_SHARE_REACH)
+        for when, owner in zip(dates, owner_of, strict=True):
+            if triggers[owner].type == trigger.type:
+                continue
+            score = _distance(trigger, when, len(when.text), sentence)
+            if score < best_score:
+                best_when, best_score = when, score
+        if best_when is not None:
+            owned[index].append(best_when)
+    return owned
+
+
+def boundary(sentence: str, trigger: Trigger, when: When) -> str | None:
+    """'start' or 'end' when the words around the date mark a boundary of the event."""
+    if when.boundary is not None:
+        return when.boundary
+    before = sentence[max(0, when.position - 50) : when.position]
+    if cue("end").search(before):
+        return "end"
+    if cue("start").search(before):
+        return "start"
+    if when.position < trigger.start:  # "on Wednesday ended a three-day exercise"
+        between = sentence[when.position + len(when.text) : trigger.end]
+        if cue("end_word").search(between):
+            return "end"
+        if cue("start_word").search(between):
+            return "start"
+    return None
