@@ -1,0 +1,431 @@
+"""One timeline from many articles: event rows that report the same real-world event, merged.
+
+Ten outlets report the same launch with different wording and sometimes different dates.
+:func:`merge_events` groups the rows of an events table (``schema.EVENTS``) into one row per
+real-world event (:data:`TIMELINE`).
+
+Two rows may be the same event when
+
+- they have the same ``type`` and come from different articles (an article's own rows are
+  distinct events by construction);
+- their dates are compatible at their precision: the day-or-span windows ``start..end``
+  overlap (a day inside a month-precision row's month is compatible); an approximate row's
+  window is widened by ``approx_tolerance`` days on each side. Day rows up to ``date_slack``
+  days apart (a US outlet dates a Korean-morning launch one day earlier) join only when
+  their names agree strongly (``strong_similarity``), and the row gets a ``conflict`` note;
+- their actors overlap (when both name actors), their ordinals agree (54th SCM is not the
+  53rd), and the missile classes they name overlap (an ICBM launch is not an SRBM launch);
+- their names agree: they share a capitalised word (a place, a designation: "Hanoi",
+  "Hwasong-17"), or the share of the shorter name's content words found in the other name
+  (after synonyms, acronyms of capitalised names and stop words; ``resources/reference/
+  timeline_*``) is at least ``min_similarity``. A name made only of generic words ("missile
+  launch") agrees with any name at exactly ``min_similarity``, so it joins the event of the
+  same day and type, unless two events are equally good candidates, when it stays alone.
+
+Rows join clusters greedily, most precise date first; a row joins the best-agreeing cluster
+whose every member it is compatible with. Rows are sorted by content before merging, so the
+result is the same whatever the input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from herald_timeline import resources, schema
+from herald_timeline.reference import classify_name
+
+__all__ = ["TIMELINE", "merge_events"]
+
+#: columns of the merged timeline (``timeline.csv``)
+TIMELINE: dict[str, Any] = {
+    "timeline_id": schema.STRING,  # "tl-" + hash of the event_ids: stable across runs
+    "type": schema.EVENTS["type"],
+    "start": schema.DAY,
+    "end": schema.DAY,
+    "precision": schema.EVENTS["precision"],
+    "approximate": schema.BOOL,
+    "name": schema.STRING,
+    "ordinal": schema.INT,
+    "actors": schema.STRING,  # ;-joined union of the sources' actors
+    "location": schema.STRING,
+    "n_sources": schema.INT,  # distinct articles
+    "n_mentions": schema.INT,  # event rows merged
+    "article_ids": schema.STRING,  # ;-joined, sorted
+    "event_ids": schema.STRING,  # ;-joined, sorted: every source row stays reachable
+    "conflict": schema.STRING,  # the sources' dates when they disagree
+    "first_published": schema.MOMENT,  # earliest publication among the sources
+    "evidence": schema.STRING,  # evidence of the row the name comes from
+}
+
+_PRECISION_RANK = {p: i for i, p in enumerate(schema.PRECISIONS)}
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+# a run of capitalised words ("Counter-Missile Working Group", "Republic of Korea")
+_TITLE_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+_PROPER = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[\w.]+)*")
+_TITLE_RUN = re.compile(rf"\b{_TITLE_WORD}(?:\s+(?:(?:of|and|for|on)\s+)?{_TITLE_WORD})+\b")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(w.lower() for w in resources.lines("reference/timeline_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(w.lower() for w in resources.lines("reference/timeline_generic.txt"))
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
+    pairs = {
+        row["phrase"].strip().lower(): row["token"].strip()
+        for row in resources.table("reference/timeline_synonyms.csv")
+    }
+    pattern = r"(?<!\w)" + resources.alternation(list(pairs)) + r"(?!\w)"
+    where = "reference/timeline_synonyms.csv"
+    return resources.compile_pattern(pattern, re.IGNORECASE, where=where), pairs
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("'s", "")
+    pattern, pairs = _synonyms()
+    return pattern.sub(lambda m: f" {pairs[m.group().lower()]} ", text).lower()
+
+
+def name_tokens(name: str) -> frozenset[str]:
+    """Comparable words of an event name: folded, with synonyms, acronyms and stop words.
+
+    "54th Security Consultative Meeting" -> {'54th', 'security', 'consultative', 'meeting',
+    'scm'}: the acronym of a run of capitalised words lets "SCM" match the name written out.
+    """
+    words = set(_TOKEN.findall(_fold(name)))
+    for run in _TITLE_RUN.finditer(name):
+        initials = [w[0] for w in re.findall(r"[A-Z][a-z]+", run.group())]
+        if len(initials) >= 2:
+            words.add("".join(initials).lower())
+    return frozenset(w for w in words if w not in _stopwords())
+
+
+def _proper(name: str) -> frozenset[str]:
+    return frozenset(w for word in _PROPER.findall(name) for w in _TOKEN.findall(_fold(word)))
+
+
+def _actor_keys(actors: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(_TOKEN.findall(_fold(a))) for a in actors if a.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    event_id: str
+    article_id: str
+    type: str
+    start: date
+    end: date
+    precision: str
+    approximate: bool
+    name: str
+    ordinal: int | None
+    actors: tuple[str, ...]
+    location: str | None
+    evidence: str
+    published: pd.Timestamp | None
+    actor_keys: frozenset[str]
+    content: frozenset[str]  # name words that are neither stop words nor generic
+    proper: frozenset[str]  # content words written capitalised (places, names, designations)
+    classes: frozenset[str]
+
+    def window(self, tolerance: int) -> tuple[date, date]:
+        pad = timedelta(days=tolerance if self.approximate else 0)
+        return self.start - pad, self.end + pad
+
+    @property
+    def label(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        if self.precision == "month":
+            return self.start.strftime("%Y-%m")
+        if self.precision == "year":
+            return str(self.start.year)
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[_Mention] = field(default_factory=list)
+
+
+def _text(value: Any) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
+def _mentions(events: pd.DataFrame) -> list[_Mention]:
+    out = []
+    for record in events.to_dict("records"):
+        if pd.isna(record.get("start")) or pd.isna(record.get("type")):
+            continue  # nothing to place on a timeline
+        start = pd.Timestamp(record["start"]).date()
+        end = pd.Timestamp(record["end"]).date() if not pd.isna(record.get("end")) else start
+        name = _text(record.get("name"))
+        actors = tuple(a.strip() for a in _text(record.get("actors")).split(";") if a.strip())
+        tokens = name_tokens(name)
+        ordinal = record.get("ordinal")
+        published = record.get("published")
+        out.append(
+            _Mention(
+                event_id=_text(record.get("event_id")),
+                article_id=_text(record.get("article_id")),
+                type=str(record["type"]),
+                start=start,
+                end=max(start, end),
+                precision=_text(record.get("precision")) or ("day" if start == end else "year"),
+                approximate=bool(record.get("approximate") is True),
+                name=name,
+                ordinal=None if ordinal is None or pd.isna(ordinal) else int(ordinal),
+                actors=actors,
+                location=_text(record.get("location")) or None,
+                evidence=_text(record.get("evidence")),
+                published=None if published is None or pd.isna(published) else published,
+                actor_keys=_actor_keys(actors),
+                content=frozenset(tokens - _generic()),
+                proper=frozenset(_proper(name) - _generic() - _stopwords()),
+                classes=classify_name(name),
+            )
+        )
+    out.sort(key=_order)
+    return out
+
+
+def _order(m: _Mention) -> tuple[Any, ...]:
+    return (
+        (m.end - m.start).days,
+        _PRECISION_RANK.get(m.precision, 9),
+        m.approximate,
+        m.start,
+        m.type,
+        m.name,
+        m.article_id,
+        m.event_id,
+        m.evidence,
+    )
+
+
+def _similarity(a: _Mention, b: _Mention, neutral: float) -> float | None:
+    """Name agreement in [0, 1], or None when the two cannot be the same event."""
+    if a.classes and b.classes and not a.classes & b.classes:
+        return None
+    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+        return None
+    if a.actor_keys and b.actor_keys and not a.actor_keys & b.actor_keys:
+        return None
+    if not a.content or not b.content:
+        return neutral
+    overlap = len(a.content & b.content) / min(len(a.content), len(b.content))
+    if a.proper & b.proper:  # "Hanoi summit talks end" / "Trump-Kim Hanoi summit"
+        return max(overlap, neutral)
+    return overlap
+
+
+def _date_relation(a: _Mention, b: _Mention, tolerance: int, slack: int) -> str:
+    (a0, a1), (b0, b1) = a.window(tolerance), b.window(tolerance)
+    if a0 <= b1 and b0 <= a1:
+        return "same"
+    gap = (b0 - a1).days if a1 < b0 else (a0 - b1).days
+    if a.start == a.end and b.start == b.end and gap <= slack:
+        return "close"
+    return "far"
+
+
+def _score(
+    m: _Mention, cluster: _Cluster, *, neutral: float, strong: float, tolerance: int, slack: int
+) -> float | None:
+    best = 0.0
+    close = False
+    for other in cluster.members:
+        if other.article_id == m.article_id:
+            return None
+        relation = _date_relation(m, other, tolerance, slack)
+        if relation == "far":
+            return None
+        close = close or relation == "close"
+        similarity = _similarity(m, other, neutral)
+        if similarity is None:
+            return None
+        best = max(best, similarity)
+    if close and best < strong:
+        return None
+    return best
+
+
+def _cluster(
+    mentions: list[_Mention], *, neutral: float, strong: float, tolerance: int, slack: int
+) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    by_type: dict[str, list[int]] = {}
+    for m in mentions:
+        scored = []
+        for index in by_type.get(m.type, []):
+            score = _score(
+                m, clusters[index], neutral=neutral, strong=strong, tolerance=tolerance, slack=slack
+            )
+            if score is not None and score >= neutral:
+                scored.append((score, index))
+        chosen = None
+        if scored:
+            top = max(score for score, _ in scored)
+            best = [index for score, index in scored if score == top]
+            days = {_choose_window(clusters[i].members, tolerance)[0] for i in best}
+            if len(days) == 1:  # equally good events on different dates: do not guess
+                chosen = min(best, key=lambda i: (-len(clusters[i].members), i))
+        if chosen is None:
+            by_type.setdefault(m.type, []).append(len(clusters))
+            clusters.append(_Cluster([m]))
+        else:
+            clusters[chosen].members.append(m)
+    return clusters
+
+
+def _choose_window(members: list[_Mention], tolerance: int) -> tuple[tuple[date, date], _Mention]:
+    """The most precise window supported by the most articles, and the row that gives it."""
+
+    def support(candidate: _Mention) -> int:
+        c0, c1 = candidate.start, candidate.end
+        articles = set()
+        for m in members:
+            w0, w1 = m.window(tolerance)
+            if w0 <= c0 and c1 <= w1:
+                articles.add(m.article_id)
+        return len(articles)
+
+    best = min(
+        members,
+        key=lambda m: (-support(m), (m.end - m.start).days, m.approximate, m.start, _order(m)),
+    )
+    return (best.start, best.end), best
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], str(v)))
+
+
+def _row(cluster: _Cluster, tolerance: int) -> dict[str, Any]:
+    members = cluster.members
+    (start, end), dated = _choose_window(members, tolerance)
+    names = Counter(m.name for m in members)
+    named = min(
+        members, key=lambda m: (-len(m.content), -names[m.name], len(m.name), m.name, _order(m))
+    )
+    conflicting = [
+        m for m in members if m.window(tolerance)[1] < start or m.window(tolerance)[0] > end
+    ]
+    conflict = None
+    if conflicting:
+        per_label: dict[str, set[str]] = {}
+        for m in members:
+            per_label.setdefault(m.label, set()).add(m.article_id)
+        parts = [
+            f"{label} ({len(ids)} source{'s' if len(ids) > 1 else ''})"
+            for label, ids in sorted(per_label.items())
+        ]
+        conflict = "sources disagree on the date: " + ", ".join(parts)
+    actors: dict[str, str] = {}
+    for m in sorted(members, key=_order):
+        for actor in m.actors:
+            actors.setdefault(" ".join(_TOKEN.findall(_fold(actor))), actor)
+    event_ids = sorted(m.event_id for m in members)
+    published = [m.published for m in members if m.published is not None]
+    digest = hashlib.sha1(";".join(event_ids).encode("utf-8")).hexdigest()[:10]
+    same_window = [m for m in members if (m.start, m.end) == (start, end)]
+    return {
+        "timeline_id": f"tl-{digest}",
+        "type": dated.type,
+        "start": pd.Timestamp(start),
+        "end": pd.Timestamp(end),
+        "precision": dated.precision,
+        "approximate": all(m.approximate for m in same_window),
+        "name": named.name or None,
+        "ordinal": _most_common(m.ordinal for m in members),
+        "actors": ";".join(sorted(actors.values())) or None,
+        "location": _most_common(m.location for m in members),
+        "n_sources": len({m.article_id for m in members}),
+        "n_mentions": len(members),
+        "article_ids": ";".join(sorted({m.article_id for m in members})),
+        "event_ids": ";".join(event_ids),
+        "conflict": conflict,
+        "first_published": min(published) if published else None,
+        "evidence": named.evidence or None,
+    }
+
+
+def merge_events(
+    events: pd.DataFrame,
+    *,
+    min_similarity: float = 0.5,
+    strong_similarity: float = 0.8,
+    date_slack: int = 1,
+    approx_tolerance: int = 3,
+) -> pd.DataFrame:
+    """One row per real-world event from an events table (``schema.EVENTS``) of many articles.
+
+    Parameters
+    ----------
+    events
+        Event rows (``event_id``, ``article_id``, ``type``, ``start``, ``end``, ``precision``,
+        ``approximate``, ``name``, ``ordinal``, ``actors``, ``location``, ``evidence``,
+        ``published``). Rows without ``start`` or ``type`` are left out. Not mutated.
+    min_similarity
+        Least name agreement (share of the shorter name's content words in the other) for two
+        rows with compatible dates to be one event.
+    strong_similarity
+        Name agreement needed to merge day rows whose dates differ by up to ``date_slack``.
+    date_slack
+        Days two day-precision reports may differ and still be one event (with a conflict note).
+    approx_tolerance
+        Days an approximate date may be off on either side.
+
+    Returns a :data:`TIMELINE` table sorted by date: the most precise date supported by the
+    most sources, ``n_sources``, ``article_ids`` and ``event_ids`` (``;``-joined), and a
+    ``conflict`` note listing the sources' dates when they disagree. Deterministic: the same
+    rows in any order give the same table.
+    """
+    mentions = _mentions(events)
+    clusters = _cluster(
+        mentions,
+        neutral=min_similarity,
+        strong=strong_similarity,
+        tolerance=approx_tolerance,
+        slack=date_slack,
+    )
+    rows = [_row(c, approx_tolerance) for c in clusters]
+    rows.sort(
+        key=lambda r: (r["start"], r["end"], str(r["type"]), r["name"] or "", r["timeline_id"])
+    )
+    return _frame(rows)
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    raw = pd.DataFrame.from_records(rows, columns=list(TIMELINE))
+    columns = {}
+    for name, dtype in TIMELINE.items():
+        values = raw[name].reset_index(drop=True)
+        if isinstance(dtype, pd.DatetimeTZDtype):
+            columns[name] = pd.to_datetime(values, utc=True).dt.tz_convert(dtype.tz).astype(dtype)
+        elif dtype == schema.DAY:
+            columns[name] = pd.to_datetime(values).astype(dtype)
+        else:
+            columns[name] = values.astype(dtype)
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(raw)))
