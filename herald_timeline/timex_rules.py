@@ -1,0 +1,207 @@
+"""Temporal expression rules: loaded from ``resources/time/`` and scanned in one pass.
+
+Every rule of ``rules.toml`` is a regex written with lexicon macros (``{month}``, ``{num}``
+...). All rules are joined into one alternation that finds candidate positions; at a
+candidate the rule with the longest match wins, so "Nov. 3, 2022" beats "Nov. 3" and
+"Nov." whatever the rule order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from herald_timeline import resources
+
+_DIR = "time"
+_MACRO = re.compile(r"\{([a-z]+)(?::([a-z0-9]+))?\}")
+# no timex starts inside a word, a number, an amount or a path
+_LEFT = r"(?<![\w$£€/.,])"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One normalisation rule: a compiled pattern and how to read its match."""
+
+    name: str
+    kind: str
+    type: str
+    pattern: re.Pattern[str]
+    params: Mapping[str, Any] = field(default_factory=dict)
+    examples: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's match at a position of the text."""
+
+    rule: Rule
+    match: re.Match[str]
+
+    @property
+    def start(self) -> int:
+        return self.match.start()
+
+    @property
+    def end(self) -> int:
+        return self.match.end()
+
+
+def _words(name: str, column: str = "word") -> list[str]:
+    return [row[column] for row in resources.table(f"{_DIR}/{name}")]
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> dict[str, str]:
+    """``word -> value`` of a two-column lexicon, keys lower-cased."""
+    rows = resources.table(f"{_DIR}/{name}")
+    keys = list(rows[0])
+    return {row[keys[0]].lower(): row[keys[1]] for row in rows}
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> dict[str, dict[str, str]]:
+    """Rows of a lexicon keyed by their lower-cased first column."""
+    rows = resources.table(f"{_DIR}/{name}")
+    first = next(iter(rows[0]))
+    return {row[first].lower(): row for row in rows}
+
+
+def _names(name: str) -> str:
+    """Month or weekday names: full names end at a word boundary, abbreviations take a dot
+    (months may omit it: "Nov 3")."""
+    words = _words(name)
+    longest: dict[str, str] = {}
+    for word in words:  # full name = the longest word with the same value
+        value = lexicon(name)[word.lower()]
+        if len(word) > len(longest.get(value, "")):
+            longest[value] = word
+    full = [w for w in words if w in longest.values()]
+    short = [w for w in words if w not in full]
+    dot = r"(?:\.|(?![\w']))" if name == "months.csv" else r"\."
+    return rf"(?:{resources.alternation(full)}(?![\w'])|{resources.alternation(short)}{dot})"
+
+
+@lru_cache(maxsize=1)
+def macros() -> dict[str, str]:
+    """Macro name -> regex body (without the group)."""
+    numbers = resources.alternation(_words("numbers.csv"))
+    units = resources.alternation(_words("units.csv"))
+    compound = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+    mods = resources.alternation(_words("modifiers.csv"))
+    return {
+        "month": _names("months.csv"),
+        "weekday": _names("weekdays.csv"),
+        "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "year": r"(?:1[6-9]\d\d|20\d\d)(?!\d)",
+        "num": rf"(?:\d{{1,3}}(?:\.\d+)?(?!\d)|{compound}|{numbers}(?![\w]))",
+        "unit": rf"{units}(?![\w])",
+        "ordq": r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)",
+        "ordh": r"(?:first|second|1st|2nd)",
+        "season": resources.alternation(_words("seasons.csv")),
+        "pod": resources.alternation(_words("parts_of_day.csv")),
+        "hour": r"(?:[01]?\d|2[0-3])",
+        "minute": r"[0-5]\d(?!\d)",
+        "ampm": r"(?:[ap]\.m\.|[ap]m(?![\w]))",
+        "tz": resources.alternation(_words("time_zones.csv")) + r"(?![\w])",
+        "holiday": resources.alternation(_words("holidays.csv")) + r"(?![\w])",
+        "mod": mods,
+    }
+
+
+def expand(pattern: str, *, where: str = "") -> str:
+    """Replace ``{macro}`` / ``{macro:group}`` by named groups of the macro's regex."""
+    table_ = macros()
+
+    def one(match: re.Match[str]) -> str:
+        name, group = match.group(1), match.group(2) or match.group(1)
+        if name not in table_:
+            raise resources.ResourceError(f"{where}: unknown macro {{{name}}}")
+        body = table_[name]
+        if name == "mod":  # optional prefix: the group sits inside the optional part
+            return f"(?:(?P<{group}>{body})[ -])?"
+        return f"(?P<{group}>{body})"
+
+    return _MACRO.sub(one, pattern)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """Every rule of ``rules.toml``, compiled (each refuses to match "")."""
+    out = []
+    for spec in resources.toml(f"{_DIR}/rules.toml")["rule"]:
+        name = spec["name"]
+        body = spec["pattern"]
+        if spec.get("mod", True):
+            body = "{mod}(?:" + body + ")"
+        regex = _LEFT + "(?:" + expand(body, where=name) + ")"
+        params = {
+            k: v
+            for k, v in spec.items()
+            if k not in {"name", "pattern", "kind", "type", "examples", "mod"}
+        }
+        out.append(
+            Rule(
+                name=name,
+                kind=spec["kind"],
+                type=spec.get("type", "date"),
+                pattern=resources.compile_pattern(regex, re.IGNORECASE, where=name),
+                params=params,
+                examples=tuple((str(a), str(b)) for a, b in spec.get("examples", ())),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> re.Pattern[str]:
+    """All rules as one alternation of non-capturing copies (finds candidate starts)."""
+    parts = [_strip_groups(rule.pattern.pattern) for rule in rules()]
+    return resources.compile_pattern("|".join(parts), re.IGNORECASE, where="scanner")
+
+
+_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _strip_groups(regex: str) -> str:
+    return "(?:" + _GROUP.sub("(?:", regex) + ")"
+
+
+_CAPITALISED = ("month", "month2", "weekday", "weekday2")
+
+
+def _acceptable(match: re.Match[str]) -> bool:
+    """Month and weekday names must be capitalised ("may", "march", "sun" are words)."""
+    groups = match.groupdict()
+    for name in _CAPITALISED:
+        word = groups.get(name)
+        if word is not None and not word[:1].isupper():
+            return False
+    return True
+
+
+def scan(text: str) -> Iterator[Hit]:
+    """Non-overlapping hits, left to right; at each start the longest acceptable match."""
+    scanner = _scanner()
+    all_rules = rules()
+    pos = 0
+    while True:
+        found = scanner.search(text, pos)
+        if found is None:
+            return
+        at = found.start()
+        best: Hit | None = None
+        for rule in all_rules:
+            match = rule.pattern.match(text, at)
+            if match is None or match.end() == at or not _acceptable(match):
+                continue
+            if best is None or match.end() > best.end:
+                best = Hit(rule, match)
+        if best is None:
+            pos = at + 1
+            continue
+        yield best
+        pos = best.end
