@@ -1,0 +1,171 @@
+"""What surrounds a count in its sentence: subject, action, attribution and period.
+
+Periods come from the time core's timexes: a count is a total over a span only when its
+sentence says so ("this year", "last month", "since May", "in 10 days").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from herald_timeline import resources
+from herald_timeline.text import Sentence
+
+if TYPE_CHECKING:
+    from herald_timeline.dates import Timex
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    subject: str | None
+    action: str | None
+    attributed_to: str | None
+    period_start: date | None
+    period_end: date | None
+
+
+def publication_day(published: datetime | date | None, tz: str) -> date | None:
+    """The calendar day of ``published`` in zone ``tz`` (the day relative dates resolve on)."""
+    if published is None:
+        return None
+    if not isinstance(published, datetime):
+        return published
+    if published.tzinfo is None:
+        return published.date()
+    return published.astimezone(ZoneInfo(tz)).date()
+
+
+@lru_cache(maxsize=1)
+def _subjects() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = resources.table("claims/subjects.csv")
+    names = {row["surface"]: row["subject"] for row in rows}
+    pattern = rf"(?<![\w.]){resources.alternation(tuple(names))}(?![\w])"
+    return resources.compile_pattern(pattern, where="subjects"), names
+
+
+@lru_cache(maxsize=1)
+def _actions() -> re.Pattern[str]:
+    words = resources.alternation(resources.lines("claims/actions.txt"))
+    return resources.compile_pattern(rf"(?<![\w-]){words}(?![\w-])", where="actions")
+
+
+@lru_cache(maxsize=1)
+def _attributions() -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        resources.compile_pattern(line, where="claims/attribution.txt")
+        for line in resources.lines("claims/attribution.txt")
+    )
+
+
+_SINCE = re.compile(r"\bsince\s*\Z", re.IGNORECASE)
+_WINDOW = re.compile(
+    r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+)?\Z|\b(?:past|last)\s+\Z",
+    re.IGNORECASE,
+)
+_PERFECT = re.compile(r"\b(?:has|have|had|so far)\b", re.IGNORECASE)
+_DAYS = re.compile(r"\AP(\d+)([DW])\Z")
+
+
+def _period(body: str, sentence: str, timex: Timex, today: date | None) -> tuple[date, date] | None:
+    """The span a total covers, if ``timex`` gives one."""
+    before = body[max(0, timex.char_start - 20) : timex.char_start]
+    lead = timex.text.lower()
+    if timex.type == "duration":
+        match = _DAYS.match(timex.value)
+        if today is None or match is None or not _PERFECT.search(sentence):
+            return None  # "230 aircraft will take part over five days" is no total
+        if not (_WINDOW.search(before) or lead.startswith(("past ", "last ", "the past "))):
+            return None
+        days = int(match.group(1)) * (7 if match.group(2) == "W" else 1)
+        return today - timedelta(days=days - 1), today
+    if timex.type != "date" or timex.start is None or timex.end is None:
+        return None
+    if _SINCE.search(before) or lead.startswith("since "):
+        return timex.start, today or timex.end
+    # only spans relative to publication ("this year", "last month"): "five nuclear tests,
+    # the last in September 2016" is no total over September
+    if timex.anchor == "published" and timex.precision in ("year", "quarter", "month"):
+        end = min(timex.end, today) if today is not None else timex.end
+        return (timex.start, end) if end >= timex.start else None
+    return None
+
+
+def _nearest_period(
+    body: str, sentence: Sentence, anchor: int, timexes: Sequence[Timex], today: date | None
+) -> tuple[date, date] | None:
+    best: tuple[int, tuple[date, date]] | None = None
+    for timex in timexes:
+        if timex.char_start < sentence.start or timex.char_end > sentence.end:
+            continue
+        period = _period(body, sentence.text, timex, today)
+        if period is None:
+            continue
+        distance = abs(timex.char_start - anchor)
+        if best is None or distance < best[0]:
+            best = (distance, period)
+    return best[1] if best is not None else None
+
+
+def _subject(text: str, number_at: int, unit_end: int) -> str | None:
+    pattern, names = _subjects()
+    before = None
+    for match in pattern.finditer(text, 0, number_at):
+        before = match.group(0)
+    if before is not None:
+        return names[before]
+    # "10,000 North Korean soldiers": the modifier names who
+    found = pattern.search(text, number_at, max(unit_end, number_at))
+    if found is None:
+        by = re.search(r"\bby\s+(?:the\s+)?", text[unit_end:])
+        found = pattern.search(text, unit_end + by.end()) if by is not None else None
+    return names[found.group(0)] if found is not None else None
+
+
+def _action(text: str, number_at: int, number_end: int) -> str | None:
+    pattern = _actions()
+    before = None
+    for match in pattern.finditer(text, max(0, number_at - 80), number_at):
+        before = match.group(0)
+    if before is not None:
+        return before
+    after = pattern.search(text, number_end, min(len(text), number_end + 80))
+    return after.group(0) if after is not None else None
+
+
+def _attribution(text: str) -> str | None:
+    for pattern in _attributions():
+        match = pattern.search(text)
+        if match is not None:
+            who = match.group("who").strip()
+            last = who.rsplit(" ", 1)[-1]
+            return who[:-1] if who.endswith(".") and last.count(".") == 1 else who
+    return None
+
+
+def describe(
+    body: str,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    unit_end: int,
+    timexes: Sequence[Timex],
+    today: date | None,
+) -> Context:
+    """The context of the count at ``body[start:end]`` (its unit ends at ``unit_end``)."""
+    text = sentence.text
+    at, stop = start - sentence.start, end - sentence.start
+    unit_stop = max(unit_end - sentence.start, stop)
+    period = _nearest_period(body, sentence, start, timexes, today)
+    return Context(
+        subject=_subject(text, at, unit_stop),
+        action=_action(text, at, unit_stop),
+        attributed_to=_attribution(text),
+        period_start=period[0] if period else None,
+        period_end=period[1] if period else None,
+    )
