@@ -54,6 +54,13 @@ def _cues() -> re.Pattern[str]:
     return resources.compile_pattern(pattern, re.IGNORECASE, where="tense cues")
 
 
+@lru_cache(maxsize=1)
+def _deadline() -> re.Pattern[str]:
+    words = "|".join(resources.lines("time/tense_deadline.txt"))
+    pattern = rf"(?<![\w'])(?:{words}) (?:on )?$"
+    return resources.compile_pattern(pattern, re.IGNORECASE, where="deadline cues")
+
+
 class _Sentences:
     """Sentence spans of a text, found once, looked up by offset."""
 
@@ -71,6 +78,8 @@ class _Sentences:
         """'future', 'past' or None: the tense cue nearest before the expression in its
         sentence (else the nearest after it)."""
         first, last = self.around(start)
+        if _deadline().search(self.text, max(first, start - 20), start):
+            return "future"
         before = after = None
         for cue in _cues().finditer(self.text, first, last):
             if start <= cue.start() < end:

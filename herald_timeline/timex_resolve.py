@@ -348,8 +348,6 @@ def day_word(hit: Hit, ctx: Context) -> list[Timex]:
     if ctx.ref is None:
         return [make(hit, ctx, None, anchor="unresolved")]
     point = cal.on_day(ctx.ref + timedelta(days=_DAY_WORDS[word]))
-    if word == "tonight":
-        return [make(hit, ctx, point, anchor="published", value=point.value + "TNI", kind="time")]
     return [make(hit, ctx, point, anchor="published")]
 
 
@@ -477,9 +475,8 @@ def after_event(hit: Hit, ctx: Context) -> list[Timex]:
     sign = -1 if hit.match.group("dir").lower() == "before" else 1
     first, last = ctx.sentence(hit.start)
     after = [t for t in ctx.done if hit.end <= t.char_start < last and t.start is not None]
-    before = [t for t in ctx.done if first <= t.char_start and t.char_end <= hit.start
-              and t.start is not None]  # fmt: skip
-    base = after[0] if after else (before[-1] if before else None)
+    del first  # a date before it is seldom the anchor ("two months after his team ...")
+    base = after[0] if after else None
     if amount is None or base is None or unit in ("H", "MIN", "S"):
         end = hit.match.end("unit")
         return [_duration(hit, ctx, amount, unit, times, span=(hit.start, end))]

@@ -81,8 +81,9 @@ def _names(name: str) -> str:
             longest[value] = word
     full = [w for w in words if w in longest.values()]
     short = [w for w in words if w not in full]
-    dot = r"(?:\.|(?![\w']))" if name == "months.csv" else r"\."
-    return rf"(?:{resources.alternation(full)}(?![\w'])|{resources.alternation(short)}{dot})"
+    # "Nov 3" is a date, "Jan" alone is a name
+    dot = r"(?:\.|(?= \d))" if name == "months.csv" else r"\."
+    return rf"(?:{resources.alternation(full)}(?!\w)|{resources.alternation(short)}{dot})"
 
 
 @lru_cache(maxsize=1)
