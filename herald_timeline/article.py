@@ -22,7 +22,7 @@ from herald_timeline import resources
 from herald_timeline.encoding import decode
 from herald_timeline.errors import ArticleError
 from herald_timeline.htmlpage import read_html
-from herald_timeline.page import PageParts, is_chrome, is_end, read_page
+from herald_timeline.page import PageParts, read_page
 from herald_timeline.stamps import parse_iso, zone
 from herald_timeline.text import count_words, normalise
 
@@ -148,19 +148,16 @@ def _profile_by_name(name: str | None) -> Profile | None:
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
-def detect_format(text: str) -> str:
-    """``html``, ``page`` (scraped text with chrome) or ``plain`` (clean text)."""
+def looks_like_html(text: str) -> bool:
     head = text[:4096]
-    if _HTML_START.match(head) or ("<body" in head.lower() and "</" in head):
+    return bool(_HTML_START.match(head)) or ("<body" in head.lower() and "</" in head)
+
+
+def detect_format(text: str, *, tz: str = DEFAULT_TZ) -> str:
+    """``html``, ``page`` (scraped text with chrome) or ``plain`` (clean text)."""
+    if looks_like_html(text):
         return "html"
-    lines = [line.strip() for line in text.split("\n")[:80] if line.strip()]
-    if not lines:
-        return "plain"
-    chrome = sum(1 for line in lines if is_chrome(line) or is_end(line))
-    short = sum(1 for line in lines if count_words(line) <= 3)
-    if chrome >= 2 or short / len(lines) > 0.3:
-        return "page"
-    return "plain"
+    return "page" if read_page(text, tz=zone(tz)).dropped else "plain"
 
 
 def article_id_for(data: bytes, source: str, overrides: Mapping[str, Any]) -> str:
@@ -250,17 +247,20 @@ def load_article(
     text = normalise(decoded.text)
     if not text.strip():
         raise ArticleError("document has no text")
-    chosen = detect_format(text) if format == "auto" else format
+    chosen = "html" if format == "auto" and looks_like_html(text) else format
 
     profile = _profile_by_name(values.get("outlet")) or detect_outlet(text, values.get("url"))
     tz_name = tz or (profile.tz if profile else DEFAULT_TZ)
     zone_info = zone(tz_name)
     if chosen == "html":
         parts = read_html(text, tz=zone_info)
-    elif chosen == "page":
+    elif chosen in ("page", "auto"):
         parts = read_page(text, tz=zone_info)
-        if not parts.body:
+        # Clean text (nothing to strip) is used exactly as given, so offsets index the input.
+        if not parts.body or (chosen == "auto" and not parts.dropped):
             chosen, parts = "plain", PageParts(body=text)
+        else:
+            chosen = "page"
     else:
         parts = PageParts(body=text)
     if not parts.body.strip():

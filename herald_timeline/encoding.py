@@ -116,12 +116,15 @@ def _cp1252_plausible(text: str) -> bool:
     return good == len(non_ascii) and len(non_ascii) <= max(20, len(text) // 10)
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _check_text(text: str, encoding: str) -> str:
     if _MOJIBAKE.search(text):
         raise DecodeError(
             f"text decoded as {encoding} contains mojibake (UTF-8 read as cp1252 and saved again)"
         )
-    controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(text, 0, 20000))
     if controls > max(8, len(text[:20000]) // 200):
         raise DecodeError(f"binary data: {controls} control characters after decoding as {encoding}")
     return text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timezone, tzinfo
 from functools import lru_cache
 
 from herald_timeline import resources
@@ -32,6 +32,8 @@ class PageParts:
     outlet: str | None = None
     url: str | None = None
     notes: tuple[str, ...] = field(default=())
+    #: non-blank lines of the input left out of the body (chrome, metadata, repeats)
+    dropped: int = 0
 
 
 def _compile_lines(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -67,8 +69,14 @@ def is_end(line: str) -> bool:
     return _line_patterns()["end"].fullmatch(line) is not None
 
 
+# Every byline pattern needs one of these; most lines are rejected without trying them all.
+_BYLINE_HINT = re.compile(r"^(?:by\b|reporter|written|posted)|@", re.IGNORECASE)
+
+
 def read_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, email) when ``line`` is a byline or a reporter's e-mail, else None."""
+    if not _BYLINE_HINT.search(line):
+        return None
     bylines, _ = _byline_patterns()
     for pattern in bylines:
         match = pattern.fullmatch(line)
@@ -93,10 +101,15 @@ def _name_case(name: str) -> str:
 _TERMINAL = ".!?\"”’):]"
 
 
+def _words(line: str) -> int:
+    # Whitespace tokens: close enough to tell a menu item from a paragraph, and cheap.
+    return len(line.split())
+
+
 def is_prose(line: str) -> bool:
     # A headline may be long; a paragraph ends like a sentence (or runs on and on). A final
     # "U.S." ends many headlines and proves nothing.
-    words = count_words(line)
+    words = _words(line)
     if words > 30 or (words >= 8 and _CREDITED_CAPTION.search(line)):
         return True
     return words >= 6 and line[-1] in _TERMINAL and not _ends_with_abbreviation(line)
@@ -112,13 +125,19 @@ def _ends_with_abbreviation(line: str) -> bool:
 
 
 def _is_headline(line: str) -> bool:
-    return 4 <= count_words(line) <= 30 and (
+    return 4 <= _words(line) <= 30 and (
         line[-1] not in _TERMINAL or _ends_with_abbreviation(line)
     )
 
 
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 def _stamps(line: str, tz: tzinfo) -> list[Stamp]:
-    if len(line) > 160 or count_words(line) > 16 or line.endswith("."):
+    # Cheap tests first: this runs on every line of every page.
+    if len(line) > 160 or line.endswith(".") or not _HAS_YEAR.search(line):
+        return []
+    if _words(line) > 16:
         return []
     return read_stamps(line, tz)
 
@@ -129,21 +148,14 @@ def read_page(text: str, *, tz: tzinfo) -> PageParts:
     kinds: list[str] = []
     stamps: dict[int, list[Stamp]] = {}
     for i, line in enumerate(lines):
-        if not line:
-            kinds.append("blank")
-        elif is_chrome(line):
-            kinds.append("chrome")
-        elif read_byline(line):
-            kinds.append("byline")
-        elif found := _stamps(line, tz):
-            stamps[i] = found
-            kinds.append("stamp")
-        elif is_prose(line):
-            kinds.append("prose")
-        elif _is_headline(line):
-            kinds.append("headline")
-        else:
-            kinds.append("short")
+        kind = _line_kind(line)
+        if kind == "stamp":
+            found = _stamps(line, tz)
+            if found:
+                stamps[i] = found
+            else:
+                kind = "short"
+        kinds.append(kind)
 
     first_stamp = min(stamps) if stamps else None
     body_start = _first(kinds, "prose", first_stamp or 0)
@@ -193,6 +205,7 @@ def read_page(text: str, *, tz: tzinfo) -> PageParts:
     section = _find_section(lines, kinds, title_index)
     return PageParts(
         body="\n".join(body_lines),
+        dropped=sum(1 for kind in kinds if kind != "blank") - len(body_lines),
         title=title,
         authors=tuple(dict.fromkeys(authors)),
         email=email,
@@ -200,6 +213,24 @@ def read_page(text: str, *, tz: tzinfo) -> PageParts:
         updated=updated or published,
         section=section,
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _line_kind(line: str) -> str:
+    # Cached across documents: a site's menus and footers recur on every one of its pages.
+    if not line:
+        return "blank"
+    if is_chrome(line):
+        return "chrome"
+    if read_byline(line):
+        return "byline"
+    if _HAS_YEAR.search(line) and _stamps(line, timezone.utc):
+        return "stamp"
+    if is_prose(line):
+        return "prose"
+    if _is_headline(line):
+        return "headline"
+    return "short"
 
 
 def _first(kinds: list[str], kind: str, start: int) -> int | None:
