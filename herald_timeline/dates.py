@@ -79,7 +79,7 @@ class _Sentences:
         sentence (else the nearest after it)."""
         first, last = self.around(start)
         if _deadline().search(self.text, max(first, start - 20), start):
-            return "future"
+            return None  # "by Jan. 14", "through Oct. 19": the nearest such day
         before = after = None
         for cue in _cues().finditer(self.text, first, last):
             if start <= cue.start() < end:

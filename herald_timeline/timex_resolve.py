@@ -505,11 +505,10 @@ def quarter(hit: Hit, ctx: Context) -> list[Timex]:
         return [make(hit, ctx, cal.in_quarter(year, number), anchor="absolute")]
     if ctx.ref is None:
         return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-Q{number}")]
+    # a quarter not yet begun is this year's only when the sentence looks ahead
     ref = ctx.ref
-    tense = ctx.tense(hit.start, hit.end)
-    candidates = [cal.in_quarter(y, number) for y in (ref.year - 1, ref.year, ref.year + 1)]
-    started = [p for p in candidates if p.start <= ref]
-    point = _pick(candidates, ref, "future") if tense == "future" else max(started, key=lambda p: p.start)
+    ahead = number > cal.quarter_of(ref) and ctx.tense(hit.start, hit.end) == "future"
+    point = cal.in_quarter(ref.year if number <= cal.quarter_of(ref) or ahead else ref.year - 1, number)
     return [make(hit, ctx, point, anchor="published")]
 
 

@@ -96,7 +96,7 @@ def macros() -> dict[str, str]:
     return {
         "month": _names("months.csv"),
         "weekday": _names("weekdays.csv"),
-        "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "year": r"(?:1[6-9]\d\d|20\d\d)(?!\d)",
         "num": rf"(?:\d{{1,3}}(?:\.\d+)?(?!\d)|{compound}|{numbers}(?![\w]))",
         "unit": rf"{units}(?![\w])",
