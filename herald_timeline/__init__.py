@@ -1,4 +1,10 @@
-"""herald_timeline: dated events and numeric claims from defense news, as pandas tables."""
+"""herald_timeline: dated events and numeric claims from defense news, as pandas tables.
+
+>>> import herald_timeline as ht
+>>> parsed = ht.parse("North Korea fired two ballistic missiles on Friday.", published="2022-11-18")
+>>> parsed.events[["type", "start"]].astype(str).values.tolist()
+[['launch', '2022-11-18']]
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,62 @@ import logging
 
 __version__ = "0.1.0"
 
+from herald_timeline.article import Article, load_article
+from herald_timeline.checks import check_claims
+from herald_timeline.claims import Claim, find_claims
+from herald_timeline.dates import Timex, find_dates, find_timexes
+from herald_timeline.errors import ArticleError
+from herald_timeline.events import Event, find_events
+from herald_timeline.io import (
+    read_articles_csv,
+    read_claims_csv,
+    read_events_csv,
+    read_table,
+    read_timexes_csv,
+    write_table,
+)
+from herald_timeline.parsing import Corpus, Parsed, parse, parse_corpus
+from herald_timeline.plotting import plot_claims, plot_launch_counts, plot_timeline
+from herald_timeline.reference import launches_from_events, load_reference, reference_series
+from herald_timeline.schema import SchemaError, empty, validate
+from herald_timeline.text import Sentence, split_sentences
+from herald_timeline.timeline import merge_events
+
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-__all__ = ["__version__"]
+__all__ = [
+    "Article",
+    "ArticleError",
+    "Claim",
+    "Corpus",
+    "Event",
+    "Parsed",
+    "SchemaError",
+    "Sentence",
+    "Timex",
+    "__version__",
+    "check_claims",
+    "empty",
+    "find_claims",
+    "find_dates",
+    "find_events",
+    "find_timexes",
+    "launches_from_events",
+    "load_article",
+    "load_reference",
+    "merge_events",
+    "parse",
+    "parse_corpus",
+    "plot_claims",
+    "plot_launch_counts",
+    "plot_timeline",
+    "read_articles_csv",
+    "read_claims_csv",
+    "read_events_csv",
+    "read_table",
+    "read_timexes_csv",
+    "reference_series",
+    "split_sentences",
+    "validate",
+    "write_table",
+]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 import pandas as pd
 
@@ -20,7 +20,7 @@ PathLike = str | os.PathLike[str]
 
 
 def _format_day(values: pd.Series) -> pd.Series:
-    return values.dt.strftime("%Y-%m-%d").astype(schema.STRING)
+    return cast(pd.Series, values.dt.strftime("%Y-%m-%d").astype(schema.STRING))
 
 
 def _format_moments(values: pd.Series, zones: pd.Series | None) -> pd.Series:
@@ -66,7 +66,9 @@ def to_text_frame(df: pd.DataFrame, table: str) -> pd.DataFrame:
     return pd.DataFrame(columns, index=df.index)
 
 
-def write_table(df: pd.DataFrame, path: PathLike, table: str, *, mode: str = "w") -> None:
+def write_table(
+    df: pd.DataFrame, path: PathLike, table: str, *, mode: Literal["w", "a"] = "w"
+) -> None:
     """Write one of the output tables as contract CSV, or parquet for a ``.parquet`` path.
 
     ``mode="a"`` appends rows without a header (streaming output).
@@ -77,7 +79,9 @@ def write_table(df: pd.DataFrame, path: PathLike, table: str, *, mode: str = "w"
         return
     text = to_text_frame(df, table)
     header = mode == "w" or not target.exists() or target.stat().st_size == 0
-    text.to_csv(target, index=False, encoding="utf-8", mode=mode, header=header, lineterminator="\n")
+    text.to_csv(
+        target, index=False, encoding="utf-8", mode=mode, header=header, lineterminator="\n"
+    )
 
 
 def read_table(path: PathLike, table: str | None = None) -> pd.DataFrame:
@@ -90,7 +94,9 @@ def read_table(path: PathLike, table: str | None = None) -> pd.DataFrame:
     if source.suffix == ".parquet":
         raw = pd.read_parquet(source)
     else:
-        raw = pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+        raw = pd.read_csv(
+            source, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"
+        )
     if name not in schema.TABLES:
         return raw
     spec = schema.TABLES[name]

@@ -194,25 +194,31 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
         path = Path(item)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(p.startswith(".") for p in child.relative_to(path).parts):
+                if child.is_file() and not any(
+                    p.startswith(".") for p in child.relative_to(path).parts
+                ):
                     found.append(os.path.join(os.fspath(item), os.fspath(child.relative_to(path))))
         else:
             found.append(os.fspath(item))
     return found
 
 
-def read_manifest(manifest: str | os.PathLike[str] | pd.DataFrame | None) -> dict[str, dict[str, Any]]:
+def read_manifest(
+    manifest: str | os.PathLike[str] | pd.DataFrame | None,
+) -> dict[str, dict[str, Any]]:
     """Manifest rows keyed by their ``file`` value (a file name or a path)."""
     if manifest is None:
         return {}
-    frame = manifest if isinstance(manifest, pd.DataFrame) else pd.read_csv(
-        manifest, dtype=str, keep_default_na=False
+    frame = (
+        manifest
+        if isinstance(manifest, pd.DataFrame)
+        else pd.read_csv(manifest, dtype=str, keep_default_na=False)
     )
     if "file" not in frame.columns:
         raise ValueError("manifest needs a 'file' column")
     rows: dict[str, dict[str, Any]] = {}
     for record in frame.to_dict("records"):
-        values = {k: v for k, v in record.items() if k != "file" and v not in ("", None)}
+        values = {str(k): v for k, v in record.items() if k != "file" and v not in ("", None)}
         rows[str(record["file"])] = values
     return rows
 
@@ -226,14 +232,17 @@ def run_job(job: Job) -> DocResult:
     """Parse one document; never raises: a failure is an ``error`` row."""
     try:
         article = load_article(
-            job.source, format=job.format, name=job.name, published=job.published,
+            job.source,
+            format=job.format,
+            name=job.name,
+            published=job.published,
             overrides=job.overrides,
         )
         return extract(article)
     except ArticleError as exc:
         reason = str(exc)
     except Exception as exc:  # a parser bug must not take the corpus down with it
-        log.exception("internal error on %s", job.name)
+        log.debug("internal error on %s", job.name, exc_info=True)
         reason = f"internal error: {type(exc).__name__}: {exc}"
     data = job.source if isinstance(job.source, bytes) else job.source.encode("utf-8")
     return DocResult(
@@ -246,7 +255,9 @@ def run_job(job: Job) -> DocResult:
     )
 
 
-def iter_results(jobs: Sequence[Job], *, workers: int | None = 1, chunksize: int = 16) -> Iterator[DocResult]:
+def iter_results(
+    jobs: Sequence[Job], *, workers: int | None = 1, chunksize: int = 16
+) -> Iterator[DocResult]:
     """Results in input order, from worker processes when ``workers`` > 1."""
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(jobs) < 2:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 HOME_TZ = "Asia/Seoul"
@@ -128,11 +129,33 @@ TIMEXES: dict[str, Any] = {
     "rule": STRING,
 }
 
+#: one row per real-world event, merged from the events of many articles (timeline.py)
+TIMELINE: dict[str, Any] = {
+    "timeline_id": STRING,  # "tl-" + hash of the event_ids: stable across runs
+    "type": EVENTS["type"],
+    "start": DAY,
+    "end": DAY,
+    "precision": EVENTS["precision"],
+    "approximate": BOOL,
+    "name": STRING,
+    "ordinal": INT,
+    "actors": STRING,  # ;-joined union of the sources' actors
+    "location": STRING,
+    "n_sources": INT,  # distinct articles
+    "n_mentions": INT,  # event rows merged
+    "article_ids": STRING,  # ;-joined, sorted
+    "event_ids": STRING,  # ;-joined, sorted: every source row stays reachable
+    "conflict": STRING,  # the sources' dates when they disagree
+    "first_published": MOMENT,  # earliest publication among the sources
+    "evidence": STRING,  # evidence of the row the name comes from
+}
+
 TABLES: dict[str, dict[str, Any]] = {
     "articles": ARTICLES,
     "events": EVENTS,
     "claims": CLAIMS,
     "timexes": TIMEXES,
+    "timeline": TIMELINE,
 }
 
 #: columns written with the article's own UTC offset
@@ -150,7 +173,7 @@ def _coerce(values: pd.Series, dtype: Any) -> pd.Series:
         parsed = pd.to_datetime(values)
         if isinstance(parsed.dtype, pd.DatetimeTZDtype):  # a day never crosses zones
             parsed = parsed.dt.tz_localize(None)
-        return parsed.astype(dtype)
+        return parsed.astype(np.dtype(dtype))
     return values.astype(dtype)
 
 

@@ -10,17 +10,19 @@ Two rows may be the same event when
   distinct events by construction);
 - their dates are compatible at their precision: the day-or-span windows ``start..end``
   overlap (a day inside a month-precision row's month is compatible); an approximate row's
-  window is widened by ``approx_tolerance`` days on each side. Day rows up to ``date_slack``
+  window is widened by ``approx_tolerance`` days on each side. Exact day rows up to ``date_slack``
   days apart (a US outlet dates a Korean-morning launch one day earlier) join only when
-  their names agree strongly (``strong_similarity``), and the row gets a ``conflict`` note;
+  their content words agree strongly (``strong_similarity``) and no event of the same date
+  agrees as well, and the row gets a ``conflict`` note;
 - their actors overlap (when both name actors), their ordinals agree (54th SCM is not the
   53rd), and the missile classes they name overlap (an ICBM launch is not an SRBM launch);
-- their names agree: they share a capitalised word (a place, a designation: "Hanoi",
-  "Hwasong-17"), or the share of the shorter name's content words found in the other name
+- their names agree: the share of the shorter name's content words found in the other name
   (after synonyms, acronyms of capitalised names and stop words; ``resources/reference/
-  timeline_*``) is at least ``min_similarity``. A name made only of generic words ("missile
-  launch") agrees with any name at exactly ``min_similarity``, so it joins the event of the
-  same day and type, unless two events are equally good candidates, when it stays alone.
+  timeline_*``), or the same share of their capitalised words (places, designations:
+  "Hanoi summit talks end" / "Trump-Kim Hanoi summit"), is at least ``min_similarity``.
+  A name made only of generic words ("missile launch") agrees with any name at exactly
+  ``min_similarity``, so it joins the event of the same day and type, unless two events
+  are equally good candidates, when it stays alone.
 
 Rows join clusters greedily, most precise date first; a row joins the best-agreeing cluster
 whose every member it is compatible with. Rows are sorted by content before merging, so the
@@ -47,25 +49,7 @@ from herald_timeline.reference import classify_name
 __all__ = ["TIMELINE", "merge_events"]
 
 #: columns of the merged timeline (``timeline.csv``)
-TIMELINE: dict[str, Any] = {
-    "timeline_id": schema.STRING,  # "tl-" + hash of the event_ids: stable across runs
-    "type": schema.EVENTS["type"],
-    "start": schema.DAY,
-    "end": schema.DAY,
-    "precision": schema.EVENTS["precision"],
-    "approximate": schema.BOOL,
-    "name": schema.STRING,
-    "ordinal": schema.INT,
-    "actors": schema.STRING,  # ;-joined union of the sources' actors
-    "location": schema.STRING,
-    "n_sources": schema.INT,  # distinct articles
-    "n_mentions": schema.INT,  # event rows merged
-    "article_ids": schema.STRING,  # ;-joined, sorted
-    "event_ids": schema.STRING,  # ;-joined, sorted: every source row stays reachable
-    "conflict": schema.STRING,  # the sources' dates when they disagree
-    "first_published": schema.MOMENT,  # earliest publication among the sources
-    "evidence": schema.STRING,  # evidence of the row the name comes from
-}
+TIMELINE = schema.TIMELINE  # declared with the other tables
 
 _PRECISION_RANK = {p: i for i, p in enumerate(schema.PRECISIONS)}
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
@@ -108,16 +92,22 @@ def name_tokens(name: str) -> frozenset[str]:
     "54th Security Consultative Meeting" -> {'54th', 'security', 'consultative', 'meeting',
     'scm'}: the acronym of a run of capitalised words lets "SCM" match the name written out.
     """
-    words = set(_TOKEN.findall(_fold(name)))
-    for run in _TITLE_RUN.finditer(name):
-        initials = [w[0] for w in re.findall(r"[A-Z][a-z]+", run.group())]
-        if len(initials) >= 2:
-            words.add("".join(initials).lower())
+    words = set(_TOKEN.findall(_fold(name))) | _acronyms(name)
     return frozenset(w for w in words if w not in _stopwords())
 
 
 def _proper(name: str) -> frozenset[str]:
-    return frozenset(w for word in _PROPER.findall(name) for w in _TOKEN.findall(_fold(word)))
+    words = {w for word in _PROPER.findall(name) for w in _TOKEN.findall(_fold(word))}
+    return frozenset(words | _acronyms(name))
+
+
+def _acronyms(name: str) -> set[str]:
+    out = set()
+    for run in _TITLE_RUN.finditer(name):
+        initials = [w[0] for w in re.findall(r"[A-Z][a-z]+", run.group())]
+        if len(initials) >= 2:
+            out.add("".join(initials).lower())
+    return out
 
 
 def _actor_keys(actors: Iterable[str]) -> frozenset[str]:
@@ -221,8 +211,9 @@ def _order(m: _Mention) -> tuple[Any, ...]:
     )
 
 
-def _similarity(a: _Mention, b: _Mention, neutral: float) -> float | None:
-    """Name agreement in [0, 1], or None when the two cannot be the same event."""
+def _similarity(a: _Mention, b: _Mention, neutral: float) -> tuple[float, float] | None:
+    """Name agreement in [0, 1] by content words, and by content or capitalised words; None
+    when the two cannot be the same event."""
     if a.classes and b.classes and not a.classes & b.classes:
         return None
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
@@ -230,11 +221,12 @@ def _similarity(a: _Mention, b: _Mention, neutral: float) -> float | None:
     if a.actor_keys and b.actor_keys and not a.actor_keys & b.actor_keys:
         return None
     if not a.content or not b.content:
-        return neutral
+        return neutral, neutral
     overlap = len(a.content & b.content) / min(len(a.content), len(b.content))
-    if a.proper & b.proper:  # "Hanoi summit talks end" / "Trump-Kim Hanoi summit"
-        return max(overlap, neutral)
-    return overlap
+    if a.proper and b.proper:  # "Hanoi summit talks end" / "Trump-Kim Hanoi summit"
+        proper = len(a.proper & b.proper) / min(len(a.proper), len(b.proper))
+        return overlap, max(overlap, proper)
+    return overlap, overlap
 
 
 def _date_relation(a: _Mention, b: _Mention, tolerance: int, slack: int) -> str:
@@ -242,15 +234,17 @@ def _date_relation(a: _Mention, b: _Mention, tolerance: int, slack: int) -> str:
     if a0 <= b1 and b0 <= a1:
         return "same"
     gap = (b0 - a1).days if a1 < b0 else (a0 - b1).days
-    if a.start == a.end and b.start == b.end and gap <= slack:
+    exact_days = a.start == a.end and b.start == b.end and not (a.approximate or b.approximate)
+    if exact_days and gap <= slack:
         return "close"
     return "far"
 
 
 def _score(
     m: _Mention, cluster: _Cluster, *, neutral: float, strong: float, tolerance: int, slack: int
-) -> float | None:
-    best = 0.0
+) -> tuple[bool, float] | None:
+    """(dates agree, name agreement) of a row with a cluster, or None if it cannot join."""
+    best = content = 0.0
     close = False
     for other in cluster.members:
         if other.article_id == m.article_id:
@@ -262,10 +256,10 @@ def _score(
         similarity = _similarity(m, other, neutral)
         if similarity is None:
             return None
-        best = max(best, similarity)
-    if close and best < strong:
+        content, best = max(content, similarity[0]), max(best, similarity[1])
+    if best < neutral or (close and content < strong):
         return None
-    return best
+    return not close, best
 
 
 def _cluster(
@@ -279,15 +273,15 @@ def _cluster(
             score = _score(
                 m, clusters[index], neutral=neutral, strong=strong, tolerance=tolerance, slack=slack
             )
-            if score is not None and score >= neutral:
+            if score is not None:
                 scored.append((score, index))
         chosen = None
         if scored:
             top = max(score for score, _ in scored)
             best = [index for score, index in scored if score == top]
-            days = {_choose_window(clusters[i].members, tolerance)[0] for i in best}
-            if len(days) == 1:  # equally good events on different dates: do not guess
-                chosen = min(best, key=lambda i: (-len(clusters[i].members), i))
+            if len(best) == 1:  # two equally good events: do not guess
+                # (an event on the same date beats one a day off, then the better name)
+                chosen = best[0]
         if chosen is None:
             by_type.setdefault(m.type, []).append(len(clusters))
             clusters.append(_Cluster([m]))
