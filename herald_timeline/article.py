@@ -121,7 +121,8 @@ def _profiles() -> tuple[Profile, ...]:
             e["name"],
             e["tz"],
             resources.compile_pattern(
-                "|".join(f"(?:{p})" for p in e["detect"]), re.IGNORECASE | re.MULTILINE,
+                "|".join(f"(?:{p})" for p in e["detect"]),
+                re.IGNORECASE | re.MULTILINE,
                 where=f"profiles/{e['name']}",
             ),
         )

@@ -50,7 +50,9 @@ _MAGIC = (
 )
 
 # Characters a cp1252-encoded English news page plausibly contains beyond ASCII.
-_CP1252_PLAUSIBLE = re.compile(r"[\u00a0-\u00ff\u2010-\u2027\u2030-\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
+_CP1252_PLAUSIBLE = re.compile(
+    r"[\u00a0-\u00ff\u2010-\u2027\u2030-\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]"
+)
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 # Bytes of a KS X 1001 (EUC-KR) two-byte character: the common core of cp949.
 _KSX1001_PAIR = re.compile(rb"[\xa1-\xfe][\xa1-\xfe]")
@@ -126,7 +128,9 @@ def _check_text(text: str, encoding: str) -> str:
         )
     controls = len(_CONTROLS.findall(text, 0, 20000))
     if controls > max(8, len(text[:20000]) // 200):
-        raise DecodeError(f"binary data: {controls} control characters after decoding as {encoding}")
+        raise DecodeError(
+            f"binary data: {controls} control characters after decoding as {encoding}"
+        )
     return text
 
 
@@ -153,7 +157,9 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
         if data.startswith(bom):
             text = _strict(data, codec)
             if text is None:
-                raise DecodeError(f"byte-order mark says {codec} but the bytes are not valid {codec}")
+                raise DecodeError(
+                    f"byte-order mark says {codec} but the bytes are not valid {codec}"
+                )
             return Decoded(_check_text(text.lstrip("\ufeff"), codec), codec, declared)
     utf16 = _looks_utf16(data)
     if utf16:

@@ -109,21 +109,28 @@ def read_html(text: str, *, tz: tzinfo) -> PageParts:
     title_tag = next((_clean(t.text_content()) for t in tree.iter("title")), None)
     title = meta.get("og:title") or ld.get("headline") or h1 or title_tag
     publisher = ld.get("publisher")
-    outlet = meta.get("og:site_name") or (publisher.get("name") if isinstance(publisher, dict) else None)
+    outlet = meta.get("og:site_name") or (
+        publisher.get("name") if isinstance(publisher, dict) else None
+    )
     section = meta.get("article:section") or ld.get("articleSection")
     if isinstance(section, list):
         section = section[0] if section else None
-    canonical = next((link.get("href") for link in tree.iter("link") if link.get("rel") == "canonical"), None)
+    canonical = next(
+        (link.get("href") for link in tree.iter("link") if link.get("rel") == "canonical"), None
+    )
     url = meta.get("og:url") or canonical
 
-    body = trafilatura.extract(
-        text,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        deduplicate=False,
-        with_metadata=False,
-    ) or ""
+    body = (
+        trafilatura.extract(
+            text,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=False,
+            with_metadata=False,
+        )
+        or ""
+    )
     email = None
     kept: list[str] = []
     for line in (line.strip() for line in body.split("\n")):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 
 from herald_timeline import resources
@@ -98,7 +98,7 @@ def _name_case(name: str) -> str:
     return name
 
 
-_TERMINAL = ".!?\"”’):]"
+_TERMINAL = '.!?"”’):]'
 
 
 def _words(line: str) -> int:
@@ -125,9 +125,7 @@ def _ends_with_abbreviation(line: str) -> bool:
 
 
 def _is_headline(line: str) -> bool:
-    return 4 <= _words(line) <= 30 and (
-        line[-1] not in _TERMINAL or _ends_with_abbreviation(line)
-    )
+    return 4 <= _words(line) <= 30 and (line[-1] not in _TERMINAL or _ends_with_abbreviation(line))
 
 
 _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -224,7 +222,7 @@ def _line_kind(line: str) -> str:
         return "chrome"
     if read_byline(line):
         return "byline"
-    if _HAS_YEAR.search(line) and _stamps(line, timezone.utc):
+    if _HAS_YEAR.search(line) and _stamps(line, UTC):
         return "stamp"
     if is_prose(line):
         return "prose"
@@ -275,7 +273,12 @@ def _find_section(lines: list[str], kinds: list[str], title: int | None) -> str 
     while i >= 0 and kinds[i] == "blank":
         gap_below = True
         i -= 1
-    if i < 0 or kinds[i] != "short" or count_words(lines[i]) > 3 or not _SECTION.fullmatch(lines[i]):
+    if (
+        i < 0
+        or kinds[i] != "short"
+        or count_words(lines[i]) > 3
+        or not _SECTION.fullmatch(lines[i])
+    ):
         return None
     gap_above = i == 0 or kinds[i - 1] == "blank"
     return lines[i] if gap_below or gap_above else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -26,7 +26,7 @@ def read_text(name: str) -> str:
     return node.read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def lines(name: str) -> tuple[str, ...]:
     """Non-blank, non-comment lines of a one-entry-per-line file, stripped."""
     out = []
@@ -37,7 +37,7 @@ def lines(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a CSV resource (header row; ``#`` lines are comments)."""
     text = "\n".join(
@@ -46,7 +46,7 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     return tuple(dict(row) for row in csv.DictReader(text.splitlines()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def toml(name: str) -> dict[str, Any]:
     """A TOML resource as a dict."""
     return tomllib.loads(read_text(name))
@@ -67,4 +67,6 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal words, longest first (so 'Sept' beats 'Sep')."""
     if not words:
         raise ResourceError("empty alternation")
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+    return (
+        "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+    )

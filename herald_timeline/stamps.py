@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -37,7 +37,7 @@ def zone(name: str) -> tzinfo:
         delta = timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3) or 0))
         return timezone(sign * delta)
     if key.upper() in ("Z", "UTC", "GMT"):
-        return timezone.utc
+        return UTC
     return ZoneInfo(key)
 
 
@@ -47,9 +47,13 @@ def _zones() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
     spec = resources.toml("page/stamps.toml")
-    names = [calendar.month_name[i] for i in range(1, 13)] + [calendar.month_abbr[i] for i in range(1, 13)]
+    names = [calendar.month_name[i] for i in range(1, 13)] + [
+        calendar.month_abbr[i] for i in range(1, 13)
+    ]
     month = resources.alternation(names + ["Sept"])
     dates = "|".join(f"(?:{rule['pattern']})" for rule in spec["date"]).replace("{month}", month)
     # Python does not allow the same group name twice: number them per alternative.
@@ -77,7 +81,11 @@ def _group(match: re.Match[str], name: str) -> str | None:
     return None
 
 
-_MONTHS = {name.lower(): i for i in range(1, 13) for name in (calendar.month_name[i], calendar.month_abbr[i])}
+_MONTHS = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+}
 _MONTHS["sept"] = 9
 
 
@@ -88,7 +96,9 @@ def _read_one(segment: str, label: str, default_tz: tzinfo) -> Stamp | None:
         return None
     year = int(_group(found, "year") or 0)
     monthname = _group(found, "monthname")
-    month = _MONTHS[monthname.lower().rstrip(".")] if monthname else int(_group(found, "month") or 0)
+    month = (
+        _MONTHS[monthname.lower().rstrip(".")] if monthname else int(_group(found, "month") or 0)
+    )
     day = int(_group(found, "day") or 0)
     try:
         moment = datetime(year, month, day)  # noqa: DTZ001 - zone attached below

@@ -87,7 +87,9 @@ def split_sentences(body: str) -> list[Sentence]:
     return sentences
 
 
-def _span(line: str, start: int, end: int, offset: int, paragraph: int, index: int) -> list[Sentence]:
+def _span(
+    line: str, start: int, end: int, offset: int, paragraph: int, index: int
+) -> list[Sentence]:
     piece = line[start:end]
     stripped = piece.strip()
     if not stripped:
