@@ -164,9 +164,10 @@ def plot_timeline(
     notes: dict[str, list[tuple[Annotation, float, int]]] = {lane: [] for lane in lanes}
     if labels:
         for lane in lanes:
-            notes[lane] = _layout_lane(
-                ax, by_lane[lane], starts[lane], label_width, fontsize, kwargs
-            )
+            # a period's label hangs from its middle: the event is somewhere in it
+            period = np.array([m.style == PERIOD for m in by_lane[lane]], dtype=bool)
+            anchors = np.where(period, (starts[lane] + stops[lane]) / 2, starts[lane])
+            notes[lane] = _layout_lane(ax, by_lane[lane], anchors, label_width, fontsize, kwargs)
     needed = [max((level + 1 for _, _, level in notes[lane]), default=0) for lane in lanes]
     levels = allocate_rows(needed, free_rows - len(lanes))
     # lanes stack from the top in the order asked for; each is a baseline plus its levels
@@ -305,14 +306,18 @@ def _draw_marks(
         if mark.style == POINT:
             continue
         period = mark.style == PERIOD
-        alpha = 0.15 if mark.approximate else 0.3 if period else 0.85
+        # the vaguer the period, the paler: a year-long bar must not hide the lane
+        days = x1[i] - x0[i]
+        alpha = 0.85 if not period else 0.3 if days <= 31 else 0.2 if days <= 92 else 0.1
+        if mark.approximate:
+            alpha = min(alpha, 0.15)
         ax.add_patch(
             Rectangle(
                 (x0[i], base - _SPAN_HALF),
                 x1[i] - x0[i],
                 2 * _SPAN_HALF,
                 facecolor=to_rgba(color, alpha),
-                edgecolor=color,
+                edgecolor=to_rgba(color, min(1.0, alpha + 0.4)),
                 linestyle="--" if period or mark.approximate else "-",
                 linewidth=0.9,
                 hatch="////" if mark.approximate else None,
