@@ -138,9 +138,21 @@ def _action(text: str, number_at: int, number_end: int) -> str | None:
     return after.group(0) if after is not None else None
 
 
+# Cheap gate before the attribution patterns: one of their verbs or "according to".
+_SAYS = re.compile(
+    r"according to|\b(?:said|says|reported|reports|announced|announces|estimated|estimates"
+    r"|claimed|claims|told|added|confirmed|noted)\b"
+)
+
+
+@lru_cache(maxsize=256)
 def _attribution(text: str) -> str | None:
+    says = _SAYS.search(text)
+    if says is None:
+        return None
     for pattern in _attributions():
-        match = pattern.search(text)
+        # the source sits within a few words of its verb
+        match = pattern.search(text, max(0, says.start() - 120), says.end() + 120)
         if match is not None:
             who = match.group("who").strip()
             last = who.rsplit(" ", 1)[-1]

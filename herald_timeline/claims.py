@@ -17,11 +17,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from herald_timeline import claim_context, resources
-from herald_timeline.numbers import number_pattern, parse_number
+from herald_timeline import claim_context
+from herald_timeline import claim_lexicon as lexicon
+from herald_timeline.claim_lexicon import unit_of
+from herald_timeline.numbers import parse_number
 from herald_timeline.text import Sentence
 
 if TYPE_CHECKING:
@@ -50,164 +51,6 @@ class Claim:
     char_start: int
     char_end: int
     value_text: str
-
-
-# --- compiled lexicons ---------------------------------------------------------------------
-
-
-def _words(name: str) -> str:
-    return resources.alternation(resources.lines(f"claims/{name}"))
-
-
-@lru_cache(maxsize=1)
-def _bounds() -> dict[str, str]:
-    return {row["phrase"].lower(): row["bound"] for row in resources.table("claims/bounds.csv")}
-
-
-@lru_cache(maxsize=1)
-def _scan() -> re.Pattern[str]:
-    num = number_pattern()
-    bounds = resources.alternation(tuple(_bounds()))
-    edge_before = r"(?<![\w$€£₩#.,/:+-])"
-    edge_after = r"(?![\w%$€£₩+:/]|[.,]\d|[-–]\w)"
-    pattern = (
-        rf"{edge_before}(?:"
-        rf"(?P<between>between|from)\s+(?P<lo>{num})\s*(?:\s(?:and|to)\s|[-–])\s*(?P<hi>{num})"
-        rf"|(?:(?P<bound>{bounds})\s+)?(?P<num>{num})"
-        rf"(?:(?:\s+(?:to|or)\s+|\s*[-–]\s*)(?P<num2>{num}))?"
-        rf"){edge_after}"
-    )
-    return resources.compile_pattern(pattern, re.IGNORECASE, where="claims scan")
-
-
-@lru_cache(maxsize=1)
-def _units() -> tuple[tuple[str, ...], str]:
-    """(unit per group index, alternation with one named group per unit pattern)."""
-    rows = sorted(resources.table("claims/units.csv"), key=lambda r: -len(r["pattern"]))
-    names = tuple(r["unit"] for r in rows)
-    alt = "|".join(f"(?P<u{i}>{r['pattern']})" for i, r in enumerate(rows))
-    return names, rf"(?:{alt})(?![\w-])"
-
-
-@lru_cache(maxsize=1)
-def _unit_after() -> re.Pattern[str]:
-    """Anchored after a number: up to five modifiers, then the first unit noun."""
-    stop = _words("stopwords.txt")
-    mod = rf"(?!{stop}(?![\w-]))[^\W\d_][\w.’'&-]*"
-    return resources.compile_pattern(
-        rf"\s+(?:{mod}\s+){{0,5}}?{_units()[1]}", re.IGNORECASE, where="units"
-    )
-
-
-@lru_cache(maxsize=1)
-def _unit_next() -> re.Pattern[str]:
-    """A unit noun after another, maybe past names ("ICBM launches", "F-22 stealth fighters",
-    "United Nations Command member states")."""
-    names = r"(?:(?-i:[A-Z])[\w.’'&-]*\s+){0,3}"
-    return resources.compile_pattern(rf"\s+{names}{_units()[1]}", re.IGNORECASE, where="units")
-
-
-@lru_cache(maxsize=1)
-def _not_count_after() -> re.Pattern[str]:
-    """A time unit or a measure right after the number: a duration or measurement."""
-    times = _words("time_units.txt")
-    measures = _words("measures.txt")
-    return resources.compile_pattern(
-        rf"\s*(?:[-–]\s*)?(?:{times}(?:s|es)?|{measures})(?![\w])"
-        rf"|\s+(?:and\s+a\s+)?half\b|\s+(?:of\s+)?(?:a|an|the)\s+(?:year|month|week|day)s?\b"
-        rf"(?!\s+(?:earlier|later|ago|before|after))",
-        re.IGNORECASE,
-        where="not-count",
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Before:
-    """Checks on the text before a number."""
-
-    anaphora: re.Pattern[str]  # "those two", "both"
-    soft: re.Pattern[str]  # "the two", "all three": anaphora when repeating (see _resolve)
-    of_the: re.Pattern[str]  # "five of the 11": the 11 is a first mention
-    ident: re.Pattern[str]  # "Resolution 2371"
-    date: re.Pattern[str]  # "Jan. 7"
-    pronoun: re.Pattern[str]  # "a second one", "no one": "one" is a pronoun
-
-
-@lru_cache(maxsize=1)
-def _before() -> _Before:
-    def at_end(words: str, where: str, space: str = r"\s+") -> re.Pattern[str]:
-        return resources.compile_pattern(rf"(?<![\w-]){words}{space}\Z", re.IGNORECASE, where=where)
-
-    return _Before(
-        anaphora=at_end(_words("anaphora.txt"), "anaphora"),
-        soft=at_end(_words("soft_anaphora.txt"), "soft anaphora"),
-        of_the=at_end(rf"(?:{number_pattern()})\s+of\s+(?:the|those|these)", "of-the"),
-        ident=at_end(_words("identifiers.txt"), "identifiers", r"\s*"),
-        date=at_end(_words("date_words.txt"), "date words"),
-        pronoun=at_end(
-            r"(?:a|an|another|any|no|every|each|the|this|that|which|first|second|third|last"
-            r"|next|only|single)",
-            "pronoun one",
-        ),
-    )
-
-
-@lru_cache(maxsize=1)
-def _anaphoric_units() -> frozenset[str]:
-    return frozenset(resources.lines("claims/anaphoric_units.txt"))
-
-
-# What may follow an elliptical count: "two on March 2nd", "Seven were fired", "one by",
-# "two more", "90 on Jan. 7", "10 to 20 a year earlier", "one of them".
-_ELLIPSIS = re.compile(
-    r"\s*(?:[,;.]|\Z)|\s+(?:on|by|in|from|more|were|was|had|have|has|are|is|each|apiece"
-    r"|a\s+(?:year|month|week|day)\s+(?:earlier|later|ago|before)|last|this|earlier|later)\b",
-    re.IGNORECASE,
-)
-_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
-_OF_THE_NEXT = re.compile(
-    r"\s+of\s+(?:the|its|their|his|her)\s+(?:[\w.’'-]+(?:'s|’s)\s+)?\Z", re.IGNORECASE
-)
-_AND_NEXT = re.compile(r"\s+(?:[^\W\d_][\w.’'-]*\s+){0,3}?(?:and|or)\s+\Z", re.IGNORECASE)
-_NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally|count)\s+of\s+(?P<np>.{1,100}?)\s+(?:to|at|is|was|stands\s+at"
-    r"|reached|hit)\s+\Z",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=1)
-def _subset_cue() -> re.Pattern[str]:
-    return resources.compile_pattern(
-        rf"\b{_words('subset_cues.txt')}\b", re.IGNORECASE, where="subset cues"
-    )
-
-
-def unit_of(phrase: str) -> tuple[str, str] | None:
-    """(unit, unit_text) of the noun phrase after a number ("F-22 stealth fighters" ->
-    ('stealth fighter', 'stealth fighters')); None when it names no countable unit."""
-    found = _find_unit(" " + phrase, 0)
-    return None if found is None else (found[0], found[1])
-
-
-def _find_unit(text: str, pos: int) -> tuple[str, str, int] | None:
-    match = _unit_after().match(text, pos)
-    if match is None:
-        return None
-    names = _units()[0]
-    # a unit noun right after another wins: "ICBM launches" counts launches
-    for _ in range(3):
-        after = _unit_next().match(text, match.end())
-        if after is None:
-            break
-        match = after
-    group = match.lastgroup or ""
-    start = match.start(group)
-    written = text[start : match.end()]
-    unit = names[int(group[1:])]
-    if unit == "*":
-        unit = written[:-1] if written.endswith("s") else written
-    return unit, written, match.end()
 
 
 # --- candidates ----------------------------------------------------------------------------
@@ -246,7 +89,7 @@ def _numbers(match: re.Match[str]) -> tuple[float, float | None, float | None, s
         if hi is None or hi <= value:
             return None
         return value, value, hi, "range"
-    bound = _bounds().get(" ".join((match.group("bound") or "").lower().split()), "exact")
+    bound = lexicon.bounds().get(" ".join((match.group("bound") or "").lower().split()), "exact")
     lower = value if bound in ("exact", "more_than", "at_least") else None
     upper = value if bound in ("exact", "at_most", "less_than") else None
     if bound == "about":
@@ -256,20 +99,26 @@ def _numbers(match: re.Match[str]) -> tuple[float, float | None, float | None, s
 
 def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]]) -> list[_Count]:
     text = sentence.text
-    before = _before()
+    folded = text.lower()
+    if not lexicon.has_number(folded):
+        return []
+    if len(folded) != len(text):  # a rare letter whose lower case is longer: keep offsets
+        folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    before = lexicon.before_words()
     out: list[_Count] = []
-    for match in _scan().finditer(text):
+    for match in lexicon.scan().finditer(folded):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if _in_timex(spans, start, end):
             continue
-        if _not_count_after().match(text, match.end()):
+        if lexicon.not_count_after().match(text, match.end()):
             continue
-        head = text[max(0, match.start() - 60) : match.start()]
-        if before.ident.search(head) or before.date.search(head) or before.anaphora.search(head):
+        words = lexicon.last_words(folded[max(0, match.start() - 40) : match.start()])
+        prev = words[-1] if words else ""
+        if prev in before.ident or prev in before.date or prev in before.anaphora:
             continue
-        written = match.group(0)
+        written = text[match.start() : match.end()]
         if written.lower() == "one" and (
-            before.pronoun.search(head) or (written[0] == "O" and match.start() > 0)
+            prev in before.pronoun or (written[0] == "O" and match.start() > 0)
         ):
             continue  # "a second one", "Air Force One"
         numbers = _numbers(match)
@@ -277,8 +126,10 @@ def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]
             continue
         value, lower, upper, bound = numbers
         count = _Count(value, lower, upper, bound, start, end, written, sentence)
-        count.definite = bool(before.soft.search(head)) and not before.of_the.search(head)
-        found = _find_unit(text, match.end())
+        # "five of the 11": the 11 is a first mention
+        of_the = len(words) == 3 and words[1] == "of" and parse_number(words[0]) is not None
+        count.definite = prev in before.soft and not of_the
+        found = lexicon.find_unit(text, match.end())
         if found is not None:
             count.unit, count.unit_text, unit_end = found
             count.unit_end = sentence.start + unit_end
@@ -306,7 +157,7 @@ def _resolve(counts: list[_Count], body: str) -> list[_Count]:
     for i, count in enumerate(counts):
         if count.definite and (
             count.unit is None
-            or count.unit in _anaphoric_units()
+            or count.unit in lexicon.anaphoric_units()
             or any(c.value == count.value for c in counts[:i])
         ):
             continue  # "the two missiles" repeating "two ballistic missiles"
@@ -320,7 +171,7 @@ def _resolve(counts: list[_Count], body: str) -> list[_Count]:
                 count.part_of = previous.part_of or previous
             kept.append(count)
             continue
-        if _OF_THEM.match(after):
+        if lexicon.OF_THEM.match(after):
             source = same[-1] if same else _previous(kept, sentence)
             if source is not None and source.unit is not None and source.value > count.value:
                 _inherit(count, source, part_of=source)
@@ -328,16 +179,16 @@ def _resolve(counts: list[_Count], body: str) -> list[_Count]:
             continue
         following = _next_explicit(counts, i)
         between = body[count.end : following.start] if following is not None else ""
-        if following is not None and _OF_THE_NEXT.match(between):
+        if following is not None and lexicon.OF_THE_NEXT.match(between):
             if following.value > count.value:
                 _inherit(count, following, part_of=following)
                 kept.append(count)
             continue
-        if following is not None and _AND_NEXT.match(between):
+        if following is not None and lexicon.AND_NEXT.match(between):
             _inherit(count, following, part_of=None)
             kept.append(count)
             continue
-        total = _NUMBER_OF.search(before[-140:])
+        total = lexicon.NUMBER_OF.search(before[-140:])
         if total is not None:
             found = unit_of(total.group("np"))
             if found is not None:
@@ -345,7 +196,7 @@ def _resolve(counts: list[_Count], body: str) -> list[_Count]:
                 count.elliptical = True
                 kept.append(count)
             continue
-        if not _ELLIPSIS.match(after):
+        if not lexicon.ELLIPSIS.match(after):
             continue
         if same:
             source = same[-1]
@@ -362,7 +213,7 @@ def _resolve(counts: list[_Count], body: str) -> list[_Count]:
 
 def _is_subset(between: str) -> bool:
     """Whether the text between two counts makes the second a subset ("..., including")."""
-    cues = list(_subset_cue().finditer(between))
+    cues = list(lexicon.subset_cue().finditer(between))
     if not cues:
         return False
     rest = between[cues[-1].end() :]
