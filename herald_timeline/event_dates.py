@@ -25,11 +25,14 @@ EVENT_PRECISIONS = frozenset({"day", "month", "year"})
 #: it ("On Friday, X fired") counts as this much farther away
 _BEFORE_PENALTY = 1.4
 _BARRIER = re.compile(
-    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to|when|while|whereas)\b|;|\s[-–—]\s",
+    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to|while|whereas)\b|;|\s[-–—]\s",
     _FLAGS,
 )
 #: how far (characters) an undated trigger may borrow another trigger's date
 _SHARE_REACH = 140
+#: types whose events share a date when stated together (agreed at a summit, announced at
+#: a news conference); launches, drills and the rest need a date of their own
+_BORROWERS = frozenset({"meeting", "agreement", "statement"})
 
 
 class TimexLike(Protocol):
@@ -77,8 +80,9 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 def is_clock_time(timex: TimexLike) -> bool:
-    """A time of day without a day of its own ("at 2:34 p.m.")."""
-    return timex.type == "time" and timex.start is None
+    """A time of day without a day of its own ("at 2:34 p.m.", "at noon"): the day comes
+    from the narrative, whatever day the time core filled in."""
+    return timex.type == "time" and not cue("day_word").search(timex.text)
 
 
 def usable(timex: TimexLike, sentence: str, offset: int) -> When | None:
@@ -93,7 +97,8 @@ def usable(timex: TimexLike, sentence: str, offset: int) -> When | None:
     after = sentence[timex.char_end - offset :]
     if cue("period_timex").search(timex.text):
         return None
-    if cue("date_before_not").search(before):
+    possessive = after.startswith(("'s", "’s"))  # "said Monday's missile": not an attribution
+    if not possessive and cue("date_before_not").search(before):
         # "since May, when it ended a lull" names the event after all
         if not (
             before.rstrip().lower().endswith("since") and cue("since_names_event").search(after)
@@ -101,6 +106,8 @@ def usable(timex: TimexLike, sentence: str, offset: int) -> When | None:
             return None
     if not before.strip(" ,\"'“") and cue("date_then_attribution").search(after):
         return None
+    if cue("dateline_before").search(before) and cue("dateline_after").search(after):
+        return None  # "SEOUL, March 24 (Yonhap) --": the dateline, not an event's date
     return When(
         timex.start,
         timex.end,
@@ -133,11 +140,16 @@ def _distance(trigger: Trigger, when: When, length: int, sentence: str) -> float
     return gap
 
 
-def assign(triggers: Sequence[Trigger], dates: Sequence[When], sentence: str) -> list[list[When]]:
-    """For each trigger, the dates that govern it (each date goes to its nearest trigger)."""
+def assign(
+    triggers: Sequence[Trigger], dates: Sequence[When], sentence: str
+) -> tuple[list[list[When]], list[When | None]]:
+    """For each trigger, the dates that govern it (each date goes to its nearest trigger),
+    and for an undated one the date it may borrow from a related trigger of its clause
+    ("agreed on Friday ..., as they wrapped up their summit")."""
     owned: list[list[When]] = [[] for _ in triggers]
+    borrowed: list[When | None] = [None for _ in triggers]
     if not triggers:
-        return owned
+        return owned, borrowed
     owner_of: list[int] = []
     for when in dates:
         length = len(when.text)
@@ -145,21 +157,19 @@ def assign(triggers: Sequence[Trigger], dates: Sequence[When], sentence: str) ->
         best = min(range(len(triggers)), key=scores.__getitem__)
         owner_of.append(best)
         owned[best].append(when)
-    # an undated trigger borrows the nearest date of another type in its own clause
     for index, trigger in enumerate(triggers):
-        if owned[index]:
+        if owned[index] or trigger.type not in _BORROWERS:
             continue
-        best_when: When | None = None
+        if cue("irrealis_before").search(sentence[max(0, trigger.start - 40) : trigger.start]):
+            continue
         best_score = float(_SHARE_REACH)
         for when, owner in zip(dates, owner_of, strict=True):
-            if triggers[owner].type == trigger.type:
+            if triggers[owner].type == trigger.type or triggers[owner].type not in _BORROWERS:
                 continue
             score = _distance(trigger, when, len(when.text), sentence)
             if score < best_score:
-                best_when, best_score = when, score
-        if best_when is not None:
-            owned[index].append(best_when)
-    return owned
+                borrowed[index], best_score = when, score
+    return owned, borrowed
 
 
 def boundary(sentence: str, trigger: Trigger, when: When) -> str | None:

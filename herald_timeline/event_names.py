@@ -96,3 +96,20 @@ def location(sentence: str, trigger: Trigger) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, match.group())
     return best[1] if best else None
+
+
+_ATTRIBUTION = re.compile(r"\b(?:said|says|reported|reports|according\s+to|told)\b")
+
+
+def party(text: str) -> str | None:
+    """The actor named last in ``text`` (the words before a trigger), not counting the
+    source of an attribution ("South Korea's military said the missile was fired")."""
+    cut = list(_ATTRIBUTION.finditer(text))
+    if cut:
+        text = text[cut[-1].end() :]
+    best: tuple[int, str] | None = None
+    for pattern, actor in _actors():
+        for match in pattern.finditer(text):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), actor)
+    return best[1] if best else None

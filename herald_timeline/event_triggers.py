@@ -26,6 +26,7 @@ class Rule:
     needs: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     before_not: re.Pattern[str] | None
+    after_not: re.Pattern[str] | None
     weak: bool
     examples: tuple[str, ...]
     counter: tuple[str, ...]
@@ -67,6 +68,7 @@ def rules() -> tuple[Rule, ...]:
                 needs=_optional(spec, "needs", where),
                 unless=_optional(spec, "unless", where),
                 before_not=_optional(spec, "before_not", where),
+                after_not=_optional(spec, "after_not", where),
                 weak=bool(spec.get("weak", False)),
                 examples=tuple(spec.get("examples", ())),
                 counter=tuple(spec.get("counter", ())),
@@ -81,12 +83,14 @@ def _combined() -> re.Pattern[str]:
     return re.compile("|".join(parts), _FLAGS)
 
 
-def _accept(rule: Rule, text: str, start: int) -> bool:
+def _accept(rule: Rule, text: str, start: int, end: int) -> bool:
     if rule.needs is not None and not rule.needs.search(text):
         return False
     if rule.unless is not None and rule.unless.search(text):
         return False
     if rule.before_not is not None and rule.before_not.search(text[max(0, start - 60) : start]):
+        return False
+    if rule.after_not is not None and rule.after_not.search(text, end, end + 80):
         return False
     return True
 
@@ -100,7 +104,7 @@ def find_triggers(text: str) -> list[Trigger]:
         if name is None:
             continue
         rule = table[int(name[1:])]
-        if not _accept(rule, text, match.start()):
+        if not _accept(rule, text, match.start(), match.end()):
             # a vetoed match may still hide a lower-priority rule at the same place
             fallback = _fallback(text, match.start(), int(name[1:]))
             if fallback is None:
@@ -121,7 +125,7 @@ def _fallback(text: str, position: int, after: int) -> Trigger | None:
     for index in range(after + 1, len(table)):
         rule = table[index]
         match = _single(index).match(text, position)
-        if match and _accept(rule, text, position):
+        if match and _accept(rule, text, position, match.end()):
             return Trigger(rule.type, match.start(), match.end(), match.group(), rule.id, rule.weak)
     return None
 

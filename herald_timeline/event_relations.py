@@ -1,0 +1,118 @@
+"""Event-relative dates: "<head> came <N> after <clause>", "<N> after <clause>, <head>".
+
+The head and the after-clause state two events N days apart; whichever one the text dates
+(own date, or an anaphor such as "The launch" naming an earlier event) dates the other.
+Offsets in hours or minutes mean the same day. Vague offsets ("less than a week",
+"days after") date nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from herald_timeline import resources
+
+_FLAGS = re.IGNORECASE
+_VAGUE = re.compile(r"\b(?:less\s+than|more\s+than|within|several|few)\b", _FLAGS)
+_HEAD_ANAPHOR = re.compile(r"^\W*(?:The|That|This|Its|Their|These|Those)\b", _FLAGS)
+_HEAD_PRONOUN = re.compile(r"^\W*(?:It|This|That)\s+(?:came|comes|was|followed)\b", _FLAGS)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation phrase in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    days: int  # signed: the head is this many days after the clause
+    approximate: bool
+    clause_start: int  # the after-clause; empty for "later"/"earlier"
+    clause_end: int
+
+
+@cache
+def _spec() -> dict[str, object]:
+    return resources.toml("events/relations.toml")
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    spec = _spec()["pattern"]
+    assert isinstance(spec, dict)
+    return resources.compile_pattern(spec["relation"], _FLAGS, where="events/relations.toml")
+
+
+@cache
+def _anaphors() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    spec = _spec()["anaphors"]
+    assert isinstance(spec, dict)
+    return tuple((kind, re.compile(rx, _FLAGS)) for kind, rx in spec.items())
+
+
+def _table(name: str) -> dict[str, int]:
+    spec = _spec()[name]
+    assert isinstance(spec, dict)
+    return {str(k): int(v) for k, v in spec.items()}
+
+
+def find_relation(text: str) -> Relation | None:
+    """The first relation with a definite offset in ``text``, if any."""
+    for match in _pattern().finditer(text):
+        if _VAGUE.search(match.group()) and (match.group("unit") or "").lower() not in (
+            "hour",
+            "hours",
+            "minute",
+            "minutes",
+        ):
+            continue
+        units = _table("units")
+        numbers = _table("numbers")
+        count_word = match.group("n").lower()
+        unit = (match.group("unit") or "").lower()
+        if count_word in units:  # "Minutes after", "Hours after"
+            days = 0
+        elif unit in units:
+            count = int(count_word) if count_word.isdigit() else numbers.get(count_word)
+            if count is None:
+                continue
+            days = count * units[unit]
+        else:
+            continue
+        direction = match.group("dir").lower()
+        sign = 1 if direction in ("after", "later") else -1
+        if direction in ("later", "earlier"):
+            clause_start = clause_end = match.end()
+        else:
+            clause_start = match.end()
+            comma = text.find(",", clause_start)
+            head_first = bool(text[: match.start()].strip())
+            clause_end = len(text) if head_first or comma < 0 else comma
+        return Relation(
+            match.start(),
+            match.end(),
+            sign * days,
+            bool(match.group("hedge")),
+            clause_start,
+            clause_end,
+        )
+    return None
+
+
+def anaphor_type(text: str) -> str | None:
+    """The event type a noun phrase refers back to ("the summit" -> meeting)."""
+    for kind, pattern in _anaphors():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def head_anaphor(text: str) -> tuple[bool, str | None]:
+    """Whether the head (text before the relation) is an anaphor, and of which type."""
+    if _HEAD_PRONOUN.search(text):
+        return True, None
+    if _HEAD_ANAPHOR.search(text):
+        kind = anaphor_type(text)
+        return kind is not None, kind
+    return False, None
