@@ -15,9 +15,11 @@ Two rows may be the same event when
   their content words agree strongly (``strong_similarity``) and no event of the same date
   agrees as well, and the row gets a ``conflict`` note;
 - their actors overlap (when both name actors), their ordinals agree (54th SCM is not the
-  53rd), and the missile classes they name overlap (an ICBM launch is not an SRBM launch);
+  53rd), and the missile classes they name overlap (an ICBM launch is not an SRBM launch;
+  a name that names no class falls back on the classes its evidence sentence names);
 - their names agree: the share of the shorter name's content words found in the other name
-  (after synonyms, acronyms of capitalised names and stop words; ``resources/reference/
+  (after synonyms, acronyms of capitalised names, stop words and the row's own actors:
+  ``resources/reference/
   timeline_*``), or the same share of their capitalised words (places, designations:
   "Hanoi summit talks end" / "Trump-Kim Hanoi summit"), is at least ``min_similarity``.
   A name made only of generic words ("missile launch") agrees with any name at exactly
@@ -170,6 +172,9 @@ def _mentions(events: pd.DataFrame) -> list[_Mention]:
         name = _text(record.get("name"))
         actors = tuple(a.strip() for a in _text(record.get("actors")).split(";") if a.strip())
         tokens = name_tokens(name)
+        # actors are compared on their own: "North Korea fired" says no more than "fired"
+        own = {t for key in _actor_keys(actors) for t in name_tokens(key)}
+        classes = classify_name(name) or classify_name(_text(record.get("evidence")))
         ordinal = record.get("ordinal")
         published = record.get("published")
         out.append(
@@ -188,9 +193,9 @@ def _mentions(events: pd.DataFrame) -> list[_Mention]:
                 evidence=_text(record.get("evidence")),
                 published=None if published is None or pd.isna(published) else published,
                 actor_keys=_actor_keys(actors),
-                content=frozenset(tokens - _generic()),
-                proper=frozenset(_proper(name) - _generic() - _stopwords()),
-                classes=classify_name(name),
+                content=frozenset(tokens - _generic() - own),
+                proper=frozenset(_proper(name) - _generic() - _stopwords() - own),
+                classes=classes,
             )
         )
     out.sort(key=_order)
@@ -408,18 +413,4 @@ def merge_events(
     rows.sort(
         key=lambda r: (r["start"], r["end"], str(r["type"]), r["name"] or "", r["timeline_id"])
     )
-    return _frame(rows)
-
-
-def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    raw = pd.DataFrame.from_records(rows, columns=list(TIMELINE))
-    columns = {}
-    for name, dtype in TIMELINE.items():
-        values = raw[name].reset_index(drop=True)
-        if isinstance(dtype, pd.DatetimeTZDtype):
-            columns[name] = pd.to_datetime(values, utc=True).dt.tz_convert(dtype.tz).astype(dtype)
-        elif dtype == schema.DAY:
-            columns[name] = pd.to_datetime(values).astype(dtype)
-        else:
-            columns[name] = values.astype(dtype)
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(raw)))
+    return schema.frame("timeline", rows)
