@@ -121,6 +121,8 @@ def test_one_day_apart_with_strong_names_merges_with_conflict() -> None:
          {"name": "ICBM launch", "article_id": "same"}),
         ({"name": "ICBM launch", "type": "launch"}, {"name": "ICBM launch", "type": "statement"}),
         ({"name": "Ulchi Freedom Shield exercise"}, {"name": "Freedom Edge exercise trilateral"}),
+        ({"name": "fired", "evidence": "It fired an ICBM on Friday."},
+         {"name": "fired", "evidence": "It fired two short-range ballistic missiles Friday."}),
     ],
     ids=[
         "weak-names-a-day-apart",
@@ -131,6 +133,7 @@ def test_one_day_apart_with_strong_names_merges_with_conflict() -> None:
         "same-article",
         "different-types",
         "different-names",
+        "classes-from-evidence",
     ],
 )  # fmt: skip
 def test_kept_apart(a: dict[str, object], b: dict[str, object]) -> None:
@@ -149,8 +152,18 @@ def test_kept_apart(a: dict[str, object], b: dict[str, object]) -> None:
          {"name": "talks", "type": "meeting", "actors": "South Korea"}),
         ({"name": "ICBM launch", "approximate": True, "start": "2022-11-16"},
          {"name": "ICBM launch"}),
+        ({"name": "North Korea fired", "actors": "North Korea;Japan"},
+         {"name": "test-fired", "actors": "North Korea", "start": "2022-11-01",
+          "end": "2022-11-30", "precision": "month"}),
     ],
-    ids=["acronym", "shared-place", "generic-name", "actors-overlap", "approximate-tolerance"],
+    ids=[
+        "acronym",
+        "shared-place",
+        "generic-name",
+        "actors-overlap",
+        "approximate-tolerance",
+        "actor-words-in-name",
+    ],
 )  # fmt: skip
 def test_merged(a: dict[str, object], b: dict[str, object]) -> None:
     out = merge_events(_events(a, b))
