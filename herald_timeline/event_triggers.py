@@ -90,7 +90,7 @@ def _accept(rule: Rule, text: str, start: int, end: int) -> bool:
         return False
     if rule.before_not is not None and rule.before_not.search(text[max(0, start - 60) : start]):
         return False
-    if rule.after_not is not None and rule.after_not.search(text, end, end + 80):
+    if rule.after_not is not None and rule.after_not.match(text, end, end + 80):
         return False
     return True
 

@@ -1,0 +1,207 @@
+"""Dated events: trigger rules, date cues, event-relative dates, find_events end to end."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from herald_timeline import event_dates, event_relations, event_triggers, resources
+from herald_timeline.dates import find_dates
+from herald_timeline.events import Event, find_events
+from herald_timeline.text import split_sentences
+
+PUBLISHED = datetime.fromisoformat("2022-11-18T17:58:00+09:00")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+SEED_PAGE = SEED / "koreaherald_2022-11-18_counter-missile-working-group.txt"
+
+
+def events_of(body: str, published: datetime = PUBLISHED) -> list[Event]:
+    timexes = find_dates(body, published=published, tz="Asia/Seoul")
+    return find_events(body, split_sentences(body), timexes, published=published)
+
+
+def keys(events: list[Event]) -> set[tuple[str, str]]:
+    return {(e.type, e.start.isoformat() if e.precision == "day" else e.start.isoformat()[:7])
+            for e in events}  # fmt: skip
+
+
+# --- the rules in resources/events/ run their own examples ---------------------------------
+
+RULES = event_triggers.rules()
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence"),
+    [(r, ex) for r in RULES for ex in r.examples],
+    ids=[f"{r.id}-{i}" for r in RULES for i, _ in enumerate(r.examples)],
+)
+def test_rule_fires_on_its_examples(rule: event_triggers.Rule, sentence: str) -> None:
+    assert (rule.id, rule.type) in event_triggers.rule_types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence"),
+    [(r, ex) for r in RULES for ex in r.counter],
+    ids=[f"{r.id}-{i}" for r in RULES for i, _ in enumerate(r.counter)],
+)
+def test_rule_not_fooled_by_its_counter_examples(rule: event_triggers.Rule, sentence: str) -> None:
+    assert rule.type not in {kind for _, kind in event_triggers.rule_types(sentence)}
+
+
+CUES = resources.toml("events/cues.toml")["cue"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [(n, ex, True) for n, spec in CUES.items() for ex in spec["examples"]]
+    + [(n, ex, False) for n, spec in CUES.items() for ex in spec["counter"]],
+)
+def test_cue_examples(name: str, text: str, expected: bool) -> None:
+    assert bool(event_dates.cue(name).search(text)) is expected
+
+
+def test_rules_have_no_capturing_groups_and_known_types() -> None:
+    assert {r.type for r in RULES} <= set(event_triggers.TYPES)
+    assert len({r.id for r in RULES}) == len(RULES)
+
+
+# --- triggers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present", "absent"),
+    [
+        ("Seoul and Tokyo launched a joint task force on Monday.", "establishment", "launch"),
+        ("The North launched two cruise missiles on Monday.", "launch", "establishment"),
+        ("The navy agreed to launch the drill next week.", "agreement", "launch"),
+        ("The marines fired 300 artillery rounds on Monday.", "other", "launch"),
+        ("Troops staged a drill of their own, firing missiles into the sea.", "launch", "exercise"),
+        ("The envoy said in a statement that talks would resume.", "statement", "launch"),
+        ("The ministry said Friday the vote was delayed.", None, "statement"),
+        ("Factories handed over rocket launchers to the army.", None, "launch"),
+    ],
+    ids=["body-launched", "missile-launched", "agreed-to-launch", "artillery", "drill-firing",
+         "said-in-statement", "plain-attribution", "launchers"],
+)  # fmt: skip
+def test_trigger_types(sentence: str, present: str | None, absent: str) -> None:
+    types = [t.type for t in event_triggers.find_triggers(sentence)]
+    assert absent not in types
+    if present is not None:
+        assert present in types
+
+
+# --- relations --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "approximate"),
+    [
+        ("The test came two days after the envoy arrived.", 2, False),
+        ("About two weeks after the talks, he spoke.", 14, True),
+        ("Hours after the launch, the council met.", 0, False),
+        ("A day earlier, the navies drilled.", -1, False),
+    ],
+    ids=["two-days-after", "about-two-weeks", "hours-after", "a-day-earlier"],
+)
+def test_relation_offsets(text: str, days: int, approximate: bool) -> None:
+    relation = event_relations.find_relation(text)
+    assert relation is not None
+    assert (relation.days, relation.approximate) == (days, approximate)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The parade came less than a week before the election.", "It came days after the vote."],
+)
+def test_vague_relations_date_nothing(text: str) -> None:
+    assert event_relations.find_relation(text) is None
+
+
+# --- find_events end to end (through the time core) ------------------------------------------
+
+
+def test_each_event_gets_its_governing_date() -> None:
+    body = (
+        "The two navies on Wednesday ended a joint exercise that began on Monday.\n"
+        "The North fired three short-range missiles on Nov. 2, the ministry said Friday."
+    )
+    got = keys(events_of(body))
+    assert ("exercise", "2022-11-16") in got
+    assert ("exercise", "2022-11-14") in got
+    assert ("launch", "2022-11-02") in got
+    assert not any(day == "2022-11-18" for _, day in got)  # "said Friday" is an attribution
+
+
+def test_relation_dates_the_clause_from_the_head() -> None:
+    body = "The missile was fired on Sunday, three days after the allies signed a defense pact."
+    got = keys(events_of(body))
+    assert ("launch", "2022-11-13") in got
+    assert ("agreement", "2022-11-10") in got
+
+
+def test_anaphor_takes_the_date_of_the_named_event() -> None:
+    body = (
+        "The defense chiefs met in Tokyo on Nov. 9.\n"
+        "During the meeting, the chiefs agreed to share radar data."
+    )
+    assert keys(events_of(body)) == {("meeting", "2022-11-09"), ("agreement", "2022-11-09")}
+
+
+def test_undated_background_gives_no_event() -> None:
+    body = "North Korea has fired many missiles toward the sea.\nThe allies have held drills."
+    assert events_of(body) == []
+
+
+def test_drill_with_start_and_end_gives_two_rows_and_a_mid_date_folds_in() -> None:
+    body = (
+        "The allies kicked off the exercise on Nov. 7, which runs through Nov. 17.\n"
+        "Warships sail during the exercise on Nov. 10."
+    )
+    found = [e for e in events_of(body) if e.type == "exercise"]
+    assert sorted((e.start.isoformat(), e.name.endswith("(start)")) for e in found) == [
+        ("2022-11-07", True),
+        ("2022-11-17", False),
+    ]
+
+
+def test_same_event_twice_is_one_row_distinct_parties_two() -> None:
+    body = (
+        "North Korea fired a ballistic missile on Thursday.\n"
+        "The missile was fired at 10:15 a.m., the military said.\n"
+        "Hours after the launch, South Korea fired two missiles of its own."
+    )
+    launches = [e for e in events_of(body) if e.type == "launch"]
+    assert [e.start for e in launches] == [date(2022, 11, 17), date(2022, 11, 17)]
+
+
+def test_event_fields_point_into_the_body() -> None:
+    body = "Officials said the 12th Joint Defense Talks were held in Seoul on Nov. 3."
+    (event,) = events_of(body)
+    assert body[event.char_start : event.char_end] == event.evidence
+    assert (event.type, event.ordinal, event.location) == ("meeting", 12, "Seoul")
+    assert "Joint Defense Talks" in event.name
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEED_PAGE.exists(), reason="../shared/seed not available")
+def test_seed_page_events() -> None:
+    from herald_timeline.article import load_article
+
+    article = load_article(str(SEED_PAGE), published="2022-11-18T17:58:00+09:00")
+    found = events_of(article.body, article.published or PUBLISHED)
+    assert sorted(keys(found)) == sorted(
+        {
+            ("establishment", "2022-11-18"),
+            ("meeting", "2022-11-18"),
+            ("meeting", "2022-11-03"),
+            ("agreement", "2022-11-03"),
+            ("meeting", "2022-08"),
+            ("agreement", "2022-08"),
+        }
+    )
+    assert len(found) == 6
+    scm = next(e for e in found if e.start == date(2022, 11, 3) and e.type == "meeting")
+    assert scm.ordinal == 54 and "Security Consultative Meeting" in scm.name
+    assert not any(e.approximate for e in found)
