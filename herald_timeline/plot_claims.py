@@ -179,7 +179,15 @@ def plot_claims(
         Line2D([], [], color=colors[u], marker="o", linestyle="none", label=u) for u in order
     ]
     handles += [
-        Line2D([], [], color="0.35", marker=m, linestyle="none", label=meaning)
+        Line2D(
+            [],
+            [],
+            color="0.35",
+            marker=m,
+            markerfacecolor="none" if meaning == "about" else "0.35",
+            linestyle="none",
+            label=meaning,
+        )
         for meaning, m in styles_used.items()
     ]
     if reference is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -161,14 +162,14 @@ def plot_timeline(
     )
     free_rows = math.floor(box.height / row_px - 0.2) - legend_rows
 
-    notes: dict[str, list[tuple[Annotation, float, int]]] = {lane: [] for lane in lanes}
+    notes: dict[str, list[_Label]] = {lane: [] for lane in lanes}
     if labels:
         for lane in lanes:
             # a period's label hangs from its middle: the event is somewhere in it
             period = np.array([m.style == PERIOD for m in by_lane[lane]], dtype=bool)
             anchors = np.where(period, (starts[lane] + stops[lane]) / 2, starts[lane])
             notes[lane] = _layout_lane(ax, by_lane[lane], anchors, label_width, fontsize, kwargs)
-    needed = [max((level + 1 for _, _, level in notes[lane]), default=0) for lane in lanes]
+    needed = [max((label.level + 1 for label in notes[lane]), default=0) for lane in lanes]
     levels = allocate_rows(needed, free_rows - len(lanes))
     # lanes stack from the top in the order asked for; each is a baseline plus its levels
     base: dict[str, int] = {}
@@ -182,7 +183,7 @@ def plot_timeline(
 
     tick_labels = []
     for lane, n_levels in zip(lanes, levels, strict=True):
-        kept = _finish_labels(ax, notes[lane], base[lane], n_levels, lane)
+        kept = _finish_labels(ax, notes[lane], base[lane], n_levels, lane, fontsize, kwargs)
         _draw_marks(ax, by_lane[lane], starts[lane], stops[lane], base[lane], lane)
         hidden = len(by_lane[lane]) - kept
         tick_labels.append(f"{lane}\n({hidden} unlabelled)" if labels and hidden else lane)
@@ -191,6 +192,14 @@ def plot_timeline(
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     return ax
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    text: str
+    x: float  # date number of the stem
+    level: int  # 0 = just above the lane
+    leftwards: bool  # right-aligned, reading leftwards from the stem
 
 
 def _label_text(mark: Mark, width: int) -> str:
@@ -227,50 +236,59 @@ def _layout_lane(
     width: int,
     fontsize: float,
     kwargs: dict[str, Any],
-) -> list[tuple[Annotation, float, int]]:
-    """Annotations for the lane's labels, each with its x and its level (unplaced ones removed)."""
+) -> list[_Label]:
+    """The lane's labels that fit beside their stems, each on its level (unbounded levels)."""
     renderer = renderer_of(ax)
     box = ax.get_window_extent(renderer)
     dots = ax.figure.dpi / 72.0
     gap, offset = _GAP_PT * dots, _OFFSET_PT * dots
     px = ax.transData.transform(np.column_stack([xs, np.zeros_like(xs)]))[:, 0]
-    notes: list[tuple[Annotation, float]] = []
+    # one probe measures every text: annotations are made only for the labels kept
+    probe = _annotate(ax, "", float(xs[0]), fontsize, kwargs)
+    found: list[_Label] = []
     extents: list[tuple[float, float]] = []
     for mark, x, x_px in list(zip(marks, xs, px, strict=True))[:_MAX_CANDIDATES]:
-        note = _annotate(ax, _label_text(mark, width), float(x), fontsize, kwargs)
-        wide = float(note.get_window_extent(renderer).width) * _SLACK
-        left, right = x_px + offset, x_px + offset + wide
+        text = _label_text(mark, width)
+        probe.set_text(text)
+        wide = float(probe.get_window_extent(renderer).width) * _SLACK
+        left, right, leftwards = x_px + offset, x_px + offset + wide, False
         if right > box.x1:  # near the right edge the label reads leftwards from its stem
-            note.set_horizontalalignment("right")
-            note.xyann = (-_OFFSET_PT, 0)
-            left, right = x_px - offset - wide, x_px - offset
+            left, right, leftwards = x_px - offset - wide, x_px - offset, True
         if left < box.x0:  # wider than the room on either side: no label
-            note.remove()
             continue
-        notes.append((note, float(x)))
+        found.append(_Label(text, float(x), 0, leftwards))
         extents.append((left, right))
+    probe.remove()
     levels = place_labels(extents, range(len(extents)), len(extents), gap=gap)
-    out = []
-    for (note, x), level in zip(notes, levels, strict=True):
-        if level is None:  # pragma: no cover - unbounded levels always place
-            note.remove()
-        else:
-            out.append((note, x, level))
-    return out
+    return [
+        _Label(label.text, label.x, level, label.leftwards)
+        for label, level in zip(found, levels, strict=True)
+        if level is not None
+    ]
 
 
 def _finish_labels(
-    ax: Axes, notes: list[tuple[Annotation, float, int]], base: int, levels: int, lane: str
+    ax: Axes,
+    labels: list[_Label],
+    base: int,
+    levels: int,
+    lane: str,
+    fontsize: float,
+    kwargs: dict[str, Any],
 ) -> int:
-    """Raise the lane's labels to their levels, with stems; drop those above ``levels``."""
+    """Draw the lane's labels on their levels, with stems; leave out those above ``levels``."""
     xs, tops = [], []
-    for note, x, level in notes:
-        if level >= levels:
-            note.remove()
+    for label in labels:
+        if label.level >= levels:
             continue
-        note.xy = (x, base + 1 + level)
-        xs.append(x)
-        tops.append(base + 1 + level)
+        note = _annotate(ax, label.text, label.x, fontsize, kwargs)
+        top = base + 1 + label.level
+        note.xy = (label.x, top)
+        if label.leftwards:
+            note.set_horizontalalignment("right")
+            note.xyann = (-_OFFSET_PT, 0)
+        xs.append(label.x)
+        tops.append(top)
     if xs:
         ax.vlines(
             xs,

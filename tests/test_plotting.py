@@ -437,7 +437,7 @@ def test_claims_beside_a_reference(shape: str) -> None:
     days = pd.to_datetime(["2022-01-01", "2022-06-01", "2022-11-01"])
     counts = [2, 30, 61]
     reference: pd.Series | pd.DataFrame = (
-        pd.Series(counts, index=days)
+        pd.Series(counts, index=days, dtype="Int64")
         if shape == "series"
         else pd.DataFrame({"note": ["a", "b", "c"], "date": days, "count": counts})
     )
