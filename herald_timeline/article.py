@@ -213,6 +213,7 @@ def load_article(
     published: datetime | date | str | None = None,
     tz: str | None = None,
     name: str | None = None,
+    default_published: datetime | date | str | None = None,
     day_tz: str = DEFAULT_TZ,
     overrides: Mapping[str, Any] | None = None,
     max_bytes: int = MAX_BYTES,
@@ -224,6 +225,8 @@ def load_article(
     format : ``auto`` (decide per document), ``page``, ``html`` or ``plain``.
     published : the publication time when the page does not say (or says wrong); overrides
         what was read, like a manifest value. A naive value is taken in ``tz``.
+    default_published : the publication time for a document that states none (neither
+        page nor manifest); unlike ``published`` it does not enter the article id.
     tz : the zone of naive stamps; default: the outlet's profile, else Asia/Seoul.
     day_tz : the zone whose calendar days relative dates resolve in (default Asia/Seoul).
     name : the source name recorded (default: the path as given).
@@ -267,7 +270,11 @@ def load_article(
     if not parts.body.strip():
         raise ArticleError(f"no article text found ({chosen}){_notes(parts)}")
 
-    published_at = _as_moment(values.get("published"), zone_info) or parts.published
+    published_at = (
+        _as_moment(values.get("published"), zone_info)
+        or parts.published
+        or _as_moment(default_published, zone_info)
+    )
     updated_at = _as_moment(values.get("updated"), zone_info) or parts.updated
     warnings = []
     if published_at is None:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sized
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import Any
+from itertools import islice
+from typing import Any, TextIO
 
 import pandas as pd
 
@@ -184,23 +187,38 @@ class Job:
     name: str
     overrides: Mapping[str, Any]
     format: str = "auto"
-    published: str | None = None
+    published: str | None = None  # for documents that state no publication time
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
     """Files as given, folders recursively (sorted, hidden files skipped)."""
-    found: list[str] = []
+    return list(iter_inputs(inputs))
+
+
+def iter_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """:func:`expand_inputs`, lazily: a folder of a million files is never listed at once."""
     for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(
-                    p.startswith(".") for p in child.relative_to(path).parts
-                ):
-                    found.append(os.path.join(os.fspath(item), os.fspath(child.relative_to(path))))
+        if os.path.isdir(item):
+            yield from _walk(os.fspath(item))
         else:
-            found.append(os.fspath(item))
-    return found
+            yield os.fspath(item)
+
+
+def _walk(folder: str) -> Iterator[str]:
+    # Depth-first over sorted names gives the order of sorted(Path.rglob(...)) while holding
+    # one folder's names at a time; symlinked folders are not entered (as rglob).
+    with os.scandir(folder) as scan:
+        entries = sorted(
+            (e.name, e.is_dir(follow_symlinks=False), e.is_file())
+            for e in scan
+            if not e.name.startswith(".")
+        )
+    for name, is_dir, is_file in entries:
+        path = os.path.join(folder, name)
+        if is_dir:
+            yield from _walk(path)
+        elif is_file:
+            yield path
 
 
 def read_manifest(
@@ -235,7 +253,7 @@ def run_job(job: Job) -> DocResult:
             job.source,
             format=job.format,
             name=job.name,
-            published=job.published,
+            default_published=job.published,
             overrides=job.overrides,
         )
         return extract(article)
@@ -255,18 +273,135 @@ def run_job(job: Job) -> DocResult:
     )
 
 
+#: below this many documents a pool costs more than it saves (a worker starts in about a
+#: second, a document parses in tens of milliseconds)
+POOL_MIN_DOCS = 64
+#: documents per task sent to a worker: enough to hide the round trip, few enough that the
+#: last tasks of a run spread over every worker
+MAX_CHUNK = 32
+#: tasks queued per worker: keeps each one busy while the main process writes, and bounds
+#: the results held in memory however large the corpus
+AHEAD = 4
+
+
+def worker_count(workers: int | None) -> int:
+    """Worker processes for ``workers``: ``None`` or 0 means every core this process may use."""
+    if workers is None or workers == 0:
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
+    if workers < 0:
+        raise ValueError(f"workers must be 0 (all cores) or more, not {workers}")
+    return workers
+
+
 def iter_results(
-    jobs: Sequence[Job], *, workers: int | None = 1, chunksize: int = 16
+    jobs: Iterable[Job],
+    *,
+    workers: int | None = 1,
+    chunksize: int | None = None,
+    total: int | None = None,
 ) -> Iterator[DocResult]:
-    """Results in input order, from worker processes when ``workers`` > 1."""
-    count = workers if workers is not None else (os.cpu_count() or 1)
-    if count <= 1 or len(jobs) < 2:
+    """Results in input order, parsed in worker processes when ``workers`` > 1.
+
+    The output does not depend on ``workers``: each document is parsed on its own and the
+    results come back in input order. Jobs go out ``chunksize`` at a time (default: from
+    the corpus size, at most :data:`MAX_CHUNK`) and only :data:`AHEAD` tasks per worker are
+    in flight, so memory stays flat with ``jobs`` a lazy iterator (pass ``total`` then).
+    Without ``chunksize``, fewer than :data:`POOL_MIN_DOCS` documents are parsed in-process.
+    """
+    count = worker_count(workers)
+    size = total if total is not None else (len(jobs) if isinstance(jobs, Sized) else None)
+    if count > 1 and chunksize is None and size is not None and size < POOL_MIN_DOCS:
+        count = 1
+    if count <= 1:
         yield from map(run_job, jobs)
         return
+    step = chunksize or (MAX_CHUNK if size is None else min(MAX_CHUNK, size // (count * 8)))
+    chunks = _chunks(jobs, max(1, step))
+    pool = _pool(count)
+    try:
+        pending = deque(pool.submit(_run_chunk, c) for c in islice(chunks, count * AHEAD))
+        while pending:
+            done = pending.popleft().result()
+            pending.extend(pool.submit(_run_chunk, c) for c in islice(chunks, 1))
+            yield from done
+    finally:  # also when the caller stops early: drop queued work, reap the workers
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    it = iter(jobs)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _run_chunk(jobs: list[Job]) -> list[DocResult]:
+    return [run_job(job) for job in jobs]
+
+
+def _pool(count: int) -> Executor:
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=count) as pool:
-        yield from pool.map(run_job, jobs, chunksize=chunksize)
+    # Not fork: the caller may have threads (tqdm's monitor, Jupyter, a Dask client) and
+    # forking those can deadlock. The fork server imports the parser once; workers fork
+    # from it already loaded.
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["herald_timeline.parsing"])
+    return ProcessPoolExecutor(count, mp_context=context)
+
+
+def track(
+    results: Iterable[DocResult], *, total: int | None, file: TextIO | None = None
+) -> Iterator[DocResult]:
+    """Pass ``results`` through with a progress bar: documents, rate, ETA, errors so far.
+
+    The bar goes to ``file`` (default stderr) only when that is a terminal (tqdm's
+    ``disable=None``): pipes, logs and CI output stay clean.
+    """
+    from tqdm import tqdm
+
+    errors = 0
+    with tqdm(
+        total=total,
+        unit="doc",
+        disable=None,
+        file=file if file is not None else sys.stderr,
+        smoothing=0.05,
+        dynamic_ncols=True,
+        postfix={"errors": 0},
+    ) as bar:
+        for result in results:
+            if result.article.get("status") == "error":
+                errors += 1
+                bar.set_postfix(errors=errors, refresh=False)
+            bar.update()
+            yield result
+
+
+def iter_jobs(
+    sources: Iterable[Source],
+    *,
+    manifest: str | os.PathLike[str] | pd.DataFrame | None = None,
+    format: str = "auto",
+    published: str | None = None,
+) -> Iterator[Job]:
+    """:func:`make_jobs`, lazily (the manifest is read at once, so its errors raise here)."""
+    rows = read_manifest(manifest)
+
+    def jobs() -> Iterator[Job]:
+        for source in sources:
+            if isinstance(source, bytes):
+                yield Job(source, "<bytes>", {}, format, published)
+                continue
+            for name in iter_inputs([source]):
+                yield Job(name, name, manifest_values(rows, name), format, published)
+
+    return jobs()
 
 
 def make_jobs(
@@ -276,15 +411,8 @@ def make_jobs(
     format: str = "auto",
     published: str | None = None,
 ) -> list[Job]:
-    rows = read_manifest(manifest)
-    jobs = []
-    for source in sources:
-        if isinstance(source, bytes):
-            jobs.append(Job(source, "<bytes>", {}, format, published))
-            continue
-        for name in expand_inputs([source]):
-            jobs.append(Job(name, name, manifest_values(rows, name), format, published))
-    return jobs
+    """One :class:`Job` per document: files, folders (recursively) and bytes."""
+    return list(iter_jobs(sources, manifest=manifest, format=format, published=published))
 
 
 def build_tables(results: Iterable[DocResult]) -> Corpus:
@@ -312,18 +440,20 @@ def parse_corpus(
     manifest: str | os.PathLike[str] | pd.DataFrame | None = None,
     format: str = "auto",
     published: str | None = None,
-    workers: int | None = 1,
-    progress: bool = False,
+    workers: int | None = None,
+    progress: bool = True,
+    chunksize: int | None = None,
 ) -> Corpus:
     """Parse many documents (files, folders, bytes) into the four tables.
 
-    ``workers=None`` uses every core; output is the same rows in the same order whatever
-    the number of workers. ``progress`` shows a bar on stderr.
+    ``workers=None`` (or 0) uses every core, ``1`` parses in this process; the output is
+    the same rows, ids and order whatever the number of workers (see :func:`iter_results`).
+    ``progress`` shows a bar on stderr when stderr is a terminal. For corpora that do not
+    fit in memory use the CLI (it streams the tables to disk) or
+    :func:`herald_timeline.dask.parse_paths`.
     """
     jobs = make_jobs(sources, manifest=manifest, format=format, published=published)
-    results: Iterable[DocResult] = iter_results(jobs, workers=workers)
+    results = iter_results(jobs, workers=workers, chunksize=chunksize)
     if progress:
-        from tqdm import tqdm
-
-        results = tqdm(results, total=len(jobs), unit="doc", disable=None)
+        results = track(results, total=len(jobs))
     return build_tables(results)
