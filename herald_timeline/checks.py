@@ -166,7 +166,13 @@ def _period(claim: dict[str, Any], parents: dict[str, dict[str, Any]]) -> tuple[
     start, end = claim["period_start"], claim["period_end"]
     if (_missing(start) or _missing(end)) and not _missing(claim.get("part_of")):
         parent = parents.get(str(claim["part_of"]))
-        if parent is not None and not _missing(parent["period_start"]):
+        # "including eight ICBMs" (a narrower unit) counts over the total's period; a part in
+        # the total's own unit is a breakdown ("two on March 2") with a period of its own
+        if (
+            parent is not None
+            and not _missing(parent["period_start"])
+            and str(parent["unit"]).lower() != str(claim["unit"]).lower()
+        ):
             return (
                 parent["period_start"],
                 parent["period_end"],
@@ -265,7 +271,9 @@ def check_claims(
     claims
         A claims table (``schema.CLAIMS``: ``value``, ``lower``, ``upper``, ``bound``, ``unit``,
         ``period_start``/``period_end`` as naive days, ``published`` tz-aware). A claim without
-        a period takes the period of the claim it is ``part_of`` ("including eight ICBMs").
+        a period takes the period of the claim it is ``part_of`` when its unit is narrower
+        ("including eight ICBMs" of 60 ballistic missiles); a part in the total's own unit
+        is a breakdown ("two on March 2") and stays ``not_covered``.
     reference
         A launch table from :func:`~herald_timeline.reference.load_reference` or
         :func:`~herald_timeline.reference.launches_from_events`.

@@ -320,6 +320,15 @@ def test_part_of_inherits_the_period(ref: pd.DataFrame) -> None:
     assert "part of" in out.loc[1, "reason"]
 
 
+def test_breakdown_in_the_totals_unit_does_not_inherit_the_period(ref: pd.DataFrame) -> None:
+    claims = _claims(
+        {"value": 7, "bound": "more_than", "unit": "ballistic missile", **YEAR},
+        {"value": 2, "bound": "exact", "unit": "ballistic missile", "part_of": "a-c000"},
+    )
+    out = check_claims(claims, ref)
+    assert list(out["verdict"]) == ["consistent", "not_covered"]
+
+
 def test_does_not_mutate_and_keeps_columns(ref: pd.DataFrame) -> None:
     claims = _claims({"value": 7, "bound": "more_than", "unit": "ballistic missile", **YEAR})
     before = claims.copy()
