@@ -270,42 +270,48 @@ def find_claims(
         return []
     counts = _resolve(counts, body)
     today = claim_context.publication_day(published, tz)
-    claims: list[Claim] = []
+    kept: list[_Count] = []
     index: dict[int, int] = {}
     seen: dict[tuple[float, str, str], int] = {}
     for count in counts:
-        parent = index.get(id(count.part_of)) if count.part_of is not None else None
         key = (count.value, count.bound, count.unit or "")
-        if count.part_of is None and key in seen and claims[seen[key]].part_of is None:
+        if count.part_of is None and key in seen:
             index[id(count)] = seen[key]  # the same count said again (headline, caption)
             continue
-        sentence = count.sentence
-        context = claim_context.describe(
-            body, sentence, count.start, count.end, count.unit_end, ordered, today
-        )
-        claim = Claim(
-            value=count.value,
-            lower=count.lower,
-            upper=count.upper,
-            bound=count.bound,
-            unit=count.unit or "",
-            unit_text=count.unit_text,
-            subject=context.subject,
-            action=context.action,
-            period_start=context.period_start,
-            period_end=context.period_end,
-            part_of=parent,
-            attributed_to=context.attributed_to,
-            evidence=sentence.text,
-            char_start=sentence.start,
-            char_end=sentence.end,
-            value_text=count.value_text,
-        )
-        whole = claims[parent] if parent is not None else None
-        if whole is not None and whole.char_start == claim.char_start and not claim.period_start:
-            claim = replace(claim, period_start=whole.period_start, period_end=whole.period_end)
-        index[id(count)] = len(claims)
+        index[id(count)] = len(kept)
         if count.part_of is None:
-            seen.setdefault(key, len(claims))
-        claims.append(claim)
+            seen[key] = len(kept)
+        kept.append(count)
+    claims = [_claim(body, count, index, ordered, today) for count in kept]
+    for i, claim in enumerate(claims):
+        whole = claims[claim.part_of] if claim.part_of is not None else None
+        if whole is not None and whole.char_start == claim.char_start and not claim.period_start:
+            claims[i] = replace(claim, period_start=whole.period_start, period_end=whole.period_end)
     return claims
+
+
+def _claim(
+    body: str, count: _Count, index: dict[int, int], timexes: list[Timex], today: date | None
+) -> Claim:
+    sentence = count.sentence
+    context = claim_context.describe(
+        body, sentence, count.start, count.end, count.unit_end, timexes, today
+    )
+    return Claim(
+        value=count.value,
+        lower=count.lower,
+        upper=count.upper,
+        bound=count.bound,
+        unit=count.unit or "",
+        unit_text=count.unit_text,
+        subject=context.subject,
+        action=context.action,
+        period_start=context.period_start,
+        period_end=context.period_end,
+        part_of=index.get(id(count.part_of)) if count.part_of is not None else None,
+        attributed_to=context.attributed_to,
+        evidence=sentence.text,
+        char_start=sentence.start,
+        char_end=sentence.end,
+        value_text=count.value_text,
+    )

@@ -1,0 +1,395 @@
+"""Numeric claims (herald_timeline.claims): counts, hedges, units, subsets, periods."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from herald_timeline import resources
+from herald_timeline.claim_context import _attribution
+from herald_timeline.claims import Claim, find_claims, unit_of
+from herald_timeline.dates import Timex, find_dates
+from herald_timeline.text import split_sentences
+
+PUBLISHED = datetime(2022, 11, 18, 17, 58, tzinfo=ZoneInfo("Asia/Seoul"))
+
+
+def claims_of(text: str, timexes: list[Timex] | None = None) -> list[Claim]:
+    return find_claims(text, split_sentences(text), timexes or [], published=PUBLISHED)
+
+
+def short(claims: list[Claim]) -> list[tuple[float, str, str]]:
+    return [(c.value, c.bound, c.unit) for c in claims]
+
+
+# --- what counts --------------------------------------------------------------------------
+
+COUNTS = [
+    ("Pyongyang fired eight cruise missiles.", (8, "exact", "cruise missile")),
+    ("The army fired more than 400 rounds.", (400, "more_than", "round")),
+    ("They fired over 60 missiles.", (60, "more_than", "missile")),
+    ("It has at least 20 ballistic missiles.", (20, "at_least", "ballistic missile")),
+    ("The drill involved some 3,500 troops.", (3500, "about", "troop")),
+    ("Nearly 100 drones were seen.", (100, "about", "drone")),
+    ("Up to 40 jets will fly.", (40, "at_most", "jet")),
+    ("As many as 5,000 soldiers left.", (5000, "at_most", "soldier")),
+    ("It launched fewer than 10 SRBMs.", (10, "less_than", "SRBM")),
+    ("It has between 40 and 50 nuclear warheads.", (40, "range", "nuclear warhead")),
+    ("It built 10 to 20 warheads.", (10, "range", "warhead")),
+    (
+        "Forty-two combined field training exercises are planned.",
+        (42, "exact", "field training exercise"),
+    ),
+    ("A dozen warships sailed.", (12, "exact", "warship")),
+    ("About 1.5 million troops joined.", (1_500_000, "about", "troop")),
+    ("It fired two intermediate-range ballistic missiles.", (2, "exact", "IRBM")),
+    ("It fired three short-range missiles.", (3, "exact", "short-range missile")),
+    ("Seoul sent four F-35A stealth fighters.", (4, "exact", "stealth fighter")),
+    ("Tokyo sent six F-15s.", (6, "exact", "F-15")),
+    ("Seoul said 14 member states agreed.", (14, "exact", "member state")),
+    ("The drill mobilized 9 Aegis destroyers.", (9, "exact", "destroyer")),
+    ("It staged three rounds of missile launches.", (3, "exact", "launch")),
+    ("It conducted two ICBM launches.", (2, "exact", "launch")),
+    ("The council blacklisted seven individuals.", (7, "exact", "individual")),
+    ("All 12 members backed it.", (12, "exact", "member")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTS, ids=[t for t, _ in COUNTS])
+def test_counts(text: str, expected: tuple[float, str, str]) -> None:
+    assert short(claims_of(text)) == [expected]
+
+
+def test_bounds_and_value_text() -> None:
+    more, rng = claims_of("It fired more than 30 missiles. It has between 20 and 30 warheads.")
+    assert (more.value, more.lower, more.upper, more.value_text) == (30, 30, None, "more than 30")
+    assert (rng.value, rng.lower, rng.upper, rng.bound) == (20, 20, 30, "range")
+
+
+def test_claim_offsets_are_the_sentence() -> None:
+    text = "Intro line.\nThe North fired nine ballistic missiles on Monday."
+    (claim,) = claims_of(text)
+    assert text[claim.char_start : claim.char_end] == claim.evidence
+    assert claim.unit_text == "ballistic missiles"
+
+
+# --- what does not count ------------------------------------------------------------------
+
+NOT_CLAIMS = [
+    "It was the 54th such meeting.",
+    "It was the third test this year.",
+    "It was the second failed attempt.",
+    "The missile flew 2,800 km.",
+    "Japan said it flew at least 500 km.",
+    "The missiles flew between 110 and 670 kilometers.",
+    "It used a 600mm rocket launcher.",
+    "The deal is worth $3 billion.",
+    "A third of exports were banned.",
+    "Exports fell 7.4% last year.",
+    "The 11-day drills began.",
+    "It ended a two-day summit.",
+    "It broke a 17-month lull.",
+    "The flight lasted 75 days.",
+    "It came four years and four months later.",
+    "A 15-member panel met.",
+    "The two leaders shook hands.",
+    "It fired a single missile.",
+    "It fired a short-range ballistic missile.",
+    "It fired an ICBM.",
+    "Resolution 2371 passed on Aug. 5.",
+    "They met again in 2019.",
+    "Ships from all three countries joined.",
+    "The flight lasted 39 minutes.",
+    "The launch came at 4:45 a.m.",
+    "Trump flew on Air Force One.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS, ids=NOT_CLAIMS)
+def test_not_claims(text: str) -> None:
+    assert claims_of(text) == []
+
+
+def test_definite_count_repeating_an_earlier_one_is_anaphora() -> None:
+    text = "It fired six cruise missiles. The six cruise missiles flew far."
+    assert short(claims_of(text)) == [(6, "exact", "cruise missile")]
+
+
+def test_definite_first_mention_is_a_claim() -> None:
+    text = "The council punished it over the three ICBMs it fired last month."
+    assert short(claims_of(text)) == [(3, "exact", "ICBM")]
+
+
+def test_repeated_count_is_one_claim() -> None:
+    text = "Five warships join drill\nThe drill involved five warships."
+    assert len(claims_of(text)) == 1
+
+
+# --- subsets and elliptical counts ---------------------------------------------------------
+
+
+def test_including_is_part_of() -> None:
+    total, part = claims_of("It flew 30 jets, including five F-22 stealth fighters.")
+    assert (part.value, part.unit, part.part_of) == (5, "stealth fighter", 0)
+    assert total.part_of is None
+
+
+def test_n_of_the_m() -> None:
+    part, whole = claims_of("Twelve of the council's 15 members voted for it.")
+    assert (part.value, part.unit, part.part_of) == (12, "member", 1)
+    assert (whole.value, whole.unit, whole.part_of) == (15, "member", None)
+
+
+def test_of_them() -> None:
+    whole, part = claims_of("Some 9,000 troops went, and as many as 6,000 of them fought.")
+    assert (part.value, part.bound, part.unit, part.part_of) == (6000, "at_most", "troop", 0)
+
+
+def test_breakdown_after_total() -> None:
+    text = (
+        "The allies fired six surface-to-air missiles. Four were fired by Seoul and two by Tokyo."
+    )
+    claims = claims_of(text)
+    assert short(claims) == [(6, "exact", "surface-to-air missile")] + [
+        (4, "exact", "surface-to-air missile"),
+        (2, "exact", "surface-to-air missile"),
+    ]
+    assert [c.part_of for c in claims] == [None, 0, 0]
+
+
+def test_siblings_share_a_unit_without_subset() -> None:
+    claims = claims_of("It fired more than 50 rounds on Monday and about 70 on Tuesday.")
+    assert short(claims) == [(50, "more_than", "round"), (70, "about", "round")]
+    assert claims[1].part_of is None
+
+
+def test_coordinated_counts_take_the_later_noun() -> None:
+    claims = claims_of("It sent six Japanese and two U.S. fighter jets.")
+    assert short(claims) == [(6, "exact", "fighter jet"), (2, "exact", "fighter jet")]
+
+
+def test_number_of_things_to_n() -> None:
+    text = "The launch brings the number of missiles fired this year to 12."
+    assert short(claims_of(text)) == [(12, "exact", "missile")]
+
+
+def test_bare_number_without_context_is_dropped() -> None:
+    assert claims_of("He said 12 on the phone.") == []
+
+
+# --- context ------------------------------------------------------------------------------
+
+
+def test_subject_action_attribution() -> None:
+    (claim,) = claims_of("The North fired 14 artillery shells, the JCS said.")
+    assert (claim.subject, claim.action, claim.attributed_to) == ("North Korea", "fired", "the JCS")
+
+
+ATTRIBUTIONS = [
+    ("It fired 3 missiles, according to the Joint Chiefs of Staff.", "the Joint Chiefs of Staff"),
+    ("Japan's Defense Ministry said it fired 3 missiles.", "Japan's Defense Ministry"),
+    ("It fired 3 missiles, said the ministry.", "the ministry"),
+    ("It fired 3 missiles.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), ATTRIBUTIONS, ids=[t for t, _ in ATTRIBUTIONS])
+def test_attribution(text: str, who: str | None) -> None:
+    assert _attribution(text) == who
+
+
+def timex(
+    text: str,
+    body: str,
+    kind: str,
+    value: str,
+    start: date | None,
+    end: date | None,
+    precision: str | None,
+    anchor: str = "published",
+) -> Timex:
+    at = body.index(text)
+    return Timex(text, at, at + len(text), kind, value, start, end, precision, False, anchor)
+
+
+PERIODS = [
+    (
+        "It has fired 30 missiles this year.",
+        ("this year", "date", "2022", date(2022, 1, 1), date(2022, 12, 31), "year"),
+        (date(2022, 1, 1), date(2022, 11, 18)),
+    ),
+    (
+        "It fired 7 missiles last year.",
+        ("last year", "date", "2021", date(2021, 1, 1), date(2021, 12, 31), "year"),
+        (date(2021, 1, 1), date(2021, 12, 31)),
+    ),
+    (
+        "It has fired 9 missiles this month.",
+        ("this month", "date", "2022-11", date(2022, 11, 1), date(2022, 11, 30), "month"),
+        (date(2022, 11, 1), date(2022, 11, 18)),
+    ),
+    (
+        "It fired 2 ICBMs last month.",
+        ("last month", "date", "2022-10", date(2022, 10, 1), date(2022, 10, 31), "month"),
+        (date(2022, 10, 1), date(2022, 10, 31)),
+    ),
+    (
+        "It has fired 20 missiles since May.",
+        ("May", "date", "2022-05", date(2022, 5, 1), date(2022, 5, 31), "month"),
+        (date(2022, 5, 1), date(2022, 11, 18)),
+    ),
+    (
+        "It has now fired 5 rounds of launches in 10 days.",
+        ("10 days", "duration", "P10D", None, None, None),
+        (date(2022, 11, 9), date(2022, 11, 18)),
+    ),
+    (
+        "It fired 5 missiles on Monday.",
+        ("Monday", "date", "2022-11-14", date(2022, 11, 14), date(2022, 11, 14), "day"),
+        (None, None),
+    ),
+    (
+        "It had 6 nuclear tests, the last in September 2017.",
+        (
+            "September 2017",
+            "date",
+            "2017-09",
+            date(2017, 9, 1),
+            date(2017, 9, 30),
+            "month",
+            "absolute",
+        ),
+        (None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spec", "period"), PERIODS, ids=[p[0] for p in PERIODS])
+def test_period_from_hand_built_timex(text: str, spec: tuple, period: tuple) -> None:  # type: ignore[type-arg]
+    (claim,) = claims_of(text, [timex(spec[0], text, *spec[1:])])
+    assert (claim.period_start, claim.period_end) == period
+
+
+def test_seed_like_sentence_end_to_end() -> None:
+    text = (
+        "North Korea has fired more than 50 ballistic missiles, including seven "
+        "intercontinental ballistic missiles, this year."
+    )
+    timexes = find_dates(text, published=PUBLISHED, tz="Asia/Seoul")
+    first, second = find_claims(text, split_sentences(text), timexes, published=PUBLISHED)
+    period = (date(2022, 1, 1), date(2022, 11, 18))
+    assert (first.value, first.bound, first.unit, first.subject, first.action) == (
+        50,
+        "more_than",
+        "ballistic missile",
+        "North Korea",
+        "fired",
+    )
+    assert (first.period_start, first.period_end) == period
+    assert (second.value, second.bound, second.unit, second.part_of) == (7, "exact", "ICBM", 0)
+    assert (second.period_start, second.period_end) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("It has launched 12 missiles since January.", (date(2022, 1, 1), date(2022, 11, 18))),
+        ("It fired fewer than 10 missiles last year.", (date(2021, 1, 1), date(2021, 12, 31))),
+        ("It has fired nine missiles this month.", (date(2022, 11, 1), date(2022, 11, 18))),
+    ],
+    ids=["since-january", "last-year", "this-month"],
+)
+def test_period_end_to_end(text: str, period: tuple[date, date]) -> None:
+    timexes = find_dates(text, published=PUBLISHED, tz="Asia/Seoul")
+    (claim,) = find_claims(text, split_sentences(text), timexes, published=PUBLISHED)
+    assert (claim.period_start, claim.period_end) == period
+
+
+# --- data files ---------------------------------------------------------------------------
+
+
+UNIT_ROWS = resources.table("claims/units.csv")
+
+
+@pytest.mark.parametrize("row", UNIT_ROWS, ids=[r["example"] for r in UNIT_ROWS])
+def test_unit_examples(row: dict[str, str]) -> None:
+    phrase = row["example"].split(" ", 1)[1]
+    found = unit_of(phrase)
+    assert found is not None
+    expected = row["unit"] if row["unit"] != "*" else phrase.rstrip("s")
+    assert found[0] == expected
+
+
+BOUND_ROWS = resources.table("claims/bounds.csv")
+
+
+@pytest.mark.parametrize("row", BOUND_ROWS, ids=[r["example"] for r in BOUND_ROWS])
+def test_bound_examples(row: dict[str, str]) -> None:
+    (claim,) = claims_of(f"The report counted {row['example']}.")
+    assert claim.bound == row["bound"]
+
+
+def test_unit_of_rejects_non_units() -> None:
+    assert unit_of("kilometers") is None
+    assert unit_of("on Monday") is None
+
+
+# --- the seed page and the dev corpus (read, never copied) ----------------------------------
+
+
+def test_seed_page_gives_exactly_two_claims(seed_path: Path) -> None:
+    if not seed_path.exists():
+        pytest.skip("seed page not bundled")
+    from herald_timeline.article import load_article
+
+    article = load_article(str(seed_path))
+    timexes = find_dates(article.body, published=PUBLISHED, tz="Asia/Seoul")
+    claims = find_claims(article.body, split_sentences(article.body), timexes, published=PUBLISHED)
+    assert short(claims) == [(60, "more_than", "ballistic missile"), (8, "exact", "ICBM")]
+    assert claims[1].part_of == 0
+    assert all(
+        (c.period_start, c.period_end) == (date(2022, 1, 1), date(2022, 11, 18)) for c in claims
+    )
+
+
+def test_dev_corpus_claims_f1(shared: Path) -> None:
+    """A regression floor on the dev corpus (value, unit, bound as score.py compares)."""
+    import csv
+    import sys
+
+    from herald_timeline.article import load_article
+
+    dev = shared / "eval" / "dev"
+    sys.path.insert(0, str(shared / "eval"))
+    try:
+        import score  # the scorer's own unit normalisation
+    finally:
+        sys.path.pop(0)
+    rows = (dev / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    manifest = {row["file"]: row for row in csv.DictReader(rows)}
+    tp = n_pred = n_gold = 0
+    for line in (dev / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        path = dev / "docs" / gold["file"]
+        if not path.exists():
+            continue
+        row = manifest[gold["file"]]
+        article = load_article(str(path), overrides={"published": row["published"]})
+        timexes = find_dates(article.body, published=article.published, tz=article.tz)
+        claims = find_claims(
+            article.body, split_sentences(article.body), timexes, published=article.published
+        )
+        want = Counter(
+            (float(c["value"]), score.norm_unit(c["unit"]), c["bound"]) for c in gold["claims"]
+        )
+        got = Counter((c.value, score.norm_unit(c.unit), c.bound) for c in claims)
+        tp += sum((want & got).values())
+        n_pred += sum(got.values())
+        n_gold += sum(want.values())
+    precision, recall = tp / n_pred, tp / n_gold
+    assert 2 * precision * recall / (precision + recall) >= 0.95
