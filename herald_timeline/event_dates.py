@@ -28,6 +28,7 @@ _BARRIER = re.compile(
     r"\b(?:after|before|since|ahead\s+of|following|prior\s+to|while|whereas)\b|;|\s[-–—]\s",
     _FLAGS,
 )
+_BARRIER_COST = 1000.0
 #: how far (characters) an undated trigger may borrow another trigger's date
 _SHARE_REACH = 140
 #: types whose events share a date when stated together (agreed at a summit, announced at
@@ -136,7 +137,7 @@ def _distance(trigger: Trigger, when: When, length: int, sentence: str) -> float
         gap = (trigger.start - (when.position + length)) * _BEFORE_PENALTY
         between = sentence[when.position + length : trigger.start]
     if _BARRIER.search(between):
-        gap += 1000.0
+        gap += _BARRIER_COST
     return gap
 
 
@@ -156,7 +157,8 @@ def assign(
         scores = [_distance(t, when, length, sentence) for t in triggers]
         best = min(range(len(triggers)), key=scores.__getitem__)
         owner_of.append(best)
-        owned[best].append(when)
+        if scores[best] < _BARRIER_COST:  # a date across "after ..." is not this clause's
+            owned[best].append(when)
     for index, trigger in enumerate(triggers):
         if owned[index] or trigger.type not in _BORROWERS:
             continue

@@ -10,6 +10,7 @@ row, dated by its most precise mention.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -33,6 +34,7 @@ _NEWS_DAYS = 3
 _ALL_PRECISIONS = frozenset({"day", "month", "year"})
 #: a launch dated only by a year is a count ("fired 70 missiles last year"), not an event
 _PRECISION_OK = {"launch": frozenset({"day", "month"})}
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
 #: the longest drill or meeting whose inner days are folded into its start/end rows
 _SPAN_DAYS = 21
 
@@ -66,11 +68,12 @@ class _History:
     published: date | None
 
     def last(self, kind: str | None, sentence: int, reach: int) -> When | None:
-        """The date of the latest event (of ``kind``) stated within ``reach`` sentences."""
+        """The date of the latest day-dated event (of ``kind``) stated within ``reach``
+        sentences: what an anaphor ("the launch", "the meeting") refers back to."""
         for event, where in zip(reversed(self.events), reversed(self.sentences), strict=True):
             if sentence - where > reach:
                 return None
-            if kind is None or event.type == kind:
+            if (kind is None or event.type == kind) and event.precision == "day":
                 return _when_of(event)
         return None
 
@@ -296,6 +299,8 @@ def _same_event(a: Event, b: Event) -> bool:
     """Two rows of one type and date state one event unless their parties differ."""
     if a.evidence == b.evidence:
         return True
+    if _SEPARATE.search(a.evidence) or _SEPARATE.search(b.evidence):
+        return False  # "held a separate air drill", "also trained separately"
     party_a, party_b = _party(a), _party(b)
     return not party_a or not party_b or party_a == party_b
 
