@@ -275,8 +275,13 @@ def find_claims(
     seen: dict[tuple[float, str, str], int] = {}
     for count in counts:
         key = (count.value, count.bound, count.unit or "")
-        if count.part_of is None and key in seen:
-            index[id(count)] = seen[key]  # the same count said again (headline, caption)
+        first = kept[seen[key]] if key in seen else None
+        if (
+            count.part_of is None
+            and first is not None
+            and (_title_like(first.sentence) or _title_like(count.sentence))
+        ):
+            index[id(count)] = seen[key]  # a headline or subhead repeating the story's count
             continue
         index[id(count)] = len(kept)
         if count.part_of is None:
@@ -288,6 +293,11 @@ def find_claims(
         if whole is not None and whole.char_start == claim.char_start and not claim.period_start:
             claims[i] = replace(claim, period_start=whole.period_start, period_end=whole.period_end)
     return claims
+
+
+def _title_like(sentence: Sentence) -> bool:
+    """A headline or subhead: a line with no closing punctuation."""
+    return not sentence.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))
 
 
 def _claim(

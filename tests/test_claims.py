@@ -125,9 +125,14 @@ def test_definite_first_mention_is_a_claim() -> None:
     assert short(claims_of(text)) == [(3, "exact", "ICBM")]
 
 
-def test_repeated_count_is_one_claim() -> None:
+def test_headline_repeating_a_count_is_one_claim() -> None:
     text = "Five warships join drill\nThe drill involved five warships."
     assert len(claims_of(text)) == 1
+
+
+def test_same_count_in_two_sentences_is_two_claims() -> None:
+    text = "It fired two SRBMs on Monday. It fired two SRBMs again on Friday."
+    assert len(claims_of(text)) == 2
 
 
 # --- subsets and elliptical counts ---------------------------------------------------------
