@@ -7,18 +7,20 @@ error (bad option, missing file or folder).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from herald_timeline import __version__, schema
 from herald_timeline.article import article_id_for
 from herald_timeline.io import read_table, write_table
-from herald_timeline.parsing import DocResult, Job, iter_results, make_jobs
+from herald_timeline.parsing import DocResult, Job, iter_jobs, iter_results, read_manifest, track
 from herald_timeline.timeline import merge_events
 
 log = logging.getLogger("herald_timeline")
@@ -52,7 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run = parse.add_argument_group("run")
     run.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="worker processes (0: all cores)"
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes (default 0: all cores)",
     )
     run.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     run.add_argument("--out-format", choices=("csv", "parquet"), default="csv")
@@ -84,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plot.add_argument("--tz", default=schema.HOME_TZ, help="zone whose calendar the axis shows")
     plot.add_argument("--dpi", type=int, default=150)
+    plot.add_argument(
+        "--reference", metavar="FILE", help="with --chart claims: launch table to draw beside"
+    )
 
     check = commands.add_parser(
         "check", help="check claims of a parse output against a launch table"
@@ -110,52 +119,77 @@ def _check_inputs(parser: argparse.ArgumentParser, inputs: Sequence[str]) -> Non
             parser.error(f"no such file or folder: {item}")
 
 
+def _iter_jobs(
+    args: argparse.Namespace, manifest: pd.DataFrame | None, stdin: Job | None
+) -> Iterator[Job]:
+    # Lazy, in command-line order: a folder of a million files is never held as a list.
+    for item in args.inputs:
+        if item == "-":
+            if stdin is not None:
+                yield stdin
+                stdin = None  # stdin is one document however often '-' is given
+            continue
+        yield from iter_jobs(
+            [item], manifest=manifest, format=args.format, published=args.published
+        )
+
+
+BATCH = 500  # documents per write: memory stays flat, appends stay few
+
+
 def cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     _check_inputs(parser, args.inputs)
-    paths = [item for item in args.inputs if item != "-"]
+    if args.workers < 0:
+        parser.error("--workers takes 0 (all cores) or more")
+    suffix = ".parquet" if args.out_format == "parquet" else ".csv"
+    if args.resume and suffix == ".parquet":
+        parser.error("--resume works with --out-format csv")
+    if suffix == ".parquet" and importlib.util.find_spec("pyarrow") is None:
+        parser.error("--out-format parquet needs pyarrow: pip install 'herald-timeline[parquet]'")
     try:
-        jobs = make_jobs(
-            paths, manifest=args.manifest, format=args.format, published=args.published
+        manifest = (
+            pd.read_csv(args.manifest, dtype=str, keep_default_na=False) if args.manifest else None
         )
+        read_manifest(manifest)  # check it before any work
     except (OSError, ValueError) as exc:
         parser.error(f"--manifest: {exc}")
-    if "-" in args.inputs:
-        jobs.insert(args.inputs.index("-"), _stdin_job(args))
+    stdin = _stdin_job(args) if "-" in args.inputs else None
+    total = sum(1 for _ in _iter_jobs(args, manifest, stdin))
     out = Path(args.out)
-    suffix = ".parquet" if args.out_format == "parquet" else ".csv"
-    done = _done_ids(out / "articles.csv") if args.resume else set()
+    done = _resume(out) if args.resume else set()
+    jobs = _iter_jobs(args, manifest, stdin)
     if done:
-        jobs = [job for job in jobs if job_id(job) not in done]
-    if not jobs:
+        jobs = (job for job in jobs if job_id(job) not in done)
+        total = max(total - len(done), 0)
+    if not total:
         print(
             "herald-timeline: no input documents" + (" left to parse" if done else ""),
             file=sys.stderr,
         )
         return 0 if done else 1
-    if args.resume and suffix == ".parquet":
-        parser.error("--resume works with --out-format csv")
     out.mkdir(parents=True, exist_ok=True)
-    workers = None if args.workers == 0 else args.workers
     counts = {"ok": 0, "error": 0, "events": 0, "claims": 0, "timexes": 0}
-    results = iter_results(jobs, workers=workers)
+    results = iter_results(jobs, workers=args.workers, total=total)
     if not args.quiet:
-        from tqdm import tqdm
-
-        results = tqdm(results, total=len(jobs), unit="doc", disable=None, file=sys.stderr)
+        results = track(results, total=total)
+    sink = _TableSink(out, suffix, append=bool(done))
     batch: list[DocResult] = []
-    first = not done
-    for result in results:
-        counts[str(result.article.get("status", "ok"))] += 1
-        if result.article.get("status") == "error":
-            print(
-                f"herald-timeline: {result.article['source']}: {result.article['error']}",
-                file=sys.stderr,
-            )
-        batch.append(result)
-        if len(batch) >= 500 and suffix == ".csv":  # stream: memory stays flat
-            _write_batch(batch, out, suffix, first, counts)
-            batch, first = [], False
-    _write_batch(batch, out, suffix, first, counts)
+    try:
+        for result in results:
+            status = str(result.article.get("status", "ok"))
+            counts[status] += 1
+            if status == "error":
+                _say(f"herald-timeline: {result.article['source']}: {result.article['error']}")
+            batch.append(result)
+            if len(batch) >= BATCH:
+                sink.write(batch, counts)
+                batch = []
+        sink.write(batch, counts)
+    except KeyboardInterrupt:
+        _say(f"herald-timeline: interrupted; run again with --resume to continue ({out})")
+        return 130
+    finally:
+        sink.close()
     if suffix == ".csv" and not args.no_timeline:
         events = read_table(out / "events.csv", "events")
         write_table(merge_events(events), out / "timeline.csv", "timeline")
@@ -167,6 +201,57 @@ def cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             file=sys.stderr,
         )
     return 0 if counts["ok"] else 1
+
+
+def _say(message: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(message, file=sys.stderr)  # above the progress bar, not through it
+
+
+class _TableSink:
+    """Appends batches of rows to DIR/{events,claims,timexes,articles}{.csv,.parquet}.
+
+    Parquet is one ``ParquetWriter`` per table with the schema module's types, so a run
+    holds one batch in memory, never a whole table.
+    """
+
+    def __init__(self, out: Path, suffix: str, *, append: bool) -> None:
+        self.out, self.suffix, self.append = out, suffix, append
+        self.writers: dict[str, Any] = {}
+
+    def write(self, batch: Sequence[DocResult], counts: dict[str, int]) -> None:
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_FILES}
+        for result in batch:
+            rows["articles"].append(result.article)
+            rows["events"].extend(result.events)
+            rows["claims"].extend(result.claims)
+            rows["timexes"].extend(result.timexes)
+        # articles last: an id in articles.csv means its other rows are written (--resume)
+        for name in ("events", "claims", "timexes", "articles"):
+            counts.setdefault(name, 0)
+            if name != "articles":
+                counts[name] += len(rows[name])
+            table = schema.frame(name, rows[name])
+            if self.suffix == ".csv":
+                write_table(table, self.out / f"{name}.csv", name, mode="a" if self.append else "w")
+            else:
+                self._parquet(name, table)
+        self.append = True
+
+    def _parquet(self, name: str, table: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if name not in self.writers:
+            types = pa.Schema.from_pandas(schema.empty(name), preserve_index=False)
+            self.writers[name] = pq.ParquetWriter(self.out / f"{name}.parquet", types)
+        writer = self.writers[name]
+        writer.write_table(pa.Table.from_pandas(table, schema=writer.schema, preserve_index=False))
+
+    def close(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
 
 
 def job_id(job: Job) -> str:
@@ -188,6 +273,26 @@ def _done_ids(path: Path) -> set[str]:
     return set(read_table(path, "articles")["article_id"].dropna().tolist())
 
 
+def _resume(out: Path) -> set[str]:
+    """Ids already in OUT/articles.csv; rows of other articles (a run stopped mid-batch)
+    are dropped from the other tables so they are not written twice."""
+    done = _done_ids(out / "articles.csv")
+    for name in ("events", "claims", "timexes"):
+        path = out / f"{name}.csv"
+        if not path.exists() or path.stat().st_size == 0:
+            continue
+        kept = path.with_suffix(".csv.resume")
+        with kept.open("w", encoding="utf-8", newline="") as target:
+            for i, chunk in enumerate(
+                pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=50_000)
+            ):
+                chunk[chunk["article_id"].isin(done)].to_csv(
+                    target, index=False, header=i == 0, lineterminator="\n"
+                )
+        kept.replace(path)
+    return done
+
+
 def cmd_plot(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     import matplotlib
 
@@ -206,9 +311,7 @@ def cmd_plot(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     except ValueError:
         parser.error("--size takes W,H in inches, e.g. 12,6")
     table = read_table(path, name)
-    table = _date_window(
-        table, args.start, args.end, "start" if name == "events" else "period_end", parser
-    )
+    table = _date_window(table, args.start, args.end, name, parser)
     fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
     if args.chart == "timeline":
         kinds = [k.strip() for k in args.kinds.split(",")] if args.kinds else None
@@ -216,7 +319,15 @@ def cmd_plot(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     elif args.chart == "launches":
         plot_launch_counts(table, ax=ax, tz=args.tz, title=args.title)
     else:
-        plot_claims(table, ax=ax, tz=args.tz, title=args.title)
+        series = None
+        if args.reference:
+            from herald_timeline.reference import ReferenceError, load_reference, reference_series
+
+            try:
+                series = reference_series(load_reference(args.reference), unit="ballistic missile")
+            except (OSError, ReferenceError) as exc:
+                parser.error(f"--reference: {exc}")
+        plot_claims(table, reference=series, ax=ax, tz=args.tz, title=args.title)
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(output, dpi=args.dpi)
@@ -229,14 +340,16 @@ def _date_window(
     table: pd.DataFrame,
     start: str | None,
     end: str | None,
-    column: str,
+    name: str,
     parser: argparse.ArgumentParser,
 ) -> pd.DataFrame:
+    """Rows whose dates overlap [start, end]: a month that begins before ``start`` stays."""
+    first, last = ("start", "end") if name == "events" else ("period_start", "period_end")
     try:
         if start:
-            table = table[table[column] >= pd.Timestamp(start)]
+            table = table[table[last].fillna(table[first]) >= pd.Timestamp(start)]
         if end:
-            table = table[table[column] <= pd.Timestamp(end)]
+            table = table[table[first].fillna(table[last]) <= pd.Timestamp(end)]
     except ValueError as exc:
         parser.error(f"--start/--end: {exc}")
     return table.reset_index(drop=True)
@@ -259,26 +372,6 @@ def cmd_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     summary = checked["verdict"].value_counts().to_dict()
     print(f"herald-timeline: {len(checked)} claims checked {summary} -> {output}", file=sys.stderr)
     return 0
-
-
-def _write_batch(
-    batch: list[DocResult], out: Path, suffix: str, first: bool, counts: dict[str, int]
-) -> None:
-    rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLE_FILES}
-    for result in batch:
-        rows["articles"].append(result.article)
-        rows["events"].extend(result.events)
-        rows["claims"].extend(result.claims)
-        rows["timexes"].extend(result.timexes)
-    for name in ("events", "claims", "timexes"):
-        counts[name] += len(rows[name])
-    for name in TABLE_FILES:
-        write_table(
-            schema.frame(name, rows[name]),
-            out / f"{name}{suffix}",
-            name,
-            mode="w" if first else "a",
-        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,102 @@
+"""Reader and full-parse throughput on one core, beside dateparser measured in the same run.
+
+    python benchmarks/bench_parse.py [--copies 200] [--dev ../shared/eval/dev/docs]
+
+Corpora, built here:
+- ``seed x N``: the bundled Korea Herald page, N copies each varied (numbers, weekday,
+  names) so no cache sees the same page twice;
+- ``html x N``: the bundled HTML sample likewise;
+- ``dev``: the development corpus, when ``../shared`` is there.
+
+It prints documents per second (CPU time of this process) for reading alone, for the full
+parse (reader, time expressions, events, claims), and for ``dateparser.search.search_dates``
+on the same bodies, and the ratios. Timings are measured, never asserted: this is not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from herald_timeline.article import load_article
+from herald_timeline.parsing import extract
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "koreaherald_2022-11-18_counter-missile-working-group.txt"
+HTML = ROOT / "data" / "corpus" / "2022-11-05_harbor-times_vigilant-storm.html"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+NAMES = ("Ji Da-gyum", "Park Sun-woo", "Kim Min-ji", "Lee Jae-hoon", "Choi Yoon-seo")
+
+
+def varied(data: bytes, copies: int, seed: int = 7) -> list[bytes]:
+    """``copies`` versions of a page with numbers, weekdays and bylines changed."""
+    rng = random.Random(seed)
+    text = data.decode("utf-8")
+    out = []
+    for i in range(copies):
+        page = text.replace("Friday", rng.choice(WEEKDAYS)).replace("60", str(rng.randint(20, 90)))
+        for name in NAMES:
+            page = page.replace(name, rng.choice(NAMES))
+        out.append(f"{page}\nStory {i}.\n".encode())
+    return out
+
+
+def per_second(work: Callable[[bytes], object], docs: Sequence[bytes]) -> float:
+    start = time.process_time()
+    for doc in docs:
+        work(doc)
+    spent = time.process_time() - start
+    return len(docs) / spent if spent else float("inf")
+
+
+def dateparser_rate(bodies: Sequence[str]) -> tuple[float, int] | None:
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        return None
+    from datetime import datetime
+
+    settings = {"RELATIVE_BASE": datetime(2022, 11, 18, 17, 58)}  # noqa: DTZ001 - dateparser wants naive
+    found = 0
+    start = time.process_time()
+    for body in bodies:
+        found += len(search_dates(body, languages=["en"], settings=settings) or [])  # type: ignore[arg-type]
+    spent = time.process_time() - start
+    return len(bodies) / spent, found
+
+
+def report(name: str, docs: Sequence[bytes], with_dateparser: bool) -> None:
+    articles = [load_article(d) for d in docs]
+    reading = per_second(load_article, docs)
+    full = per_second(lambda d: extract(load_article(d)), docs)
+    timexes = sum(len(extract(a).timexes) for a in articles)
+    line = f"{name:12} {len(docs):5} docs  read {reading:8.0f}/s  full parse {full:8.0f}/s"
+    if with_dateparser:
+        result = dateparser_rate([a.body for a in articles])
+        if result:
+            rate, found = result
+            line += f"  dateparser {rate:6.1f}/s  full parse / dateparser = {full / rate:5.0f}x"
+            line += f"  (expressions: ours {timexes}, dateparser {found})"
+    print(line)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=200)
+    parser.add_argument("--dev", type=Path, default=ROOT.parent / "shared" / "eval" / "dev" / "docs")
+    parser.add_argument("--no-dateparser", action="store_true")
+    args = parser.parse_args(argv)
+    with_dateparser = not args.no_dateparser
+    report("seed page", varied(SEED.read_bytes(), args.copies), with_dateparser)
+    report("html page", varied(HTML.read_bytes(), args.copies), with_dateparser)
+    if args.dev.is_dir():
+        dev = [p.read_bytes() for p in sorted(args.dev.iterdir()) if p.is_file()]
+        report("dev corpus", dev * max(1, args.copies // len(dev) // 4), with_dateparser)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
