@@ -29,11 +29,19 @@ _PREPOSITION = re.compile(r"\b(?:in|at|from|off|near|over|into|toward|towards)\s
 
 
 @lru_cache(maxsize=1)
-def _actors() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = resources.table("events/actors.csv")
-    return tuple(
-        (re.compile(rf"(?<![\w.]){re.escape(r['surface'])}(?![\w])"), r["actor"]) for r in rows
-    )
+def _actor_names() -> dict[str, str]:
+    return {r["surface"]: r["actor"] for r in resources.table("events/actors.csv")}
+
+
+@lru_cache(maxsize=1)
+def _actor_pattern() -> re.Pattern[str]:
+    """All actor surfaces in one alternation (longest first), scanned once per sentence."""
+    return re.compile(rf"(?<![\w.]){resources.alternation(tuple(_actor_names()))}(?!\w)")
+
+
+def _actor_hits(text: str) -> list[tuple[int, str]]:
+    names = _actor_names()
+    return [(m.start(), names[m.group()]) for m in _actor_pattern().finditer(text)]
 
 
 @lru_cache(maxsize=1)
@@ -74,13 +82,8 @@ def name(sentence: str, trigger: Trigger) -> str:
 
 def actors(sentence: str) -> tuple[str, ...]:
     """The parties named in the sentence (gazetteer order of appearance, de-duplicated)."""
-    hits: list[tuple[int, str]] = []
-    for pattern, actor in _actors():
-        match = pattern.search(sentence)
-        if match:
-            hits.append((match.start(), actor))
     out: list[str] = []
-    for _, actor in sorted(hits):
+    for _, actor in _actor_hits(sentence):
         if actor not in out:
             out.append(actor)
     return tuple(out)
@@ -107,9 +110,5 @@ def party(text: str) -> str | None:
     cut = list(_ATTRIBUTION.finditer(text))
     if cut:
         text = text[cut[-1].end() :]
-    best: tuple[int, str] | None = None
-    for pattern, actor in _actors():
-        for match in pattern.finditer(text):
-            if best is None or match.start() > best[0]:
-                best = (match.start(), actor)
-    return best[1] if best else None
+    hits = _actor_hits(text)
+    return hits[-1][1] if hits else None

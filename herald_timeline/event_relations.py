@@ -16,6 +16,7 @@ from herald_timeline import resources
 
 _FLAGS = re.IGNORECASE
 _VAGUE = re.compile(r"\b(?:less\s+than|more\s+than|within|several|few)\b", _FLAGS)
+_DIRECTION = re.compile(r"\b(?:after|before|later|earlier)\b", _FLAGS)
 _HEAD_ANAPHOR = re.compile(r"^\W*(?:The|That|This|Its|Their|These|Those)\b", _FLAGS)
 _HEAD_PRONOUN = re.compile(r"^\W*(?:It|This|That)\s+(?:came|comes|was|followed)\b", _FLAGS)
 
@@ -59,6 +60,8 @@ def _table(name: str) -> dict[str, int]:
 
 def find_relation(text: str) -> Relation | None:
     """The first relation with a definite offset in ``text``, if any."""
+    if not _DIRECTION.search(text):  # cheap check first: most sentences have no relation
+        return None
     for match in _pattern().finditer(text):
         if _VAGUE.search(match.group()) and (match.group("unit") or "").lower() not in (
             "hour",

@@ -80,7 +80,9 @@ def rules() -> tuple[Rule, ...]:
 @lru_cache(maxsize=1)
 def _combined() -> re.Pattern[str]:
     parts = [f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules())]
-    return re.compile("|".join(parts), _FLAGS)
+    # every trigger starts a word: one shared test at each position lets the scan skip
+    # the inside of words without trying every alternative there
+    return re.compile(r"(?=\b\w)(?:" + "|".join(parts) + ")", _FLAGS)
 
 
 def _accept(rule: Rule, text: str, start: int, end: int) -> bool:
