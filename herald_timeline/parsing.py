@@ -273,9 +273,9 @@ def run_job(job: Job) -> DocResult:
     )
 
 
-#: below this many documents a pool costs more than it saves (a worker starts in about a
-#: second, a document parses in tens of milliseconds)
-POOL_MIN_DOCS = 64
+#: below this many documents a pool costs more than it saves: starting the workers takes
+#: seconds (importing pandas and the parser), a document parses in tens of milliseconds
+POOL_MIN_DOCS = 200
 #: documents per task sent to a worker: enough to hide the round trip, few enough that the
 #: last tasks of a run spread over every worker
 MAX_CHUNK = 32
