@@ -18,9 +18,16 @@ from typing import Any
 import pandas as pd
 
 from herald_timeline import __version__, schema
-from herald_timeline.article import article_id_for
 from herald_timeline.io import read_table, write_table
-from herald_timeline.parsing import DocResult, Job, iter_jobs, iter_results, read_manifest, track
+from herald_timeline.parsing import (
+    DocResult,
+    Job,
+    iter_jobs,
+    iter_results,
+    job_id,
+    read_manifest,
+    track,
+)
 from herald_timeline.timeline import merge_events
 
 log = logging.getLogger("herald_timeline")
@@ -186,6 +193,7 @@ def cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 batch = []
         sink.write(batch, counts)
     except KeyboardInterrupt:
+        sink.write(batch, counts)  # documents already parsed are kept for --resume
         _say(f"herald-timeline: interrupted; run again with --resume to continue ({out})")
         return 130
     finally:
@@ -252,19 +260,6 @@ class _TableSink:
     def close(self) -> None:
         for writer in self.writers.values():
             writer.close()
-
-
-def job_id(job: Job) -> str:
-    """The article_id a job's document gets (also for documents that fail)."""
-    data = job.source if isinstance(job.source, bytes) else _read_bytes(job.source)
-    return article_id_for(data, job.name, job.overrides)
-
-
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError:
-        return path.encode("utf-8")
 
 
 def _done_ids(path: Path) -> set[str]:

@@ -246,6 +246,19 @@ def manifest_values(manifest: Mapping[str, dict[str, Any]], name: str) -> dict[s
     return dict(manifest.get(name) or manifest.get(os.path.basename(name)) or {})
 
 
+def job_id(job: Job) -> str:
+    """The article_id a job's document gets, also when it fails (what --resume skips by)."""
+    if isinstance(job.source, bytes):
+        data = job.source
+    else:
+        try:
+            with open(job.source, "rb") as handle:
+                data = handle.read()
+        except OSError:  # unreadable: the id comes from the name alone
+            data = job.source.encode("utf-8")
+    return article_id_for(data, job.name, job.overrides)
+
+
 def run_job(job: Job) -> DocResult:
     """Parse one document; never raises: a failure is an ``error`` row."""
     try:
@@ -262,10 +275,9 @@ def run_job(job: Job) -> DocResult:
     except Exception as exc:  # a parser bug must not take the corpus down with it
         log.debug("internal error on %s", job.name, exc_info=True)
         reason = f"internal error: {type(exc).__name__}: {exc}"
-    data = job.source if isinstance(job.source, bytes) else job.source.encode("utf-8")
     return DocResult(
         article={
-            "article_id": article_id_for(data, job.name, job.overrides),
+            "article_id": job_id(job),
             "source": job.name,
             "status": "error",
             "error": " ".join(reason.split()),
