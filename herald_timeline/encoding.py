@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from herald_timeline.errors import ArticleError
@@ -82,16 +83,40 @@ _SUPERSETS = {"euc_kr": "cp949", "iso8859-1": "cp1252", "latin-1": "cp1252", "as
 
 
 def _looks_utf16(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when NUL bytes sit on one side of the byte pairs only.
+
+    ASCII in UTF-16 has a NUL in every other byte; Hangul, kana and CJK have none, so
+    Korean text shows NULs only where its spaces, digits and punctuation are.
+    """
     sample = data[:2000]
     if len(sample) < 4:
         return None
-    even_nuls = sample[0::2].count(0) / max(1, len(sample[0::2]))
-    odd_nuls = sample[1::2].count(0) / max(1, len(sample[1::2]))
-    if odd_nuls > 0.6 and even_nuls < 0.1:
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    pairs = max(1, len(sample) // 2)
+    if odd_nuls / pairs > 0.6 and even_nuls / pairs < 0.1:
         return "utf-16-le"
-    if even_nuls > 0.6 and odd_nuls < 0.1:
+    if even_nuls / pairs > 0.6 and odd_nuls / pairs < 0.1:
         return "utf-16-be"
+    # Mostly non-Latin text: fewer NULs, all on one side, and it must read as text.
+    for codec, nuls, others in (
+        ("utf-16-le", odd_nuls, even_nuls),
+        ("utf-16-be", even_nuls, odd_nuls),
+    ):
+        if nuls >= 2 and others == 0 and len(data) % 2 == 0:
+            text = _strict(sample[: len(sample) - len(sample) % 2], codec)
+            if text is not None and _readable(text):
+                return codec
     return None
+
+
+_UNREADABLE = {"Cc", "Cn", "Co", "Cs"}
+
+
+def _readable(text: str) -> bool:
+    """Nearly every character assigned and printable (random bytes decoded as UTF-16 are not)."""
+    bad = sum(1 for c in text if c not in "\t\n\r" and unicodedata.category(c) in _UNREADABLE)
+    return bad <= len(text) // 100
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -103,10 +128,26 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 def _korean_share(data: bytes) -> float:
     """Share of non-ASCII bytes that form KS X 1001 pairs (1.0 for clean EUC-KR text)."""
-    high = sum(1 for b in data if b >= 0x80)
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if not high:
         return 0.0
     return 2 * len(_KSX1001_PAIR.findall(data)) / high
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _plausible(data: bytes, text: str, codec: str) -> bool:
+    """Whether a declared legacy charset really fits: any bytes decode as cp1252, and
+    accented Latin followed by a letter decodes as cp949 Hangul, so a wrong declaration
+    would give silent mojibake."""
+    if text.isascii():
+        return True
+    if codec == "cp949":
+        return _korean_share(data) >= 0.8
+    if codec == "cp1252":
+        return _cp1252_plausible(text)
+    return True
 
 
 def _cp1252_plausible(text: str) -> bool:
@@ -174,7 +215,7 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
         if utf8 is not None and not utf8.isascii():
             return Decoded(_check_text(utf8, "utf-8"), "utf-8", declared)
         text = _strict(data, declared)
-        if text is not None:
+        if text is not None and _plausible(data, text, declared):
             return Decoded(_check_text(text, declared), declared, declared)
         # The declaration is wrong; fall through to detection.
     if utf8 is not None:
