@@ -78,9 +78,11 @@ class _Sentences:
         """'future', 'past' or None: the tense cue nearest before the expression in its
         sentence (else the nearest after it)."""
         first, last = self.around(start)
+        first, last = max(first, start - 200), min(last, end + 200)  # bounded: linear scans
         if _deadline().search(self.text, max(first, start - 20), start):
             return None  # "by Jan. 14", "through Oct. 19": the nearest such day
-        before = after = None
+        before: re.Match[str] | None = None
+        after: re.Match[str] | None = None
         for cue in _cues().finditer(self.text, first, last):
             if start <= cue.start() < end:
                 continue
@@ -88,10 +90,10 @@ class _Sentences:
                 before = cue
             elif cue.start() >= end and after is None:
                 after = cue
-        cue = before or after
-        if cue is None:
+        nearest = before or after
+        if nearest is None:
             return None
-        return "future" if cue.group("future") else "past"
+        return "future" if nearest.group("future") else "past"
 
 
 def find_dates(

@@ -65,11 +65,15 @@ def in_quarter(year: int, quarter: int) -> Point:
 
 
 def in_decade(first_year: int) -> Point:
-    return Point(f"{first_year // 10:03d}", date(first_year, 1, 1), date(first_year + 9, 12, 31), "year")
+    return Point(
+        f"{first_year // 10:03d}", date(first_year, 1, 1), date(first_year + 9, 12, 31), "year"
+    )
 
 
 def in_century(first_year: int) -> Point:
-    return Point(f"{first_year // 100:02d}", date(first_year, 1, 1), date(first_year + 99, 12, 31), "year")
+    return Point(
+        f"{first_year // 100:02d}", date(first_year, 1, 1), date(first_year + 99, 12, 31), "year"
+    )
 
 
 def with_value(point: Point, value: str) -> Point:

@@ -6,6 +6,7 @@ sentence's tense; event-relative ones ("two days later") from the nearest date b
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -41,7 +42,20 @@ class Context:
     ref: date | None
     tense: Callable[[int, int], str | None]
     sentence: Callable[[int], tuple[int, int]]
-    done: list[Timex] = field(default_factory=list)
+    done: list[Timex] = field(default_factory=list)  # sorted by char_start
+    starts: list[int] = field(default_factory=list)
+
+    def add(self, found: Sequence[Timex]) -> None:
+        for timex in found:
+            at = bisect.bisect_right(self.starts, timex.char_start)
+            self.starts.insert(at, timex.char_start)
+            self.done.insert(at, timex)
+
+    def within(self, first: int, last: int) -> list[Timex]:
+        """Timexes that start in ``[first, last)``."""
+        lo = bisect.bisect_left(self.starts, first)
+        hi = bisect.bisect_left(self.starts, last)
+        return self.done[lo:hi]
 
 
 Handler = Callable[[Hit, Context], list[Timex]]
@@ -120,9 +134,16 @@ def _mod(hit: Hit) -> tuple[str | None, bool]:
     return row["mod"], row["approx"] == "true"
 
 
-def make(hit: Hit, ctx: Context, point: Point | None, *, anchor: str,
-         value: str | None = None, kind: str | None = None,
-         span: tuple[int, int] | None = None) -> Timex:  # fmt: skip
+def make(
+    hit: Hit,
+    ctx: Context,
+    point: Point | None,
+    *,
+    anchor: str,
+    value: str | None = None,
+    kind: str | None = None,
+    span: tuple[int, int] | None = None,
+) -> Timex:
     """A Timex for ``hit`` (or a part of it) from a resolved point."""
     start, end = span or (hit.start, hit.end)
     mod, hedged = _mod(hit)
@@ -198,8 +219,15 @@ def ymd(hit: Hit, ctx: Context) -> list[Timex]:
     return [make(hit, ctx, point, anchor="absolute")] if point else []
 
 
-def _month_day(hit: Hit, ctx: Context, month: int, day: int, year: int | None,
-               weekday: int | None, span: tuple[int, int] | None = None) -> Timex | None:  # fmt: skip
+def _month_day(
+    hit: Hit,
+    ctx: Context,
+    month: int,
+    day: int,
+    year: int | None,
+    weekday: int | None,
+    span: tuple[int, int] | None = None,
+) -> Timex | None:
     if year is not None:
         point = _safe_day(year, month, day)
         return make(hit, ctx, point, anchor="absolute", span=span) if point else None
@@ -307,7 +335,9 @@ def holiday(hit: Hit, ctx: Context) -> list[Timex]:
 
 def _weekday_point(weekday: int, ctx: Context, hit: Hit, rel: str) -> tuple[Point | None, str]:
     """The day a weekday name means, and the anchor it was resolved against."""
-    if rel in ("previous", "following") or (rel == "next" and hit.match.group(0).lower().startswith("the")):
+    if rel in ("previous", "following") or (
+        rel == "next" and hit.match.group(0).lower().startswith("the")
+    ):
         base = _last_date(ctx, hit.start)
         if base is not None and base.start is not None:
             day = base.start
@@ -378,7 +408,8 @@ def unit_rel(hit: Hit, ctx: Context) -> list[Timex]:
 
 def _last_date(ctx: Context, before: int, within: int | None = None) -> Timex | None:
     """The nearest resolved date or time that ends before ``before``."""
-    for timex in reversed(ctx.done):
+    at = bisect.bisect_left(ctx.starts, before)
+    for timex in reversed(ctx.done[max(0, at - 50) : at]):  # a bounded look back
         if timex.char_end > before or timex.start is None:
             continue
         if within is not None and before - timex.char_end > within:
@@ -421,11 +452,19 @@ def ago(hit: Hit, ctx: Context) -> list[Timex]:
     if ctx.ref is None:
         return [make(hit, ctx, None, anchor="unresolved")]
     precision = cal.UNIT_PRECISION.get(unit, "day")
-    return [make(hit, ctx, cal.at(cal.shift(ctx.ref, -amount, unit), precision), anchor="published")]
+    return [
+        make(hit, ctx, cal.at(cal.shift(ctx.ref, -amount, unit), precision), anchor="published")
+    ]
 
 
-def _relative_to(hit: Hit, ctx: Context, base: Timex | None, amount: float, unit: str,
-                 span: tuple[int, int] | None = None) -> Timex:  # fmt: skip
+def _relative_to(
+    hit: Hit,
+    ctx: Context,
+    base: Timex | None,
+    amount: float,
+    unit: str,
+    span: tuple[int, int] | None = None,
+) -> Timex:
     if base is None:
         if ctx.ref is None:
             return make(hit, ctx, None, anchor="unresolved", span=span)
@@ -468,13 +507,13 @@ def anchor_rel(hit: Hit, ctx: Context) -> list[Timex]:
 
 
 def after_event(hit: Hit, ctx: Context) -> list[Timex]:
-    """"about two weeks after the meeting on Nov. 3": that date moved; without a date in
+    """ "about two weeks after the meeting on Nov. 3": that date moved; without a date in
     the sentence, just the duration."""
     amount = _number(hit.match.group("num"))
     unit, times = _unit(hit.match.group("unit"))
     sign = -1 if hit.match.group("dir").lower() == "before" else 1
     first, last = ctx.sentence(hit.start)
-    after = [t for t in ctx.done if hit.end <= t.char_start < last and t.start is not None]
+    after = [t for t in ctx.within(hit.end, min(last, hit.end + 200)) if t.start is not None]
     del first  # a date before it is seldom the anchor ("two months after his team ...")
     base = after[0] if after else None
     if amount is None or base is None or unit in ("H", "MIN", "S"):
@@ -508,7 +547,9 @@ def quarter(hit: Hit, ctx: Context) -> list[Timex]:
     # a quarter not yet begun is this year's only when the sentence looks ahead
     ref = ctx.ref
     ahead = number > cal.quarter_of(ref) and ctx.tense(hit.start, hit.end) == "future"
-    point = cal.in_quarter(ref.year if number <= cal.quarter_of(ref) or ahead else ref.year - 1, number)
+    point = cal.in_quarter(
+        ref.year if number <= cal.quarter_of(ref) or ahead else ref.year - 1, number
+    )
     return [make(hit, ctx, point, anchor="published")]
 
 
@@ -590,8 +631,8 @@ def time(hit: Hit, ctx: Context) -> list[Timex]:
         anchor = found.anchor if found else "unresolved"
     else:
         first, last = ctx.sentence(hit.start)
-        near = [t for t in ctx.done if first <= t.char_start < last and t.precision == "day"
-                and t.type == "date"]  # fmt: skip
+        window = ctx.within(max(first, hit.start - 200), min(last, hit.end + 200))
+        near = [t for t in window if t.precision == "day" and t.type == "date"]
         if near:
             point, anchor = _point_of(near[0]), "event"
         elif ctx.ref is not None:
@@ -602,8 +643,14 @@ def time(hit: Hit, ctx: Context) -> list[Timex]:
     return [make(hit, ctx, point, anchor=anchor, value=f"{day}T{hour:02d}:{minute:02d}")]
 
 
-def _duration(hit: Hit, ctx: Context, amount: float | None, unit: str, times: int,
-              span: tuple[int, int] | None = None) -> Timex:  # fmt: skip
+def _duration(
+    hit: Hit,
+    ctx: Context,
+    amount: float | None,
+    unit: str,
+    times: int,
+    span: tuple[int, int] | None = None,
+) -> Timex:
     count = "X" if amount is None else _fmt(amount * times)
     if unit in ("H", "MIN", "S"):
         value = f"PT{count}{unit[0]}"
@@ -631,7 +678,12 @@ def set_(hit: Hit, ctx: Context) -> list[Timex]:
         unit, times = _unit(g["unit"])
         word = (g.get("num") or "").lower()
         amount = 2.0 if word == "other" else (_number(word) if word else 1.0)
-        if g.get("num") and not word.isdigit() and word != "other" and "times" in hit.match.group(0):
+        if (
+            g.get("num")
+            and not word.isdigit()
+            and word != "other"
+            and "times" in hit.match.group(0)
+        ):
             amount = 1.0  # "three times a year": once every year
         count = _fmt((amount or 1) * times)
         value = f"PT{count}{unit[0]}" if unit in ("H", "MIN", "S") else f"P{count}{unit}"
@@ -669,11 +721,11 @@ def resolve(hits: Sequence[Hit], ctx: Context) -> list[Timex]:
     for index, hit in enumerate(hits):
         if hit.rule.kind not in EVENT_KINDS and hit.rule.kind != "weekday":
             results[index] = HANDLERS[hit.rule.kind](hit, ctx)
-    ctx.done = sorted((t for ts in results.values() for t in ts), key=lambda t: t.char_start)
+    ctx.add(sorted((t for ts in results.values() for t in ts), key=lambda t: t.char_start))
     for index, hit in enumerate(hits):
         if index in results:
             continue
         found = HANDLERS[hit.rule.kind](hit, ctx)
         results[index] = found
-        ctx.done = sorted(ctx.done + found, key=lambda t: t.char_start)
+        ctx.add(found)
     return [t for index in sorted(results) for t in results[index]]

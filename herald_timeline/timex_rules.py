@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from herald_timeline import resources
@@ -54,7 +54,7 @@ def _words(name: str, column: str = "word") -> list[str]:
     return [row[column] for row in resources.table(f"{_DIR}/{name}")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(name: str) -> dict[str, str]:
     """``word -> value`` of a two-column lexicon, keys lower-cased."""
     rows = resources.table(f"{_DIR}/{name}")
@@ -62,7 +62,7 @@ def lexicon(name: str) -> dict[str, str]:
     return {row[keys[0]].lower(): row[keys[1]] for row in rows}
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> dict[str, dict[str, str]]:
     """Rows of a lexicon keyed by their lower-cased first column."""
     rows = resources.table(f"{_DIR}/{name}")
@@ -91,7 +91,10 @@ def macros() -> dict[str, str]:
     """Macro name -> regex body (without the group)."""
     numbers = resources.alternation(_words("numbers.csv"))
     units = resources.alternation(_words("units.csv"))
-    compound = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+    values = lexicon("numbers.csv")
+    tens = [w for w, v in values.items() if v.isdigit() and 20 <= int(v) <= 90]
+    ones = [w for w, v in values.items() if v.isdigit() and 1 < int(v) < 10]
+    compound = rf"(?:{resources.alternation(tens)})[- ](?:{resources.alternation(ones)})"
     mods = resources.alternation(_words("modifiers.csv"))
     return {
         "month": _names("months.csv"),
@@ -179,7 +182,7 @@ def _acceptable(match: re.Match[str]) -> bool:
     groups = match.groupdict()
     for name in _CAPITALISED:
         word = groups.get(name)
-        if word is not None and not word[:1].isupper():
+        if word is not None and word[:1].islower():
             return False
     return True
 

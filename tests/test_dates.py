@@ -1,0 +1,273 @@
+"""find_dates / find_timexes: phrase -> normalised TIMEX3, against a fixed publication time."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from herald_timeline import schema
+from herald_timeline.dates import Timex, find_dates, find_timexes, reference_day
+
+# Friday 2022-11-18 17:58 in Seoul
+PUBLISHED = datetime(2022, 11, 18, 17, 58, tzinfo=ZoneInfo("Asia/Seoul"))
+
+
+def only(text: str, phrase: str, published: datetime | date | None = PUBLISHED) -> Timex:
+    """The timex whose text is ``phrase`` (it must be found exactly once)."""
+    found = [t for t in find_dates(text, published=published) if t.text == phrase]
+    assert len(found) == 1, find_dates(text, published=published)
+    return found[0]
+
+
+CASES = [
+    # (id, sentence, timex text, type, value, precision)
+    ("full-date", "The SCM was held on Nov. 3, 2022.", "Nov. 3, 2022", "date", "2022-11-03", "day"),
+    (
+        "month-day",
+        "The ministers met on Nov. 3 at the Pentagon.",
+        "Nov. 3",
+        "date",
+        "2022-11-03",
+        "day",
+    ),
+    ("ordinal-day", "It ended November 3rd.", "November 3rd", "date", "2022-11-03", "day"),
+    (
+        "day-month-year",
+        "Signed 3 November 2022 in Seoul.",
+        "3 November 2022",
+        "date",
+        "2022-11-03",
+        "day",
+    ),
+    ("iso", "Dated 2022-11-03.", "2022-11-03", "date", "2022-11-03", "day"),
+    ("us-numeric", "Dated 11/3/2022.", "11/3/2022", "date", "2022-11-03", "day"),
+    (
+        "weekday-same-day",
+        "The allies on Friday launched a group.",
+        "Friday",
+        "date",
+        "2022-11-18",
+        "day",
+    ),
+    ("weekday-past", "The JCS said it fired on Tuesday.", "Tuesday", "date", "2022-11-15", "day"),
+    (
+        "weekday-future",
+        "The council will convene on Monday.",
+        "Monday",
+        "date",
+        "2022-11-21",
+        "day",
+    ),
+    (
+        "weekday-opens",
+        "The forum opens Wednesday in Seoul.",
+        "Wednesday",
+        "date",
+        "2022-11-23",
+        "day",
+    ),
+    (
+        "weekday-plans",
+        "It plans to test a missile on Wednesday.",
+        "Wednesday",
+        "date",
+        "2022-11-23",
+        "day",
+    ),
+    (
+        "month-past",
+        "They first agreed to set it up in August.",
+        "August",
+        "date",
+        "2022-08",
+        "month",
+    ),
+    ("month-future", "They will hold talks in August.", "August", "date", "2023-08", "month"),
+    (
+        "month-last-year",
+        "It happened in December last year.",
+        "December last year",
+        "date",
+        "2021-12",
+        "month",
+    ),
+    (
+        "since-january",
+        "It has fired 60 missiles since January.",
+        "January",
+        "date",
+        "2022-01",
+        "month",
+    ),
+    ("year", "The test took place in 2019.", "2019", "date", "2019", "year"),
+    ("this-year", "North Korea fired 60 missiles this year.", "this year", "date", "2022", "year"),
+    ("last-year", "It fired 8 last year.", "last year", "date", "2021", "year"),
+    ("this-month", "Talks resumed this month.", "this month", "date", "2022-11", "month"),
+    ("last-month", "Talks resumed last month.", "last month", "date", "2022-10", "month"),
+    ("next-month", "Talks resume next month.", "next month", "date", "2022-12", "month"),
+    (
+        "earlier-this-month",
+        "They met earlier this month.",
+        "earlier this month",
+        "date",
+        "2022-11",
+        "month",
+    ),
+    (
+        "earlier-this-year",
+        "A regiment organized earlier this year.",
+        "earlier this year",
+        "date",
+        "2022",
+        "year",
+    ),
+    ("early-next-year", "It starts early next year.", "early next year", "date", "2023", "year"),
+    ("late-last-month", "It was late last month.", "late last month", "date", "2022-10", "month"),
+    (
+        "first-half",
+        "It ends in the first half of 2023.",
+        "the first half of 2023",
+        "date",
+        "2023-H1",
+        "year",
+    ),
+    ("yesterday", "The JCS said so yesterday.", "yesterday", "date", "2022-11-17", "day"),
+    (
+        "early-yesterday",
+        "Early yesterday it fired.",
+        "Early yesterday",
+        "date",
+        "2022-11-17",
+        "day",
+    ),
+    ("late-wednesday", "It fired late Wednesday.", "late Wednesday", "date", "2022-11-16", "day"),
+    ("last-week", "They met last week.", "last week", "date", "2022-W45", "week"),
+    ("week-ago", "They met a week ago.", "a week ago", "date", "2022-W45", "week"),
+    ("decade", "Talks began in the 1990s.", "the 1990s", "date", "199", "year"),
+    (
+        "quarter",
+        "Exports grew in the third quarter.",
+        "the third quarter",
+        "date",
+        "2022-Q3",
+        "quarter",
+    ),
+    (
+        "weekday-date",
+        "It fired on Sunday, Jan. 14, then again.",
+        "Sunday, Jan. 14",
+        "date",
+        "2022-01-14",
+        "day",
+    ),
+    ("clock", "It fired at 6:01 a.m. on the day.", "6:01 a.m.", "time", "2022-11-18T06:01", "day"),
+    ("clock-kst", "Published 17:58 KST.", "17:58 KST", "time", "2022-11-18T17:58", "day"),
+    ("two-weeks", "The drill lasts two weeks.", "two weeks", "duration", "P2W", None),
+    ("eleven-day", "An 11-day drill began.", "11-day", "duration", "P11D", None),
+    ("two-years", "He served for two years.", "two years", "duration", "P2Y", None),
+    ("every-year", "It is held every year.", "every year", "set", "P1Y", None),
+    ("now", "Tensions are high now.", "now", "date", "PRESENT_REF", None),
+    ("the-past", "As in the past, it ended.", "the past", "date", "PAST_REF", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "kind", "value", "precision"),
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])  # fmt: skip
+def test_phrase(sentence: str, phrase: str, kind: str, value: str, precision: str | None) -> None:
+    timex = only(sentence, phrase)
+    assert (timex.type, timex.value, timex.precision) == (kind, value, precision)
+    assert sentence[timex.char_start : timex.char_end] == timex.text
+
+
+def test_month_span_covers_the_month() -> None:
+    timex = only("They agreed in August to meet.", "August")
+    assert (timex.start, timex.end) == (date(2022, 8, 1), date(2022, 8, 31))
+
+
+def test_this_year_spans_the_year() -> None:
+    timex = only("It fired 60 this year.", "this year")
+    assert (timex.start, timex.end, timex.anchor) == (
+        date(2022, 1, 1),
+        date(2022, 12, 31),
+        "published",
+    )
+
+
+def test_event_anchored_and_hedged() -> None:
+    text = "They launched it on Friday, around two weeks after the SCM on Nov. 3."
+    timex = only(text, "around two weeks after")
+    assert (timex.value, timex.anchor, timex.approximate) == ("2022-11-17", "event", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("They met on May 25. The following day, they fired.", "The following day", "2022-05-26"),
+     ("They met on May 25. Two days later, they fired.", "Two days later", "2022-05-27"),
+     ("They met on May 25. A day earlier, they fired.", "A day earlier", "2022-05-24")],
+    ids=["following-day", "two-days-later", "a-day-earlier"],
+)  # fmt: skip
+def test_relative_to_previous_date(text: str, phrase: str, value: str) -> None:
+    timex = only(text, phrase)
+    assert (timex.value, timex.anchor) == (value, "event")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [("Drills ran March 13-23.", "2022-03-13", "2022-03-23"),
+     ("Launches on Sept. 11 and 12 followed.", "2022-09-11", "2022-09-12"),
+     ("It ran Aug. 22-Sept. 1.", "2022-08-22", "2022-09-01"),
+     ("They met between March 13 and 23.", "2022-03-13", "2022-03-23"),
+     ("It ran June 27th through June 29th.", "2022-06-27", "2022-06-29")],
+    ids=["dash", "and", "cross-month", "between", "through"],
+)  # fmt: skip
+def test_ranges_give_two_dates(text: str, first: str, second: str) -> None:
+    values = [t.value for t in find_dates(text, published=PUBLISHED)]
+    assert values == [first, second]
+
+
+def test_utc_publication_uses_the_korean_day() -> None:
+    # 2022-11-18 10:00 UTC is 19:00 in Seoul; 2022-11-17 20:00 UTC is already the 18th there
+    late_utc = datetime(2022, 11, 17, 20, 0, tzinfo=UTC)
+    assert only("They met today.", "today", late_utc).value == "2022-11-18"
+    assert reference_day(late_utc, "America/New_York") == date(2022, 11, 17)
+
+
+def test_date_only_publication_is_the_day() -> None:
+    assert reference_day(date(1998, 2, 6)) == date(1998, 2, 6)
+    assert only("Jobs rose last month.", "last month", date(1998, 2, 6)).value == "1998-01"
+
+
+def test_without_publication_nothing_is_guessed() -> None:
+    found = find_dates("They met on Friday and on Nov. 3, 2022, and in August.", published=None)
+    by_text = {t.text: t for t in found}
+    assert by_text["Friday"].anchor == "unresolved" and by_text["Friday"].start is None
+    assert by_text["August"].value == "XXXX-08"
+    assert by_text["Nov. 3, 2022"].value == "2022-11-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He may go.", "They march on.", "The Sun reported it.", "Jan said so.", "A 6-year-old boy.",
+     "It cost $1990.", "The 2,000 troops.", "A 1-1 draw."],
+    ids=["may", "march", "sun", "jan-name", "age", "money", "count", "score"],
+)  # fmt: skip
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, published=PUBLISHED) == []
+
+
+def test_sorted_and_non_overlapping() -> None:
+    text = "On Nov. 3, 2022 and on Friday, two weeks later, this year and in August."
+    found = find_dates(text, published=PUBLISHED)
+    assert [t.char_start for t in found] == sorted(t.char_start for t in found)
+    assert all(a.char_end <= b.char_start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_find_timexes_has_the_schema() -> None:
+    df = find_timexes("They met on Friday.", published=PUBLISHED, article_id="a1")
+    schema.validate(df, "timexes")
+    assert df.loc[0, "timex_id"] == "a1-t000" and df.loc[0, "value"] == "2022-11-18"
+    empty = find_timexes("No dates here.", published=PUBLISHED)
+    schema.validate(empty, "timexes")
+    assert len(empty) == 0

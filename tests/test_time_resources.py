@@ -1,0 +1,56 @@
+"""The time resources: every rule's examples hold, no pattern matches "", no slow patterns."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from herald_timeline import resources, timex_rules
+from herald_timeline.dates import find_dates
+
+PUBLISHED = datetime(2022, 11, 18, 17, 58, tzinfo=ZoneInfo("Asia/Seoul"))
+EXAMPLES = [
+    (rule.name, text, value) for rule in timex_rules.rules() for text, value in rule.examples
+]
+
+
+def test_every_rule_has_examples() -> None:
+    assert [r.name for r in timex_rules.rules() if not r.examples] == []
+
+
+def test_rule_names_are_unique() -> None:
+    names = [r.name for r in timex_rules.rules()]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize(("rule", "text", "value"), EXAMPLES,
+                         ids=[f"{r}:{t}" for r, t, _ in EXAMPLES])  # fmt: skip
+def test_rule_example(rule: str, text: str, value: str) -> None:
+    found = [(t.rule, t.value) for t in find_dates(text, published=PUBLISHED)]
+    assert (rule, value) in found
+
+
+def test_no_pattern_matches_empty() -> None:
+    for rule in timex_rules.rules():
+        assert rule.pattern.fullmatch("") is None, rule.name
+
+
+def test_compile_pattern_refuses_empty_match() -> None:
+    with pytest.raises(resources.ResourceError):
+        resources.compile_pattern("(?:early )?")
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["1 ", "Nov. ", "1", "Friday ", "two weeks after ", "6:01 a.m. "],
+    ids=["ones", "nov", "digits", "friday", "after", "clock"],
+)
+def test_long_input_is_linear(unit: str) -> None:
+    """100 KB of one token must not make the scan backtrack badly."""
+    text = unit * (100_000 // len(unit))
+    started = time.perf_counter()
+    find_dates(text, published=PUBLISHED)
+    assert time.perf_counter() - started < 10
