@@ -130,10 +130,15 @@ def _profiles() -> tuple[Profile, ...]:
     )
 
 
+_PROBE_CHARS = 300
+
+
 def detect_outlet(text: str, url: str | None = None) -> Profile | None:
     """The outlet profile whose patterns occur in the page's first/last lines or URL."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    probe = "\n".join(lines[:15] + lines[-15:] + ([url] if url else []))
+    # Mastheads and footers are short lines; cropping keeps a 1 MB one-line document from
+    # costing seconds of case-insensitive search.
+    lines = [line.strip()[:_PROBE_CHARS] for line in text.split("\n") if line.strip()]
+    probe = "\n".join(lines[:15] + lines[-15:] + ([url[:_PROBE_CHARS]] if url else []))
     for profile in _profiles():
         if profile.detect.search(probe):
             return profile

@@ -21,6 +21,9 @@ from lxml import etree
 from herald_timeline.page import PageParts, is_chrome, is_end, is_prose, read_byline, split_authors
 from herald_timeline.stamps import parse_iso
 
+#: pages with more elements are refused: trafilatura's time grows faster than linearly with
+#: the tree (20,000 paragraphs take seconds), and a news page has a few thousand at most.
+MAX_ELEMENTS = 20_000
 _CHROME_TAGS = {"nav", "aside", "footer", "header", "script", "style", "noscript", "form"}
 _WS = re.compile(r"\s+")
 
@@ -87,6 +90,10 @@ def read_html(text: str, *, tz: tzinfo) -> PageParts:
         tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         return PageParts(body="", notes=(f"HTML does not parse: {exc}",))
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        note = f"HTML has {elements:,} elements, over the {MAX_ELEMENTS:,}-element limit"
+        return PageParts(body="", notes=(note,))
     meta = _meta(tree)
     ld: dict[str, Any] = {}
     for item in _json_ld(tree):
