@@ -162,16 +162,21 @@ def rules() -> tuple[Rule, ...]:
 
 @lru_cache(maxsize=1)
 def _scanner() -> re.Pattern[str]:
-    """All rules as one alternation of non-capturing copies (finds candidate starts)."""
-    parts = [_strip_groups(rule.pattern.pattern) for rule in rules()]
-    return resources.compile_pattern("|".join(parts), re.IGNORECASE, where="scanner")
+    """A superset of all rules in one regex: it only finds candidate starts.
+
+    The shared left boundary and the optional modifier prefix are factored out, so at a
+    position Python's regex engine tries each rule's own first token once, not once per
+    modifier.
+    """
+    parts = []
+    for spec in resources.toml(f"{_DIR}/rules.toml")["rule"]:
+        parts.append("(?:" + _GROUP.sub("(?:", expand(spec["pattern"], where=spec["name"])) + ")")
+    prefix = _GROUP.sub("(?:", expand("{mod}"))
+    regex = _LEFT + r"(?=[\w'])" + prefix + "(?:" + "|".join(parts) + ")"
+    return resources.compile_pattern(regex, re.IGNORECASE, where="scanner")
 
 
 _GROUP = re.compile(r"\(\?P<\w+>")
-
-
-def _strip_groups(regex: str) -> str:
-    return "(?:" + _GROUP.sub("(?:", regex) + ")"
 
 
 _CAPITALISED = ("month", "month2", "weekday", "weekday2")
@@ -187,16 +192,45 @@ def _acceptable(match: re.Match[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """Every word that can begin a timex (a superset: each word of every expanded pattern)."""
+    words: set[str] = set()
+    for spec in resources.toml(f"{_DIR}/rules.toml")["rule"]:
+        words.update(_TOKEN.findall(expand("{mod}" + spec["pattern"]).lower()))
+    return frozenset(words)
+
+
+_TOKEN = re.compile(r"[a-z]+")
+# where a timex may start: a word (or "'90s") not glued to a word, an amount or a path
+_START = re.compile(r"(?<![\w$£€/.,])(?:[^\W\d_]+|\d|'\d)")
+
+
 def scan(text: str) -> Iterator[Hit]:
-    """Non-overlapping hits, left to right; at each start the longest acceptable match."""
+    """Non-overlapping hits, left to right; at each start the longest acceptable match.
+
+    Only words that can begin a timex are tried (a set lookup), then the combined pattern
+    anchored there, then each rule: cheap on ordinary prose.
+    """
     scanner = _scanner()
+    triggers = _triggers()
     all_rules = rules()
     pos = 0
     while True:
-        found = scanner.search(text, pos)
-        if found is None:
+        for word in _START.finditer(text, pos):
+            token = word.group()
+            lowered = token.lower()
+            if (
+                lowered in triggers
+                or not lowered.isalpha()
+                or lowered.endswith("s")
+                and lowered[:-1] in triggers  # "Mondays", "1990s"
+            ):
+                if scanner.match(text, word.start()):
+                    break
+        else:
             return
-        at = found.start()
+        at = word.start()
         best: Hit | None = None
         for rule in all_rules:
             match = rule.pattern.match(text, at)
