@@ -37,7 +37,8 @@ STRING = pd.StringDtype()
 INT = pd.Int64Dtype()
 FLOAT = pd.Float64Dtype()
 BOOL = pd.BooleanDtype()
-DAY = "datetime64[ns]"
+# Seconds, not nanoseconds: "the 1000s" or a year-1 date must not overflow (ns ends in 2262).
+DAY = "datetime64[s]"
 MOMENT = pd.DatetimeTZDtype(unit="ns", tz=HOME_TZ)
 
 
@@ -166,10 +167,22 @@ class SchemaError(ValueError):
     """A table does not have the columns or dtypes of its schema."""
 
 
+def _naive(value: Any) -> Any:
+    tzinfo = getattr(value, "tzinfo", None)
+    return value.replace(tzinfo=None) if tzinfo is not None else value
+
+
 def _coerce(values: pd.Series, dtype: Any) -> pd.Series:
     if isinstance(dtype, pd.DatetimeTZDtype):
         return pd.to_datetime(values, utc=True).dt.tz_convert(dtype.tz).astype(dtype)
     if isinstance(dtype, str) and dtype.startswith("datetime64"):
+        if values.dtype == object:  # a day never crosses zones: drop any offset as written
+            values = values.map(_naive)
+        if not isinstance(values.dtype, pd.DatetimeTZDtype):
+            try:  # dates, naive timestamps and ISO day strings, any year
+                return values.astype(np.dtype(dtype))
+            except (TypeError, ValueError):
+                pass
         parsed = pd.to_datetime(values)
         if isinstance(parsed.dtype, pd.DatetimeTZDtype):  # a day never crosses zones
             parsed = parsed.dt.tz_localize(None)
