@@ -1,8 +1,10 @@
 """Event triggers: the words that say an event happened, typed by rules kept as data.
 
-The rules live in ``resources/events/triggers.toml`` (file order is priority). They are
-combined into one compiled alternation, so each sentence is scanned once; the per-rule
-checks (``needs``, ``unless``, ``before_not``) run only on the few matches.
+The rules live in ``resources/events/triggers.toml`` (file order is priority). Each rule
+declares the literal word beginnings (``heads``) its matches start with: a sentence is
+scanned once for all heads (one alternation of literals, cheap), and the combined rule
+alternation is tried only at those positions; the per-rule checks (``needs``, ``unless``,
+``before_not``) run only on the few matches.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Rule:
     before_not: re.Pattern[str] | None
     after_not: re.Pattern[str] | None
     weak: bool
+    heads: tuple[str, ...]
     examples: tuple[str, ...]
     counter: tuple[str, ...]
 
@@ -60,6 +63,9 @@ def rules() -> tuple[Rule, ...]:
         compiled = resources.compile_pattern(spec["pattern"], _FLAGS, where=where)
         if compiled.groups:
             raise resources.ResourceError(f"{where}: use (?:...) groups only")
+        heads = tuple(spec.get("heads", ()))
+        if not heads or any(h != h.lower() or not h.strip() for h in heads):
+            raise resources.ResourceError(f"{where}: heads must be non-empty lower-case words")
         out.append(
             Rule(
                 id=spec["id"],
@@ -70,6 +76,7 @@ def rules() -> tuple[Rule, ...]:
                 before_not=_optional(spec, "before_not", where),
                 after_not=_optional(spec, "after_not", where),
                 weak=bool(spec.get("weak", False)),
+                heads=heads,
                 examples=tuple(spec.get("examples", ())),
                 counter=tuple(spec.get("counter", ())),
             )
@@ -80,9 +87,40 @@ def rules() -> tuple[Rule, ...]:
 @lru_cache(maxsize=1)
 def _combined() -> re.Pattern[str]:
     parts = [f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules())]
-    # every trigger starts a word: one shared test at each position lets the scan skip
-    # the inside of words without trying every alternative there
-    return re.compile(r"(?=\b\w)(?:" + "|".join(parts) + ")", _FLAGS)
+    return re.compile("|".join(parts), _FLAGS)
+
+
+@lru_cache(maxsize=2)
+def _heads(ignore_case: bool = False) -> re.Pattern[str]:
+    """Every rule's head words in one alternation: the only places a trigger can start.
+    Matched case-sensitively on lower-cased text (five times faster than IGNORECASE)."""
+    words = tuple(h for rule in rules() for h in rule.heads)
+    return re.compile(rf"(?<!\w){resources.alternation(words)}", _FLAGS if ignore_case else 0)
+
+
+def _scan(text: str) -> list[re.Match[str]]:
+    """The matches ``_combined().finditer`` would give, trying it only where a head starts
+    (most sentences have few or none, and the big alternation is slow to try everywhere)."""
+    out: list[re.Match[str]] = []
+    combined = _combined()
+    done = 0
+    lower = text.lower()
+    heads = _heads() if len(lower) == len(text) else _heads(True)  # lower() may grow ("İ")
+    for head in heads.finditer(lower if len(lower) == len(text) else text):
+        position = head.start()
+        if position < done:
+            continue
+        match = combined.match(text, position)
+        if match is not None:
+            out.append(match)
+            done = max(match.end(), position + 1)
+    return out
+
+
+def scan_everywhere(text: str) -> list[re.Match[str]]:
+    """The plain scan (every word start): the reference ``_scan`` must agree with (tests)."""
+    pattern = re.compile(r"(?=\b\w)(?:" + _combined().pattern + ")", _FLAGS)
+    return list(pattern.finditer(text))
 
 
 def _accept(rule: Rule, text: str, start: int, end: int) -> bool:
@@ -101,7 +139,7 @@ def find_triggers(text: str) -> list[Trigger]:
     """Triggers in a sentence, left to right; weak ones dropped when a strong one is there."""
     table = rules()
     found: list[Trigger] = []
-    for match in _combined().finditer(text):
+    for match in _scan(text):
         name = match.lastgroup
         if name is None:
             continue

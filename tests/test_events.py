@@ -62,6 +62,19 @@ def test_cue_examples(name: str, text: str, expected: bool) -> None:
     assert bool(event_dates.cue(name).search(text)) is expected
 
 
+SCAN_SENTENCES = [ex for r in RULES for ex in (*r.examples, *r.counter)] + [
+    "The North test-fired two missiles; the allies held talks in Seoul and sat down again.",
+    "Intercontinental tests, joint drills and a pre-summit meeting were on the İstanbul agenda.",
+]
+
+
+@pytest.mark.parametrize("sentence", SCAN_SENTENCES)
+def test_head_scan_finds_what_a_full_scan_finds(sentence: str) -> None:
+    fast = [(m.start(), m.end(), m.lastgroup) for m in event_triggers._scan(sentence)]
+    slow = [(m.start(), m.end(), m.lastgroup) for m in event_triggers.scan_everywhere(sentence)]
+    assert fast == slow
+
+
 def test_rules_have_no_capturing_groups_and_known_types() -> None:
     assert {r.type for r in RULES} <= set(event_triggers.TYPES)
     assert len({r.id for r in RULES}) == len(RULES)
