@@ -94,15 +94,32 @@ def read_table(path: PathLike, table: str | None = None) -> pd.DataFrame:
     if source.suffix == ".parquet":
         raw = pd.read_parquet(source)
     else:
+        # The writer ends lines with "\n" and does not quote a lone "\r" in a field; only a
+        # file saved with CRLF line ends (edited elsewhere) is read with both.
+        with source.open("rb") as handle:
+            crlf = handle.readline().endswith(b"\r\n")
         raw = pd.read_csv(
-            source, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"
+            source,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            encoding="utf-8",
+            lineterminator=None if crlf else "\n",
         )
     if name not in schema.TABLES:
         return raw
     spec = schema.TABLES[name]
     for column, dtype in spec.items():
-        if column in raw.columns and str(dtype) == "boolean":
+        if column not in raw.columns:
+            continue
+        if str(dtype) == "boolean":
             raw[column] = raw[column].map({"true": True, "false": False, True: True, False: False})
+        elif isinstance(dtype, pd.DatetimeTZDtype) or str(dtype).startswith("datetime64"):
+            # One column mixes "17:58:00" and "17:58:00.123456"; inferring the format from
+            # the first value would reject the other.
+            raw[column] = pd.to_datetime(
+                raw[column], utc=isinstance(dtype, pd.DatetimeTZDtype), format="ISO8601"
+            )
     typed = schema.frame(name, raw)
     extra = [c for c in raw.columns if c not in spec]
     return typed.join(raw[extra].astype(schema.STRING)) if extra else typed
