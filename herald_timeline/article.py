@@ -190,11 +190,18 @@ def _as_moment(value: Any, tz: tzinfo) -> datetime | None:
     return moment
 
 
+def _text_bytes(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # lone surrogates: not text any codec can carry
+        raise ArticleError(f"text is not valid Unicode: {exc.reason} at {exc.start}") from None
+
+
 def _read_source(source: Source, max_bytes: int) -> tuple[bytes, str]:
     if isinstance(source, bytes):
         return source, "<bytes>"
-    if isinstance(source, str) and ("\n" in source or len(source) > 4096):
-        return source.encode("utf-8"), "<text>"
+    if isinstance(source, str) and ("\n" in source or "\0" in source or len(source) > 4096):
+        return _text_bytes(source), "<text>"
     path = Path(source)
     try:
         size = path.stat().st_size
@@ -203,7 +210,7 @@ def _read_source(source: Source, max_bytes: int) -> tuple[bytes, str]:
         return path.read_bytes(), os.fspath(source)
     except FileNotFoundError:
         if isinstance(source, str):  # a short text, not a path
-            return source.encode("utf-8"), "<text>"
+            return _text_bytes(source), "<text>"
         raise ArticleError(f"no such file: {source}") from None
     except IsADirectoryError:
         raise ArticleError(f"is a directory: {source}") from None

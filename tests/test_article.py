@@ -261,3 +261,16 @@ def test_dev_corpus_publication_days_without_manifest(shared: Path) -> None:
             wrong[name] = (day, gold[name])
     assert len(docs) >= 24
     assert wrong == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param("\x00", "NUL", id="nul-string"),
+        pytest.param("North Korea\x00fired", "NUL", id="nul-inside"),
+        pytest.param("a\udc80b", "not valid Unicode", id="lone-surrogate"),
+    ],
+)
+def test_strings_that_are_not_paths_or_text(text: str, message: str) -> None:
+    with pytest.raises(ArticleError, match=message):
+        load_article(text)
