@@ -29,6 +29,11 @@ _BARRIER = re.compile(
     _FLAGS,
 )
 _BARRIER_COST = 1000.0
+#: "launches since May, when ...": the date usable() kept after "since" is the trigger's own
+_SINCE_ONLY = re.compile(r"\s*since\s*$", _FLAGS)
+#: how far back (characters) the cues before a date look ("Photo released by North
+#: Korea's official Korean Central News Agency on Dec. 19")
+_BEFORE_WINDOW = 120
 #: how far (characters) an undated trigger may borrow another trigger's date
 _SHARE_REACH = 140
 #: types whose events share a date when stated together (agreed at a summit, announced at
@@ -94,17 +99,18 @@ def usable(timex: TimexLike, sentence: str, offset: int) -> When | None:
     if precision not in EVENT_PRECISIONS:
         return None
     position = timex.char_start - offset
-    before = sentence[max(0, position - 60) : position]
+    before = sentence[max(0, position - _BEFORE_WINDOW) : position]
     after = sentence[timex.char_end - offset :]
-    if cue("period_timex").search(timex.text):
+    if cue("period_timex").search(timex.text) and not cue("period_hedge_before").search(before):
         return None
     possessive = after.startswith(("'s", "’s"))  # "said Monday's missile": not an attribution
     if not possessive and cue("date_before_not").search(before):
-        # "since May, when it ended a lull" names the event after all
-        if not (
-            before.rstrip().lower().endswith("since") and cue("since_names_event").search(after)
-        ):
+        # "since May, when it ended a lull" and "the first launch since January 1st" name
+        # the event after all
+        if not (before.rstrip().lower().endswith("since") and _since_names_event(before, after)):
             return None
+    if timex.anchor == "event" and cue("vague_offset").search(timex.text):
+        return None  # "less than a week before ...": no day follows from it
     if not before.strip(" ,\"'“") and cue("date_then_attribution").search(after):
         return None
     if cue("dateline_before").search(before) and cue("dateline_after").search(after):
@@ -118,6 +124,36 @@ def usable(timex: TimexLike, sentence: str, offset: int) -> When | None:
         position,
         event_relative=timex.anchor == "event",
     )
+
+
+def finest(timexes: Sequence[TimexLike]) -> list[TimexLike]:
+    """The timexes without a coarser one written right after a finer one it contains
+    ("June 12 last year": the day already says which year)."""
+    out: list[TimexLike] = []
+    for timex in timexes:
+        if out and _restates(out[-1], timex):
+            continue
+        out.append(timex)
+    return out
+
+
+def _restates(first: TimexLike, second: TimexLike) -> bool:
+    if second.char_start - first.char_end > 2 or first.start is None or second.start is None:
+        return False
+    if first.precision != "day" or second.precision not in ("month", "year"):
+        return False
+    return second.end is not None and second.start <= first.start <= second.end
+
+
+def main_clause(sentence: str, trigger: Trigger) -> str:
+    """The sentence up to the reported speech that follows the trigger ("Trump said the
+    North had wanted ...": the hedges of what was said do not make the event a plan)."""
+    found = cue("reported_after").search(sentence, trigger.end)
+    return sentence[: found.start()] if found else sentence
+
+
+def _since_names_event(before: str, after: str) -> bool:
+    return bool(cue("since_names_event").search(after) or cue("first_since").search(before))
 
 
 def split_range(when: When) -> list[When]:
@@ -136,7 +172,7 @@ def _distance(trigger: Trigger, when: When, length: int, sentence: str) -> float
     else:
         gap = (trigger.start - (when.position + length)) * _BEFORE_PENALTY
         between = sentence[when.position + length : trigger.start]
-    if _BARRIER.search(between):
+    if _BARRIER.search(between) and not _SINCE_ONLY.match(between):
         gap += _BARRIER_COST
     return gap
 
@@ -183,6 +219,8 @@ def boundary(sentence: str, trigger: Trigger, when: When) -> str | None:
         return "end"
     if cue("start").search(before):
         return "start"
+    if cue("start_after").match(sentence, when.position + len(when.text)):
+        return "start"  # "held June 27th through June 29th"
     if when.position < trigger.start:  # "on Wednesday ended a three-day exercise"
         between = sentence[when.position + len(when.text) : trigger.end]
         if cue("end_word").search(between):

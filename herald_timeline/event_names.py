@@ -101,7 +101,7 @@ def location(sentence: str, trigger: Trigger) -> str | None:
     return best[1] if best else None
 
 
-_ATTRIBUTION = re.compile(r"\b(?:said|says|reported|reports|according\s+to|told)\b")
+_ATTRIBUTION = re.compile(r"\b(?:said|says|reported|reports|according\s+to|told)\b", re.IGNORECASE)
 
 
 def party(text: str) -> str | None:
@@ -109,6 +109,10 @@ def party(text: str) -> str | None:
     source of an attribution ("South Korea's military said the missile was fired")."""
     cut = list(_ATTRIBUTION.finditer(text))
     if cut:
-        text = text[cut[-1].end() :]
+        last = cut[-1]
+        text = text[last.end() :]
+        if last.group().lower().startswith("according"):  # "According to the JCS, the missiles"
+            comma = text.find(",")
+            text = text[comma + 1 :] if comma >= 0 else ""
     hits = _actor_hits(text)
     return hits[-1][1] if hits else None

@@ -123,20 +123,32 @@ def scan_everywhere(text: str) -> list[re.Match[str]]:
     return list(pattern.finditer(text))
 
 
-def _accept(rule: Rule, text: str, start: int, end: int) -> bool:
+def _accept(rule: Rule, text: str, start: int, end: int, context: str = "") -> bool:
     if rule.needs is not None and not rule.needs.search(text):
-        return False
+        # an elliptical sentence names its object in the one before ("The North fired
+        # two on March 2nd ...", "The streak began on Sept. 25")
+        if not (context and rule.needs.search(context)):
+            return False
     if rule.unless is not None and rule.unless.search(text):
         return False
     if rule.before_not is not None and rule.before_not.search(text[max(0, start - 60) : start]):
         return False
     if rule.after_not is not None and rule.after_not.match(text, end, end + 80):
         return False
+    if _called_off().match(text, end, end + 60):
+        return False  # "a joint signing ceremony was canceled": it did not happen
     return True
 
 
-def find_triggers(text: str) -> list[Trigger]:
-    """Triggers in a sentence, left to right; weak ones dropped when a strong one is there."""
+@lru_cache(maxsize=1)
+def _called_off() -> re.Pattern[str]:
+    spec = resources.toml("events/cues.toml")["cue"]["called_off_after"]
+    return resources.compile_pattern(spec["pattern"], _FLAGS, where="events/cues.toml")
+
+
+def find_triggers(text: str, context: str = "") -> list[Trigger]:
+    """Triggers in a sentence, left to right; weak ones dropped when a strong one is there.
+    ``context`` (the sentence before) may supply what a rule ``needs``."""
     table = rules()
     found: list[Trigger] = []
     for match in _scan(text):
@@ -144,9 +156,9 @@ def find_triggers(text: str) -> list[Trigger]:
         if name is None:
             continue
         rule = table[int(name[1:])]
-        if not _accept(rule, text, match.start(), match.end()):
+        if not _accept(rule, text, match.start(), match.end(), context):
             # a vetoed match may still hide a lower-priority rule at the same place
-            fallback = _fallback(text, match.start(), int(name[1:]))
+            fallback = _fallback(text, match.start(), int(name[1:]), context)
             if fallback is None:
                 continue
             found.append(fallback)
@@ -159,13 +171,13 @@ def find_triggers(text: str) -> list[Trigger]:
     return found
 
 
-def _fallback(text: str, position: int, after: int) -> Trigger | None:
+def _fallback(text: str, position: int, after: int, context: str) -> Trigger | None:
     """The next rule (in priority order) that matches at ``position`` and is accepted."""
     table = rules()
     for index in range(after + 1, len(table)):
         rule = table[index]
         match = _single(index).match(text, position)
-        if match and _accept(rule, text, position, match.end()):
+        if match and _accept(rule, text, position, match.end(), context):
             return Trigger(rule.type, match.start(), match.end(), match.group(), rule.id, rule.weak)
     return None
 

@@ -10,13 +10,12 @@ row, dated by its most precise mention.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from herald_timeline import event_dates, event_names, event_relations
+from herald_timeline import event_dates, event_merge, event_names, event_relations
 from herald_timeline.event_dates import TimexLike, When
 from herald_timeline.event_triggers import Trigger, find_triggers
 from herald_timeline.text import Sentence
@@ -34,9 +33,6 @@ _NEWS_DAYS = 3
 _ALL_PRECISIONS = frozenset({"day", "month", "year"})
 #: a launch dated only by a year is a count ("fired 70 missiles last year"), not an event
 _PRECISION_OK = {"launch": frozenset({"day", "month"})}
-_SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
-#: the longest drill or meeting whose inner days are folded into its start/end rows
-_SPAN_DAYS = 21
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +62,56 @@ class _History:
     events: list[Event]
     sentences: list[int]
     published: date | None
+    #: for each event, the event its date was computed from ("Hours later, ..."): two
+    #: events some hours apart are never one
+    bases: list[int | None]
+    kinds: list[str]
 
-    def last(self, kind: str | None, sentence: int, reach: int) -> When | None:
-        """The date of the latest day-dated event (of ``kind``) stated within ``reach``
-        sentences: what an anaphor ("the launch", "the meeting") refers back to."""
-        for event, where in zip(reversed(self.events), reversed(self.sentences), strict=True):
-            if sentence - where > reach:
-                return None
+    def find(self, kind: str | None, sentence: int, reach: int, word: str = "") -> int | None:
+        """The latest day-dated event (of ``kind``) stated within ``reach`` sentences: what
+        an anaphor ("the launch", "the meeting") refers back to. One whose trigger shares
+        the anaphor's stem ("after the signing" -> "signed ...") is preferred."""
+        found: int | None = None
+        stem = word[:4].lower()
+        for index in range(len(self.events) - 1, -1, -1):
+            event = self.events[index]
+            if sentence - self.sentences[index] > reach:
+                break
             if (kind is None or event.type == kind) and event.precision == "day":
-                return _when_of(event)
-        return None
+                if not stem or stem in event.trigger.lower():
+                    return index
+                found = index if found is None else found
+        return found
 
-    def narrative(self, sentence: int) -> When | None:
+    def news(self, kind: str | None, sentence: int, reach: int) -> When | None:
+        """What "The launch" refers to: the latest event of ``kind`` within ``reach`` that
+        is the news (near publication), else the latest one (a background event mentioned
+        in between is not "the launch" of the article)."""
+        latest: int | None = None
+        for index in range(len(self.events) - 1, -1, -1):
+            event = self.events[index]
+            if sentence - self.sentences[index] > reach:
+                break
+            if (kind is not None and event.type != kind) or event.precision != "day":
+                continue
+            latest = index if latest is None else latest
+            if self._is_news(event):
+                return _when_of(event)
+        return None if latest is None else _when_of(self.events[latest])
+
+    def _is_news(self, event: Event) -> bool:
+        if self.published is None:
+            return False
+        return abs((event.start - self.published).days) <= _NEWS_DAYS
+
+    def last(self, kind: str | None, sentence: int, reach: int, word: str = "") -> When | None:
+        index = self.find(kind, sentence, reach, word)
+        return None if index is None else _when_of(self.events[index])
+
+    def narrative(self, sentence: int, reach: int = _NARRATIVE_REACH) -> When | None:
         """The day the news is at: the latest event of the previous sentences, if it
         falls within a few days of publication (background events do not carry over)."""
-        when = self.last(None, sentence, _NARRATIVE_REACH)
+        when = self.last(None, sentence, reach)
         if when is None or when.precision != "day" or self.published is None:
             return None
         if abs((when.start - self.published).days) > _NEWS_DAYS:
@@ -101,9 +132,10 @@ def find_events(
     tz: str = "Asia/Seoul",
 ) -> list[Event]:
     """Every dated event stated in ``body``, in reading order, one row per event."""
-    history = _History([], [], _dateline(published, tz))
+    history = _History([], [], _dateline(published, tz), [], [])
     ordered = sorted(timexes, key=lambda t: t.char_start)
     cursor = 0
+    context = ""
     for sentence in sentences:
         while cursor < len(ordered) and ordered[cursor].char_start < sentence.start:
             cursor += 1
@@ -113,13 +145,16 @@ def find_events(
             if ordered[probe].char_end <= sentence.end:
                 inside.append(ordered[probe])
             probe += 1
-        triggers = find_triggers(sentence.text)
+        triggers = find_triggers(sentence.text, context)
+        context = sentence.text
         if not triggers:
             continue
-        for event in _sentence_events(sentence, triggers, inside, history):
+        for event, base, kind in _sentence_events(sentence, triggers, inside, history):
             history.events.append(event)
             history.sentences.append(sentence.index)
-    return _merge(history.events)
+            history.bases.append(base)
+            history.kinds.append(kind)
+    return event_merge.merge(history.events, history.bases, history.kinds)
 
 
 def _dateline(published: datetime | None, tz: str) -> date | None:
@@ -143,12 +178,12 @@ def _sentence_events(
     triggers: list[Trigger],
     timexes: Sequence[TimexLike],
     history: _History,
-) -> list[Event]:
+) -> list[tuple[Event, int | None, str]]:
     text = sentence.text
     relation = event_relations.find_relation(text)
     dates: list[When] = []
     clock = False
-    for timex in timexes:
+    for timex in event_dates.finest(timexes):
         if event_dates.is_clock_time(timex):
             clock = True
             continue
@@ -160,19 +195,22 @@ def _sentence_events(
         dates.extend(event_dates.split_range(when))
     owned, borrowed = event_dates.assign(triggers, dates, text)
     given: list[When | None] = [None for _ in triggers]
+    bases: list[int | None] = [None for _ in triggers]
     skip = [False for _ in triggers]
     if relation is not None:
-        _relate(text, relation, triggers, owned, dates, history, sentence.index, given, skip)
-    events: list[Event] = []
+        _relate(text, relation, triggers, owned, dates, history, sentence.index, given, skip, bases)
+    events: list[tuple[Event, int | None, str]] = []
     for index, trigger in enumerate(triggers):
         if skip[index]:
             continue
         whens = owned[index]
+        base = None
         if whens:
             context = history.narrative(sentence.index)
             whens = [_consistent(w, context) for w in whens]
         elif given[index] is not None and not _planned(text, trigger):
             whens = [_consistent(given[index], history.narrative(sentence.index))]  # type: ignore[arg-type]
+            base = bases[index]
         elif borrowed[index] is not None:
             whens = [borrowed[index]]  # type: ignore[list-item]
         else:
@@ -181,7 +219,7 @@ def _sentence_events(
         for when in whens:
             if when.precision not in _PRECISION_OK.get(trigger.type, _ALL_PRECISIONS):
                 continue
-            events.append(_event(sentence, trigger, when))
+            events.append((_event(sentence, trigger, when), base, event_merge.kind(trigger)))
     return events
 
 
@@ -195,6 +233,7 @@ def _relate(
     sentence: int,
     given: list[When | None],
     skip: list[bool],
+    bases: list[int | None],
 ) -> None:
     """Date the head or the after-clause of a relation from the other one."""
     in_clause = [
@@ -202,6 +241,10 @@ def _relate(
         and relation.clause_end > relation.clause_start
         for t in triggers
     ]
+    # the after-clause names one event: its first strong trigger ("two days after the
+    # carrier arrived ... ahead of drills": the arrival)
+    first = next((i for i, inside in enumerate(in_clause) if inside and not triggers[i].weak), None)
+    clause_event = [i == first for i in range(len(triggers))]
     head_text = text[: relation.start]
     head_dates = [
         d for d in dates if d.position < relation.start or d.position >= relation.clause_end
@@ -210,16 +253,18 @@ def _relate(
     is_anaphor, kind = event_relations.head_anaphor(head_text)
     phrase = text[relation.start : relation.end]
     if relation.clause_end == relation.clause_start:  # "two days later", "a day earlier"
-        base = history.last(None, sentence, _ANAPHOR_REACH)
+        base = history.find(None, sentence, _ANAPHOR_REACH)
         for index in range(len(triggers)):
             if base is not None and not owned[index]:
-                given[index] = _shift(base, relation.days, relation.approximate, phrase)
+                when = _when_of(history.events[base])
+                given[index] = _shift(when, relation.days, relation.approximate, phrase)
+                bases[index] = base
         return
     head: When | None = head_dates[0] if head_dates else None
     if head is None and is_anaphor:
-        head = history.last(kind, sentence, _ANAPHOR_REACH)
+        head = history.news(kind, sentence, _ANAPHOR_REACH)
     if head is not None:  # "The launch came a day after ...": date the clause
-        for index, inside in enumerate(in_clause):
+        for index, inside in enumerate(clause_event):
             if inside and not owned[index]:
                 given[index] = _shift(head, -relation.days, relation.approximate, phrase)
         return
@@ -249,12 +294,24 @@ def _inherit(
     """The date an undated trigger takes from the narrative, when the sentence continues it."""
     if trigger.weak:
         return None
+    before = text[: trigger.start]
+    if event_dates.cue("subordinate_before").search(before):
+        return None  # "... less than a week after North Korea's failed attempt"
     cue = event_dates.cue("inherit").search(text)
+    if event_dates.cue("event_noun").match(trigger.text) and event_dates.cue(
+        "definite_before"
+    ).search(before[-40:]):
+        if cue is None or not cue.start() <= trigger.start < cue.end():
+            # "calling the drills provocative": a reference to an event of its own kind
+            return history.last(trigger.type, sentence, _ANAPHOR_REACH)
     if cue is not None:
         kind = event_relations.anaphor_type(cue.group())
-        found = history.last(kind, sentence, _ANAPHOR_REACH) if kind else None
+        word = cue.group().split()[-1]
+        found = history.last(kind, sentence, _ANAPHOR_REACH, word) if kind else None
         return found or history.narrative(sentence)
-    if clock or not event_dates.cue("irrealis").search(text):
+    if clock:  # "at around 9:40 a.m.": a clock time is on the news day
+        return history.narrative(sentence, _ANAPHOR_REACH)
+    if not event_dates.cue("irrealis").search(event_dates.main_clause(text, trigger)):
         return history.narrative(sentence)
     return None
 
@@ -293,60 +350,3 @@ def _event(sentence: Sentence, trigger: Trigger, when: When) -> Event:
         char_end=sentence.end,
         trigger=trigger.text,
     )
-
-
-def _same_event(a: Event, b: Event) -> bool:
-    """Two rows of one type and date state one event unless their parties differ."""
-    if a.evidence == b.evidence:
-        return True
-    if _SEPARATE.search(a.evidence) or _SEPARATE.search(b.evidence):
-        return False  # "held a separate air drill", "also trained separately"
-    party_a, party_b = _party(a), _party(b)
-    return not party_a or not party_b or party_a == party_b
-
-
-def _party(event: Event) -> str | None:
-    """The actor named nearest before the trigger: the launching or acting party."""
-    offset = event.evidence.find(event.trigger)
-    if offset < 0:
-        return None
-    return event_names.party(event.evidence[:offset])
-
-
-def _merge(events: list[Event]) -> list[Event]:
-    """One row per event: repeats merge; a vaguer mention of a dated event is dropped."""
-    kept: list[Event] = []
-    for event in events:
-        if any(
-            k.type == event.type
-            and (k.start, k.end) == (event.start, event.end)
-            and _same_event(k, event)
-            for k in kept
-        ):
-            continue
-        kept.append(event)
-    return [e for e in kept if not _covered(e, kept) and not _within_span(e, kept)]
-
-
-def _covered(event: Event, events: list[Event]) -> bool:
-    """A month/year row restating a day-dated event of the same type ("in Hanoi in
-    February" and "broke down on Feb. 28")."""
-    if event.precision == "day":
-        return False
-    for other in events:
-        if other is event or other.type != event.type or other.precision != "day":
-            continue
-        if event.start <= other.start and other.end <= event.end:
-            if event.location is None or other.location in (None, event.location):
-                return True
-    return False
-
-
-def _within_span(event: Event, events: list[Event]) -> bool:
-    """A day inside a multi-day event dated by its start and end rows (a caption's date
-    in the middle of a drill) restates that event."""
-    if event.precision != "day" or event.name.endswith((" (start)", " (end)")):
-        return False
-    starts = [e.start for e in events if e.type == event.type and e.name.endswith(" (start)")]
-    ends = [e.start for e in events if e.type == event.type and e.name.endswith(" (end)")]
-    return any(s < event.start < e for s in starts for e in ends if (e - s).days <= _SPAN_DAYS)

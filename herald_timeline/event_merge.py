@@ -1,0 +1,129 @@
+"""One row per event of an article: repeated mentions merge, distinct events stay apart.
+
+Two rows of one type and date are one event unless something says otherwise: they are of
+different kinds (a phone call is not the summit of that day, an election is not a parade),
+the text marks a second event ("separately", "Later the same day", "responded by"), one
+was dated from the other ("Hours later, ..."), or their acting parties differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from herald_timeline import event_dates, event_names
+from herald_timeline.event_triggers import Trigger
+
+if TYPE_CHECKING:
+    from herald_timeline.events import Event
+
+#: the longest drill or meeting whose inner days are folded into its start/end rows
+_SPAN_DAYS = 21
+_CALL = re.compile(r"\b(?:call(?:ed)?|phone|telephone)\b", re.IGNORECASE)
+_CAPITAL = re.compile(r"(?<![\w-])[A-Z0-9]")
+
+
+def kind(trigger: Trigger) -> str:
+    """What kind of event within its type a trigger states: 'other' events by their rule
+    (parade, election, artillery ...), meetings split into calls and the rest."""
+    if trigger.type == "other":
+        return trigger.rule
+    if trigger.type == "meeting" and _CALL.search(trigger.text):
+        return "call"
+    return trigger.type
+
+
+@cache
+def _separate() -> re.Pattern[str]:
+    return event_dates.cue("separate")
+
+
+def _party(event: Event) -> str | None:
+    """The actor named nearest before the trigger: the launching or acting party."""
+    offset = event.evidence.find(event.trigger)
+    if offset < 0:
+        return None
+    return event_names.party(event.evidence[:offset])
+
+
+def _same_event(a: Event, b: Event, kind_a: str, kind_b: str) -> bool:
+    if a.evidence == b.evidence:
+        return True
+    if kind_a != kind_b:
+        return False
+    if _separate().search(a.evidence) or _separate().search(b.evidence):
+        return False  # "held a separate air drill", "Later the same day, he will hold ..."
+    party_a, party_b = _party(a), _party(b)
+    return not party_a or not party_b or party_a == party_b
+
+
+def _richer(kept: Event, other: Event) -> Event:
+    """The kept row, with the name, actors and place of a repeat that names them better."""
+    if not _CAPITAL.search(kept.name) and _CAPITAL.search(other.name):
+        side = kept.name.rsplit(" (", 1)[1] if kept.name.endswith(")") else ""
+        name = other.name if not side or other.name.endswith(")") else f"{other.name} ({side}"
+        kept = replace(kept, name=name)
+    if not kept.actors and other.actors:
+        kept = replace(kept, actors=other.actors)
+    if kept.location is None and other.location is not None:
+        kept = replace(kept, location=other.location)
+    return kept
+
+
+def merge(
+    events: Sequence[Event], bases: Sequence[int | None], kinds: Sequence[str]
+) -> list[Event]:
+    """One row per event: repeats merge; a vaguer mention of a dated event is dropped.
+    ``bases[i]`` is the event row ``i`` was dated from (never the same event)."""
+    kept: list[int] = []
+    rows: dict[int, Event] = {}
+    home: dict[int, int] = {}  # row -> the kept row it merged into
+    for index, event in enumerate(events):
+        base = bases[index]
+        avoid = home.get(base) if base is not None else None
+        target = None
+        for k in kept:
+            other = events[k]
+            if k == avoid or other.type != event.type:
+                continue
+            if (other.start, other.end) != (event.start, event.end):
+                continue
+            if _same_event(other, event, kinds[k], kinds[index]):
+                target = k
+                break
+        if target is None:
+            kept.append(index)
+            rows[index] = event
+            home[index] = index
+        else:
+            rows[target] = _richer(rows[target], event)
+            home[index] = target
+    out = [rows[k] for k in kept]
+    return [e for e in out if not _covered(e, out) and not _within_span(e, out)]
+
+
+def _covered(event: Event, events: list[Event]) -> bool:
+    """A month/year row restating a day-dated event of the same type ("in Hanoi in
+    February" and "broke down on Feb. 28")."""
+    if event.precision == "day":
+        return False
+    for other in events:
+        if other is event or other.type != event.type or other.precision != "day":
+            continue
+        if event.start <= other.start and other.end <= event.end:
+            if event.location is None or other.location in (None, event.location):
+                return True
+    return False
+
+
+def _within_span(event: Event, events: list[Event]) -> bool:
+    """A day inside a multi-day event dated by its start and end rows (a caption's date
+    in the middle of a drill) restates that event."""
+    if event.precision != "day" or event.name.endswith((" (start)", " (end)")):
+        return False
+    starts = [e.start for e in events if e.type == event.type and e.name.endswith(" (start)")]
+    ends = [e.start for e in events if e.type == event.type and e.name.endswith(" (end)")]
+    return any(s < event.start < e for s in starts for e in ends if (e - s).days <= _SPAN_DAYS)
