@@ -80,6 +80,18 @@ def _captions(tree: Any) -> list[str]:
     return captions
 
 
+def _paragraphs(tree: Any) -> list[str]:
+    """Text of the <p> elements outside navigation, asides, footers and scripts."""
+    found = []
+    for node in tree.iter("p"):
+        if any(parent.tag in _CHROME_TAGS for parent in node.iterancestors()):
+            continue
+        text = _clean(node.text_content())
+        if text:
+            found.append(text)
+    return found
+
+
 def _moment(value: str | None, tz: tzinfo) -> datetime | None:
     return parse_iso(value, tz) if value else None
 
@@ -138,6 +150,8 @@ def read_html(text: str, *, tz: tzinfo) -> PageParts:
         )
         or ""
     )
+    if not body.strip():  # trafilatura keeps nothing under ~250 characters: a short story
+        body = "\n".join(_paragraphs(tree))
     email = None
     kept: list[str] = []
     for line in (line.strip() for line in body.split("\n")):

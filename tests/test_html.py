@@ -165,3 +165,12 @@ def test_dev_html_pages_have_metadata(shared: Path) -> None:
         assert article.format == "html"
         assert article.title and article.published and article.authors, path.name
         assert article.published.utcoffset() is not None
+
+
+def test_short_story_under_trafilaturas_minimum() -> None:
+    html = (
+        "<html><body><nav><p>Home page link text</p></nav><h1>Missile launch</h1>"
+        "<p>North Korea fired a missile on Friday, officials said.</p>"
+        "<footer><p>Copyright 2023 Outlet.</p></footer></body></html>"
+    )
+    assert load_article(html).body == "North Korea fired a missile on Friday, officials said."
