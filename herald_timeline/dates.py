@@ -11,32 +11,36 @@ are data files under ``resources/time/``.
 
 from __future__ import annotations
 
-import bisect
-import re
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 
-from herald_timeline import resources, schema
+from herald_timeline import schema
 from herald_timeline.timex_resolve import Context, Timex, resolve
-from herald_timeline.timex_rules import scan
+from herald_timeline.timex_scan import scan
+from herald_timeline.timex_tense import Sentences
 
 __all__ = ["DEFAULT_TZ", "Timex", "find_dates", "find_timexes", "reference_day"]
 
 DEFAULT_TZ = "Asia/Seoul"
 
 
-def reference_day(published: datetime | date | None, tz: str | None = None) -> date | None:
+Published = datetime | date | str | None
+
+
+def reference_day(published: Published, tz: str | None = None) -> date | None:
     """The calendar day relative dates count from: ``published`` seen in ``tz``.
 
-    A ``date`` (or a naive datetime) is taken as already being that zone's day.
+    A ``date`` (or a naive datetime) is taken as already being that zone's day; a string
+    is read as ISO 8601 ("2022-11-18", "2022-11-18T17:58+09:00").
     """
     if published is None:
         return None
+    if isinstance(published, str):
+        published = _iso(published)
     if isinstance(published, datetime):
         if published.tzinfo is None:
             return published.date()
@@ -44,69 +48,24 @@ def reference_day(published: datetime | date | None, tz: str | None = None) -> d
     return published
 
 
-# A sentence ends at terminal punctuation followed by a capital or quote, or at a newline.
-_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
+def _iso(text: str) -> datetime | date:
+    text = text.strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"published: not an ISO 8601 date or datetime: {text!r}") from None
 
 
-@lru_cache(maxsize=1)
-def _cues() -> re.Pattern[str]:
-    future = "|".join(resources.lines("time/tense_future.txt"))
-    past = "|".join(resources.lines("time/tense_past.txt"))
-    pattern = rf"(?<![\w'])(?:(?P<future>{future})|(?P<past>{past}))(?![\w])"
-    return resources.compile_pattern(pattern, re.IGNORECASE, where="tense cues")
-
-
-@lru_cache(maxsize=1)
-def _deadline() -> re.Pattern[str]:
-    words = "|".join(resources.lines("time/tense_deadline.txt"))
-    pattern = rf"(?<![\w'])(?:{words}) (?:on )?$"
-    return resources.compile_pattern(pattern, re.IGNORECASE, where="deadline cues")
-
-
-class _Sentences:
-    """Sentence spans of a text, found once, looked up by offset."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.ends = [m.end() for m in _BOUNDARY.finditer(text)]
-
-    def around(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.ends, pos)
-        first = self.ends[i - 1] if i else 0
-        last = self.ends[i] if i < len(self.ends) else len(self.text)
-        return first, last
-
-    def tense(self, start: int, end: int) -> str | None:
-        """'future', 'past' or None: the tense cue nearest before the expression in its
-        sentence (else the nearest after it)."""
-        first, last = self.around(start)
-        first, last = max(first, start - 200), min(last, end + 200)  # bounded: linear scans
-        if _deadline().search(self.text, max(first, start - 20), start):
-            return None  # "by Jan. 14", "through Oct. 19": the nearest such day
-        before: re.Match[str] | None = None
-        after: re.Match[str] | None = None
-        for cue in _cues().finditer(self.text, first, last):
-            if start <= cue.start() < end:
-                continue
-            if cue.end() <= start:
-                before = cue
-            elif cue.start() >= end and after is None:
-                after = cue
-        nearest = before or after
-        if nearest is None:
-            return None
-        return "future" if nearest.group("future") else "past"
-
-
-def find_dates(
-    text: str, *, published: datetime | date | None, tz: str | None = None
-) -> list[Timex]:
+def find_dates(text: str, *, published: Published, tz: str | None = None) -> list[Timex]:
     """Temporal expressions of ``text``, sorted by ``char_start``, non-overlapping.
 
     ``published`` anchors relative expressions (its calendar day in ``tz``, default
-    Asia/Seoul); event-relative ones ("the following day") lean on the date before them.
+    Asia/Seoul; a date, a datetime or an ISO 8601 string); event-relative ones ("the
+    following day") lean on the date before them.
     """
-    sentences = _Sentences(text)
+    sentences = Sentences(text)
     ctx = Context(
         text=text, ref=reference_day(published, tz), tense=sentences.tense,
         sentence=sentences.around,
@@ -118,7 +77,7 @@ def find_dates(
 def find_timexes(
     text: str,
     *,
-    published: datetime | date | None,
+    published: Published,
     tz: str | None = None,
     article_id: str | None = None,
 ) -> pd.DataFrame:
@@ -131,8 +90,8 @@ def find_timexes(
         "text": [t.text for t in found],
         "type": [t.type for t in found],
         "value": [t.value for t in found],
-        "start": np.array([_day(t.start) for t in found], dtype="datetime64[ns]"),
-        "end": np.array([_day(t.end) for t in found], dtype="datetime64[ns]"),
+        "start": np.array([_day(t.start) for t in found], dtype=schema.DAY),
+        "end": np.array([_day(t.end) for t in found], dtype=schema.DAY),
         "precision": [t.precision for t in found],
         "approximate": [t.approximate for t in found],
         "anchor": [t.anchor for t in found],
@@ -158,4 +117,4 @@ def _column(values: Any, dtype: Any) -> Any:
 
 
 def _day(day: date | None) -> np.datetime64:
-    return np.datetime64("NaT", "ns") if day is None else np.datetime64(day, "ns")
+    return np.datetime64("NaT", "s") if day is None else np.datetime64(day, "s")

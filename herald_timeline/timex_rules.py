@@ -1,15 +1,13 @@
-"""Temporal expression rules: loaded from ``resources/time/`` and scanned in one pass.
+"""Temporal expression rules, loaded from ``resources/time/``.
 
 Every rule of ``rules.toml`` is a regex written with lexicon macros (``{month}``, ``{num}``
-...). All rules are joined into one alternation that finds candidate positions; at a
-candidate the rule with the longest match wins, so "Nov. 3, 2022" beats "Nov. 3" and
-"Nov." whatever the rule order.
+...), compiled once. ``timex_scan`` finds where they match.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -19,7 +17,7 @@ from herald_timeline import resources
 _DIR = "time"
 _MACRO = re.compile(r"\{([a-z]+)(?::([a-z0-9]+))?\}")
 # no timex starts inside a word, a number, an amount or a path
-_LEFT = r"(?<![\w$£€/.,])"
+LEFT = r"(?<![\w$£€/.,])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +30,8 @@ class Rule:
     pattern: re.Pattern[str]
     params: Mapping[str, Any] = field(default_factory=dict)
     examples: tuple[tuple[str, str], ...] = ()
+    body: str = ""  # the rule's own regex, without the boundary and the modifier prefix
+    modded: bool = False  # whether a modifier prefix ("early", "around") may precede it
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +139,10 @@ def rules() -> tuple[Rule, ...]:
     for spec in resources.toml(f"{_DIR}/rules.toml")["rule"]:
         name = spec["name"]
         body = spec["pattern"]
-        if spec.get("mod", True):
+        modded = bool(spec.get("mod", True))
+        if modded:
             body = "{mod}(?:" + body + ")"
-        regex = _LEFT + "(?:" + expand(body, where=name) + ")"
+        regex = LEFT + "(?:" + expand(body, where=name) + ")"
         params = {
             k: v
             for k, v in spec.items()
@@ -155,91 +156,8 @@ def rules() -> tuple[Rule, ...]:
                 pattern=resources.compile_pattern(regex, re.IGNORECASE, where=name),
                 params=params,
                 examples=tuple((str(a), str(b)) for a, b in spec.get("examples", ())),
+                body=expand(spec["pattern"], where=name),
+                modded=modded,
             )
         )
     return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _scanner() -> re.Pattern[str]:
-    """A superset of all rules in one regex: it only finds candidate starts.
-
-    The shared left boundary and the optional modifier prefix are factored out, so at a
-    position Python's regex engine tries each rule's own first token once, not once per
-    modifier.
-    """
-    parts = []
-    for spec in resources.toml(f"{_DIR}/rules.toml")["rule"]:
-        parts.append("(?:" + _GROUP.sub("(?:", expand(spec["pattern"], where=spec["name"])) + ")")
-    prefix = _GROUP.sub("(?:", expand("{mod}"))
-    regex = _LEFT + r"(?=[\w'])" + prefix + "(?:" + "|".join(parts) + ")"
-    return resources.compile_pattern(regex, re.IGNORECASE, where="scanner")
-
-
-_GROUP = re.compile(r"\(\?P<\w+>")
-
-
-_CAPITALISED = ("month", "month2", "weekday", "weekday2")
-
-
-def _acceptable(match: re.Match[str]) -> bool:
-    """Month and weekday names must be capitalised ("may", "march", "sun" are words)."""
-    groups = match.groupdict()
-    for name in _CAPITALISED:
-        word = groups.get(name)
-        if word is not None and word[:1].islower():
-            return False
-    return True
-
-
-@lru_cache(maxsize=1)
-def _triggers() -> frozenset[str]:
-    """Every word that can begin a timex (a superset: each word of every expanded pattern)."""
-    words: set[str] = set()
-    for spec in resources.toml(f"{_DIR}/rules.toml")["rule"]:
-        words.update(_TOKEN.findall(expand("{mod}" + spec["pattern"]).lower()))
-    return frozenset(words)
-
-
-_TOKEN = re.compile(r"[a-z]+")
-# where a timex may start: a word (or "'90s") not glued to a word, an amount or a path
-_START = re.compile(r"(?<![\w$£€/.,])(?:[^\W\d_]+|\d|'\d)")
-
-
-def scan(text: str) -> Iterator[Hit]:
-    """Non-overlapping hits, left to right; at each start the longest acceptable match.
-
-    Only words that can begin a timex are tried (a set lookup), then the combined pattern
-    anchored there, then each rule: cheap on ordinary prose.
-    """
-    scanner = _scanner()
-    triggers = _triggers()
-    all_rules = rules()
-    pos = 0
-    while True:
-        for word in _START.finditer(text, pos):
-            token = word.group()
-            lowered = token.lower()
-            if (
-                lowered in triggers
-                or not lowered.isalpha()
-                or lowered.endswith("s")
-                and lowered[:-1] in triggers  # "Mondays", "1990s"
-            ):
-                if scanner.match(text, word.start()):
-                    break
-        else:
-            return
-        at = word.start()
-        best: Hit | None = None
-        for rule in all_rules:
-            match = rule.pattern.match(text, at)
-            if match is None or match.end() == at or not _acceptable(match):
-                continue
-            if best is None or match.end() > best.end:
-                best = Hit(rule, match)
-        if best is None:
-            pos = at + 1
-            continue
-        yield best
-        pos = best.end

@@ -271,3 +271,78 @@ def test_find_timexes_has_the_schema() -> None:
     empty = find_timexes("No dates here.", published=PUBLISHED)
     schema.validate(empty, "timexes")
     assert len(empty) == 0
+
+
+# ----------------------------------------------------------------- direction from tense
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [("The envoys had agreed to meet on Friday and to sign on Saturday.", date(2019, 10, 2),
+      ["2019-10-04", "2019-10-05"]),
+     ("The second phase of the drill runs through Thursday.", date(2022, 8, 23), ["2022-08-25"]),
+     ("The drill ran through Thursday.", date(2022, 8, 23), ["2022-08-18"]),
+     ("Talks were postponed until Tuesday.", date(2022, 8, 24), ["2022-08-30"]),
+     ("Officials said the plane was to leave on Friday.", date(2022, 8, 24), ["2022-08-26"]),
+     ("On Friday, the ministry planned to pay the victims.", date(2022, 8, 24), ["2022-08-19"])],
+    ids=["agreed-to-hold", "runs-through", "ran-through", "postponed-until", "was-to",
+         "fronted-plan"],
+)  # fmt: skip
+def test_weekday_direction(text: str, published: date, expected: list[str]) -> None:
+    assert [t.value for t in find_dates(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [("The governor, who takes office on May 10, spoke.", date(2022, 3, 24), "2022-05-10"),
+     ("The vote will be held on Nov. 5 in all states.", date(2024, 11, 1), "2024-11-05"),
+     ("She is sworn in at noon on Jan. 20 in the capital.", date(2021, 1, 15), "2021-01-20"),
+     ("The drills, starting on Aug. 16, involve jets.", date(2022, 8, 22), "2022-08-16"),
+     ("He said the firm is calling the notes on Dec. 7.", date(1989, 11, 20), "1989-12-07"),
+     ("It set a Jan. 14 deadline, officials said.", date(2000, 1, 5), "2000-01-14"),
+     ("They met on Dec. 28 in Seoul.", date(2022, 11, 18), "2021-12-28"),
+     ("Payment would come on a still unspecified date in January.", date(1989, 11, 2),
+      "1990-01"),
+     ("The deal is to be completed around Nov. 1.", date(1989, 10, 30), "1989-11-01")],
+    ids=["takes-office", "will-be-held", "is-sworn-in", "starting-recent-past",
+         "said-present", "deadline-noun", "past-far", "adjective-ed", "to-be-done"],
+)  # fmt: skip
+def test_month_day_year(text: str, published: date, expected: str) -> None:
+    values = [t.value for t in find_dates(text, published=published) if t.type == "date"]
+    assert values == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("It fired on Nov. 3 in the afternoon.", "the afternoon", "2022-11-03TAF"),
+     ("Officials met in the morning.", "the morning", "2022-11-18TMO"),
+     ("The rally began Wednesday night.", "Wednesday night", "2022-11-16TNI"),
+     ("It fired yesterday morning.", "yesterday morning", "2022-11-17TMO"),
+     ("It fired last night.", "last night", "2022-11-17TNI")],
+    ids=["afternoon-of-day", "morning-of-publication", "weekday-night", "yesterday-morning",
+         "last-night"],
+)  # fmt: skip
+def test_parts_of_days(text: str, phrase: str, value: str) -> None:
+    assert only(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    "published",
+    ["2022-11-18T17:58+09:00", "2022-11-18", "2022-11-18T08:58:00Z", date(2022, 11, 18)],
+    ids=["iso-offset", "iso-date", "iso-utc", "date"],
+)
+def test_published_as_iso_string(published: str | date) -> None:
+    assert only("They met today.", "today", published).value == "2022-11-18"  # type: ignore[arg-type]
+    df = find_timexes("They met today.", published=published)
+    assert df.loc[0, "value"] == "2022-11-18"
+
+
+def test_bad_published_string_is_refused() -> None:
+    with pytest.raises(ValueError, match="ISO 8601"):
+        find_dates("They met today.", published="18/11/2022")
+
+
+def test_day_columns_are_seconds() -> None:
+    df = find_timexes("It began in 1650 and ended on Nov. 3.", published=PUBLISHED)
+    assert str(df["start"].dtype) == schema.DAY
+    assert df["start"].tolist()[0].year == 1650

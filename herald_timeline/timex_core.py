@@ -1,0 +1,210 @@
+"""Shared parts of timex normalisation: the :class:`Timex` record, the resolution context,
+readers of rule groups (numbers, months, units) and :func:`make`."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from herald_timeline import timex_calendar as cal
+from herald_timeline.timex_calendar import Point
+from herald_timeline.timex_rules import Hit, lexicon, table
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression of a text, normalised (TIMEX3 type and value)."""
+
+    text: str
+    char_start: int
+    char_end: int
+    type: str
+    value: str
+    start: date | None
+    end: date | None
+    precision: str | None
+    approximate: bool
+    anchor: str
+    mod: str | None = None
+    rule: str = ""
+
+
+@dataclass
+class Context:
+    """What resolution may look at: the text, the reference day, tense, earlier timexes."""
+
+    text: str
+    ref: date | None
+    tense: Callable[[int, int], str | None]
+    sentence: Callable[[int], tuple[int, int]]
+    done: list[Timex] = field(default_factory=list)  # sorted by char_start
+    starts: list[int] = field(default_factory=list)
+
+    def add(self, found: Sequence[Timex]) -> None:
+        for timex in found:
+            at = bisect.bisect_right(self.starts, timex.char_start)
+            self.starts.insert(at, timex.char_start)
+            self.done.insert(at, timex)
+
+    def within(self, first: int, last: int) -> list[Timex]:
+        """Timexes that start in ``[first, last)``."""
+        lo = bisect.bisect_left(self.starts, first)
+        hi = bisect.bisect_left(self.starts, last)
+        return self.done[lo:hi]
+
+
+Handler = Callable[[Hit, Context], list[Timex]]
+
+REL_OFFSET = {
+    "this": 0, "current": 0, "the current": 0, "the current fiscal": 0, "the same": 0,
+    "the new": 1, "next": 1, "coming": 1, "the coming": 1, "following": 1, "the following": 1,
+    "last": -1, "past": -1, "previous": -1, "preceding": -1, "the past": -1, "the last": -1,
+    "the previous": -1, "the latest": -1, "same": 0,
+}  # fmt: skip
+
+
+def int_of(text: str | None) -> int | None:
+    if text is None:
+        return None
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def month_of(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if text.isdigit():
+        return int(text)
+    return int(lexicon("months.csv")[text.rstrip(".").lower()])
+
+
+def weekday_of(text: str) -> int:
+    return int(lexicon("weekdays.csv")[text.rstrip(".").lower()])
+
+
+def number_of(text: str | None) -> float | None:
+    """A count: 2 for "two", "twenty-four" is 24, None for vague words ("several")."""
+    if text is None:
+        return 1
+    word = text.lower().replace("-", " ")
+    try:
+        return float(word)
+    except ValueError:
+        pass
+    numbers = lexicon("numbers.csv")
+    if word in numbers:
+        value = numbers[word]
+        return None if value == "X" else float(value)
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in numbers and parts[1] in numbers:
+        return float(numbers[parts[0]]) + float(numbers[parts[1]])
+    return None
+
+
+def unit_of(text: str) -> tuple[str, int]:
+    row = table("units.csv")[text.lower()]
+    return row["code"], int(row["times"])
+
+
+def fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+def _mod(hit: Hit) -> tuple[str | None, bool]:
+    """TIMEX3 mod and whether the prefix hedges the date."""
+    groups = hit.match.groupdict()
+    word = groups.get("mod") or groups.get("mod2")
+    if word is None:
+        lowered = hit.match.group(0).lower()
+        for candidate in ("the end of", "the beginning of", "the start of", "the middle of",
+                          "earlier", "later", "early", "late"):  # fmt: skip
+            if lowered.startswith(candidate):
+                word = candidate
+                break
+    if word is None:
+        return None, False
+    row = table("modifiers.csv").get(word.lower())
+    if row is None:
+        return None, False
+    return row["mod"], row["approx"] == "true"
+
+
+def make(
+    hit: Hit,
+    ctx: Context,
+    point: Point | None,
+    *,
+    anchor: str,
+    value: str | None = None,
+    kind: str | None = None,
+    span: tuple[int, int] | None = None,
+) -> Timex:
+    """A Timex for ``hit`` (or a part of it) from a resolved point."""
+    start, end = span or (hit.start, hit.end)
+    mod, hedged = _mod(hit)
+    precision = point.precision if point else None
+    # "early"/"late" hedge a month or a year; a day stays a day ("late Wednesday")
+    approximate = hedged and (mod not in ("START", "END", "MID") or precision not in ("day", None))
+    return Timex(
+        text=ctx.text[start:end], char_start=start, char_end=end,
+        type=kind or hit.rule.type, value=value or (point.value if point else "XXXX-XX-XX"),
+        start=point.start if point else None, end=point.end if point else None,
+        precision=precision, approximate=approximate, anchor=anchor, mod=mod,
+        rule=hit.rule.name,
+    )  # fmt: skip
+
+
+def safe_day(year: int, month: int, day: int) -> Point | None:
+    try:
+        return cal.on_day(date(year, month, day))
+    except ValueError:
+        return None
+
+
+def year_from(hit: Hit, ref: date | None, *names: str) -> int | None:
+    """An explicit year ("2022", "'22") or one relative to publication ("last year")."""
+    groups = hit.match.groupdict()
+    for name in names:
+        text = groups.get(name)
+        if text is None:
+            continue
+        if text.lower() in ("this", "last", "next"):
+            return ref.year + REL_OFFSET[text.lower()] if ref else None
+        year = int(text)
+        return year + (2000 if year < 50 else 1900) if year < 100 else year
+    return None
+
+
+def last_date(ctx: Context, before: int, within: int | None = None) -> Timex | None:
+    """The nearest resolved date or time that ends before ``before``."""
+    at = bisect.bisect_left(ctx.starts, before)
+    for timex in reversed(ctx.done[max(0, at - 50) : at]):  # a bounded look back
+        if timex.char_end > before or timex.start is None:
+            continue
+        if within is not None and before - timex.char_end > within:
+            return None
+        return timex
+    return None
+
+
+def point_of(timex: Timex) -> Point:
+    assert timex.start is not None and timex.end is not None and timex.precision is not None
+    return Point(timex.value.split("T")[0], timex.start, timex.end, timex.precision)
+
+
+def shifted(point: Point, amount: float, unit: str) -> Point:
+    """``point`` moved by ``amount`` units, kept at its precision (a quarter stays a quarter)."""
+    precision = point.precision
+    day = cal.shift(point.start, amount, unit)
+    if precision == "quarter":
+        return cal.in_quarter(day.year, cal.quarter_of(day))
+    return cal.at(day, precision)
+
+
+def hedged(timex: Timex) -> Timex:
+    """Halves and seasons are vague periods: year precision, approximate."""
+    return Timex(timex.text, timex.char_start, timex.char_end, timex.type, timex.value,
+                 timex.start, timex.end, timex.precision, True, timex.anchor, timex.mod,
+                 timex.rule)  # fmt: skip

@@ -1,0 +1,322 @@
+"""Handlers of rules that name a calendar period: days, months, years, weekdays, quarters,
+seasons and clock times."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from herald_timeline import timex_calendar as cal
+from herald_timeline.timex_calendar import Point
+from herald_timeline.timex_core import (
+    REL_OFFSET,
+    Context,
+    Timex,
+    hedged,
+    int_of,
+    make,
+    month_of,
+    point_of,
+    safe_day,
+    unit_of,
+    weekday_of,
+    year_from,
+)  # fmt: skip
+from herald_timeline.timex_direction import DAY_SLACK, pick, weekday_point, yearly
+from herald_timeline.timex_rules import Hit, lexicon, table
+
+
+def ymd(hit: Hit, ctx: Context) -> list[Timex]:
+    year = year_from(hit, ctx.ref, "year")
+    month, day = month_of(hit.match.group("month")), int_of(hit.match.group("day"))
+    point = safe_day(year or 0, month or 0, day or 0) if year else None
+    return [make(hit, ctx, point, anchor="absolute")] if point else []
+
+
+def month_day(
+    hit: Hit,
+    ctx: Context,
+    month: int,
+    day: int,
+    year: int | None,
+    weekday: int | None,
+    span: tuple[int, int] | None = None,
+) -> Timex | None:
+    if year is not None:
+        point = safe_day(year, month, day)
+        return make(hit, ctx, point, anchor="absolute", span=span) if point else None
+    if ctx.ref is None:
+        value = f"XXXX-{month:02d}-{day:02d}"
+        return make(hit, ctx, None, anchor="unresolved", value=value, span=span)
+    ref = ctx.ref
+
+    def build(y: int) -> Point | None:
+        point = safe_day(y, month, day)
+        if point and weekday and point.start.isoweekday() != weekday:
+            return None  # "Sunday, Jan. 14": the year whose Jan. 14 is a Sunday
+        return point
+
+    tense = ctx.tense(hit.start, hit.end)
+    point = yearly(ref, build, tense, DAY_SLACK) or yearly(
+        ref, lambda y: safe_day(y, month, day), tense, DAY_SLACK
+    )
+    return make(hit, ctx, point, anchor="published", span=span) if point else None
+
+
+def md(hit: Hit, ctx: Context) -> list[Timex]:
+    g = hit.match.groupdict()
+    month, day = month_of(g["month"]), int_of(g["day"])
+    if month is None or day is None:
+        return []
+    weekday = weekday_of(g["weekday"]) if g.get("weekday") else None
+    timex = month_day(hit, ctx, month, day, year_from(hit, ctx.ref, "year"), weekday)
+    return [timex] if timex else []
+
+
+def day_range(hit: Hit, ctx: Context) -> list[Timex]:
+    g = hit.match.groupdict()
+    month, day, day2 = month_of(g["month"]), int_of(g["day"]), int_of(g["day2"])
+    if month is None or day is None or day2 is None:
+        return []
+    month2 = month_of(g["month2"]) if g.get("month2") else month
+    year = year_from(hit, ctx.ref, "year")
+    first = month_day(hit, ctx, month, day, year, None, span=(hit.start, hit.match.end("day")))
+    if first is None:
+        return []
+    if first.start is not None:
+        year = first.start.year
+    end2 = hit.match.end("month2") if g.get("month2") else hit.match.end("day2")
+    second = month_day(hit, ctx, month2 or month, day2, year, None,
+                        span=(hit.match.start("day2"), end2))  # fmt: skip
+    return [first] + ([second] if second else [])
+
+
+def ym(hit: Hit, ctx: Context) -> list[Timex]:
+    month = month_of(hit.match.group("month"))
+    year = year_from(hit, ctx.ref, "year", "ryear")
+    if month is None or year is None:
+        return []
+    anchor = "absolute" if hit.match.groupdict().get("year") else "published"
+    return [make(hit, ctx, cal.in_month(year, month), anchor=anchor)]
+
+
+def m(hit: Hit, ctx: Context) -> list[Timex]:
+    month = month_of(hit.match.group("month"))
+    if month is None:
+        return []
+    if ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-{month:02d}")]
+    ref, rel = ctx.ref, (hit.match.group("rel") or "").lower()
+    if rel == "this":
+        point = cal.in_month(ref.year, month)
+    elif rel in ("last", "past"):
+        point = cal.in_month(ref.year - (month >= ref.month), month)
+    elif rel in ("next", "coming"):
+        point = cal.in_month(ref.year + (month <= ref.month), month)
+    else:
+        tense = ctx.tense(hit.start, hit.end)
+        picked = yearly(ref, lambda y: cal.in_month(y, month), tense)
+        assert picked is not None
+        point = picked
+    return [make(hit, ctx, point, anchor="published")]
+
+
+def y(hit: Hit, ctx: Context) -> list[Timex]:
+    year = int(hit.match.group("year"))
+    return [make(hit, ctx, cal.in_year(year), anchor="absolute")]
+
+
+def decade(hit: Hit, ctx: Context) -> list[Timex]:
+    g = hit.match.groupdict()
+    if g.get("decade"):
+        first = int(g["decade"])
+    else:
+        digit = int(g["decade2"])
+        first = (1900 if digit >= 30 else 2000) + digit
+    return [make(hit, ctx, cal.in_decade(first), anchor="absolute")]
+
+
+def century(hit: Hit, ctx: Context) -> list[Timex]:
+    number = int(hit.match.group("century"))
+    return [make(hit, ctx, cal.in_century((number - 1) * 100), anchor="absolute")]
+
+
+def holiday(hit: Hit, ctx: Context) -> list[Timex]:
+    row = table("holidays.csv")[hit.match.group("holiday").lower()]
+    month, day = int(row["month"]), int(row["day"])
+    timex = month_day(hit, ctx, month, day, None, None)
+    return [timex] if timex else []
+
+
+def weekday(hit: Hit, ctx: Context) -> list[Timex]:
+    number = weekday_of(hit.match.group("weekday"))
+    rel = (hit.match.groupdict().get("rel") or "").lower()
+    point, anchor = weekday_point(number, ctx, hit, rel)
+    value = point.value if point else f"XXXX-WXX-{number}"
+    return [make(hit, ctx, point, anchor=anchor, value=value + _part_of_day(hit))]
+
+
+def _part_of_day(hit: Hit) -> str:
+    """TIMEX3 suffix of "Wednesday night", "yesterday morning": 'TNI', 'TMO' ..."""
+    word = hit.match.groupdict().get("pod")
+    return "T" + lexicon("parts_of_day.csv")[word.lower()] if word else ""
+
+
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1,
+              "before yesterday": -2, "after tomorrow": 2}  # fmt: skip
+
+
+def day_word(hit: Hit, ctx: Context) -> list[Timex]:
+    word = hit.match.group("word").lower()
+    if ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved")]
+    point = cal.on_day(ctx.ref + timedelta(days=_DAY_WORDS[word]))
+    return [make(hit, ctx, point, anchor="published", value=point.value + _part_of_day(hit))]
+
+
+def part_of_known_day(hit: Hit, ctx: Context) -> list[Timex]:
+    """ "in the afternoon": that part of the day the sentence is about (a day-precision
+    date before it in the sentence, else shortly before), else of the publication day."""
+    code = _part_of_day(hit)
+    first, _ = ctx.sentence(hit.start)
+    earlier = [
+        t for t in ctx.within(max(0, first - 300), hit.start)
+        if t.precision == "day" and t.start is not None
+    ]  # fmt: skip
+    if earlier:
+        return [make(hit, ctx, point_of(earlier[-1]), anchor="event",
+                     value=earlier[-1].start.isoformat() + code)]  # fmt: skip
+    if ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved", value="XXXX-XX-XX" + code)]
+    point = cal.on_day(ctx.ref)
+    return [make(hit, ctx, point, anchor="published", value=point.value + code)]
+
+
+def part_of_day(hit: Hit, ctx: Context) -> list[Timex]:
+    code = lexicon("parts_of_day.csv")[hit.match.group("pod").lower()]
+    if ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-XX-XXT{code}")]
+    point = cal.on_day(ctx.ref)
+    return [make(hit, ctx, point, anchor="published", value=f"{point.value}T{code}")]
+
+
+def _unit_point(day: date, unit: str) -> Point:
+    if unit == "WE":
+        return cal.weekend(day)
+    return cal.at(day, cal.UNIT_PRECISION[unit])
+
+
+def unit_rel(hit: Hit, ctx: Context) -> list[Timex]:
+    g = hit.match.groupdict()
+    word = (g.get("unit") or g.get("unit2") or "").lower()
+    unit = "Y" if word == "fiscal year" else unit_of(word)[0]
+    offset = REL_OFFSET.get((g.get("rel") or "this").lower(), 0)
+    if ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved")]
+    point = _unit_point(cal.shift(ctx.ref, offset, unit), unit)
+    return [make(hit, ctx, point, anchor="published")]
+
+
+def quarter(hit: Hit, ctx: Context) -> list[Timex]:
+    text = hit.match.group("ordq").lower()
+    number = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}.get(text) or int_of(
+        text
+    )
+    if number is None or not 1 <= number <= 4:
+        return []
+    year = year_from(hit, ctx.ref, "year", "year2", "year3", "ryear", "ryear2")
+    if year is not None:
+        return [make(hit, ctx, cal.in_quarter(year, number), anchor="absolute")]
+    if ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-Q{number}")]
+    # a quarter not yet begun is this year's only when the sentence looks ahead
+    ref = ctx.ref
+    ahead = number > cal.quarter_of(ref) and ctx.tense(hit.start, hit.end) == "future"
+    point = cal.in_quarter(
+        ref.year if number <= cal.quarter_of(ref) or ahead else ref.year - 1, number
+    )
+    return [make(hit, ctx, point, anchor="published")]
+
+
+def quarter_rel(hit: Hit, ctx: Context) -> list[Timex]:
+    if ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved", value="XXXX-QX")]
+    rel = (hit.match.groupdict().get("rel") or "").lower()
+    day = ctx.ref if rel == "current" else cal.shift(ctx.ref, -3, "M")
+    return [make(hit, ctx, cal.in_quarter(day.year, cal.quarter_of(day)), anchor="published")]
+
+
+def half(hit: Hit, ctx: Context) -> list[Timex]:
+    number = 1 if hit.match.group("ordh").lower() in ("first", "1st") else 2
+    year = year_from(hit, ctx.ref, "year", "ryear")
+    if year is None and ctx.ref is not None:
+        year = ctx.ref.year
+    if year is None:
+        return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-H{number}")]
+    anchor = "absolute" if hit.match.groupdict().get("year") else "published"
+    point = cal.with_value(cal.in_year(year), f"{year:04d}-H{number}")
+    return [hedged(make(hit, ctx, point, anchor=anchor))]
+
+
+def season(hit: Hit, ctx: Context) -> list[Timex]:
+    row = table("seasons.csv")[hit.match.group("season").lower()]
+    code, first = row["code"], int(row["first"])
+    year = year_from(hit, ctx.ref, "year")
+    if year is None and ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-{code}")]
+
+    def build(y: int) -> Point:
+        start = date(y, first, 1)  # winter starts in December of its year
+        return Point(f"{y:04d}-{code}", start, cal.add_months(start, 3) - timedelta(days=1), "year")
+
+    if year is not None:
+        span = build(year)
+        anchor = "absolute"
+    else:
+        assert ctx.ref is not None
+        ref = ctx.ref
+        rel = (hit.match.groupdict().get("rel") or "").lower()
+        candidates = [build(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        if rel in ("last", "past"):
+            span = max((p for p in candidates if p.end < ref), key=lambda p: p.start)
+        elif rel in ("next", "coming"):
+            span = min((p for p in candidates if p.start > ref), key=lambda p: p.start)
+        elif rel == "this":
+            span = build(ref.year)
+        else:
+            span = pick(candidates, ref, ctx.tense(hit.start, hit.end))
+        anchor = "published"
+    whole = cal.with_value(cal.in_year(span.start.year), span.value)
+    return [hedged(make(hit, ctx, whole, anchor=anchor))]
+
+
+def time(hit: Hit, ctx: Context) -> list[Timex]:
+    g = hit.match.groupdict()
+    if g.get("word"):
+        hour, minute = (12, 0) if g["word"].lower() == "noon" else (0, 0)
+    else:
+        hour, minute = int(g["hour"]), int(g.get("minute") or 0)
+        ampm = (g.get("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    if g.get("weekday"):
+        point, anchor = weekday_point(weekday_of(g["weekday"]), ctx, hit, "")
+    elif g.get("month") and g.get("day"):
+        found = month_day(
+            hit, ctx, month_of(g["month"]) or 1, int(int_of(g["day"]) or 1), None, None
+        )
+        point = point_of(found) if found and found.start else None
+        anchor = found.anchor if found else "unresolved"
+    else:
+        first, last = ctx.sentence(hit.start)
+        window = ctx.within(max(first, hit.start - 200), min(last, hit.end + 200))
+        near = [t for t in window if t.precision == "day" and t.type == "date"]
+        if near:
+            point, anchor = point_of(near[0]), "event"
+        elif ctx.ref is not None:
+            point, anchor = cal.on_day(ctx.ref), "published"
+        else:
+            point, anchor = None, "unresolved"
+    day = point.value if point else "XXXX-XX-XX"
+    return [make(hit, ctx, point, anchor=anchor, value=f"{day}T{hour:02d}:{minute:02d}")]

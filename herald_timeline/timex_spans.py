@@ -1,0 +1,181 @@
+"""Handlers of rules that count time: durations, sets, dates relative to publication by a
+count ("two days ago") or to another date ("two days later", "the following day")."""
+
+from __future__ import annotations
+
+from herald_timeline import timex_calendar as cal
+from herald_timeline.timex_calendar import Point
+from herald_timeline.timex_core import (
+    REL_OFFSET,
+    Context,
+    Timex,
+    fmt,
+    last_date,
+    make,
+    number_of,
+    point_of,
+    shifted,
+    unit_of,
+    weekday_of,
+)  # fmt: skip
+from herald_timeline.timex_rules import Hit
+
+
+def _quarter_context(ctx: Context, before: int) -> Point | None:
+    """A quarter mentioned shortly before (earnings reports compare with 'a year ago')."""
+    last = last_date(ctx, before, within=400)
+    if last is not None and last.precision == "quarter":
+        return point_of(last)
+    return None
+
+
+def ago(hit: Hit, ctx: Context) -> list[Timex]:
+    amount = number_of(hit.match.group("num"))
+    unit, times = unit_of(hit.match.group("unit"))
+    if amount is None:
+        return [make(hit, ctx, None, anchor="published", value="PAST_REF")]
+    amount *= times
+    quarter = _quarter_context(ctx, hit.start) if (unit, amount) == ("Y", 1) else None
+    if quarter is not None:
+        return [make(hit, ctx, shifted(quarter, -1, "Y"), anchor="event")]
+    if ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved")]
+    precision = cal.UNIT_PRECISION.get(unit, "day")
+    return [
+        make(hit, ctx, cal.at(cal.shift(ctx.ref, -amount, unit), precision), anchor="published")
+    ]
+
+
+def _relative_to(
+    hit: Hit,
+    ctx: Context,
+    base: Timex | None,
+    amount: float,
+    unit: str,
+    span: tuple[int, int] | None = None,
+) -> Timex:
+    if base is None:
+        if ctx.ref is None:
+            return make(hit, ctx, None, anchor="unresolved", span=span)
+        base_point, anchor = cal.at(ctx.ref, cal.UNIT_PRECISION.get(unit, "day")), "published"
+    else:
+        base_point, anchor = point_of(base), "event"
+    precision = base_point.precision
+    if precision == "day" and unit in ("M", "Y", "Q") and base is None:
+        precision = cal.UNIT_PRECISION[unit]
+    moved = shifted(Point(base_point.value, base_point.start, base_point.end, precision),
+                     amount, unit)  # fmt: skip
+    return make(hit, ctx, moved, anchor=anchor, span=span)
+
+
+def shift(hit: Hit, ctx: Context) -> list[Timex]:
+    amount = number_of(hit.match.group("num"))
+    unit, times = unit_of(hit.match.group("unit"))
+    if amount is None:
+        return [make(hit, ctx, None, anchor="event", value=f"PX{unit}", kind="duration")]
+    sign = -1 if hit.match.group("dir").lower() in ("earlier", "before") else 1
+    base = last_date(ctx, hit.start)
+    if (unit, amount) == ("Y", 1) and (quarter := _quarter_context(ctx, hit.start)):
+        return [make(hit, ctx, shifted(quarter, sign, "Y"), anchor="event")]
+    return [_relative_to(hit, ctx, base, sign * amount * times, unit)]
+
+
+def anchor_rel(hit: Hit, ctx: Context) -> list[Timex]:
+    g = hit.match.groupdict()
+    word = g["unit"].lower()
+    unit = {"morning": "D", "night": "D"}.get(word) or unit_of(word)[0]
+    offset = REL_OFFSET.get((g.get("rel") or "same").lower(), 0)
+    base = last_date(ctx, hit.start)
+    if base is None:
+        return [_relative_to(hit, ctx, None, offset, unit)]
+    point = point_of(base)
+    target = cal.UNIT_PRECISION[unit]
+    if cal.coarser(point.precision, target) == target:  # "that year" after a day: the year
+        point = cal.at(point.start, target)
+    return [make(hit, ctx, shifted(point, offset, unit), anchor="event")]
+
+
+def after_event(hit: Hit, ctx: Context) -> list[Timex]:
+    """ "about two weeks after the meeting on Nov. 3": that date moved; without a date in
+    the sentence, just the duration."""
+    amount = number_of(hit.match.group("num"))
+    unit, times = unit_of(hit.match.group("unit"))
+    sign = -1 if hit.match.group("dir").lower() == "before" else 1
+    first, last = ctx.sentence(hit.start)
+    after = [t for t in ctx.within(hit.end, min(last, hit.end + 200)) if t.start is not None]
+    del first  # a date before it is seldom the anchor ("two months after his team ...")
+    base = after[0] if after else None
+    if amount is None or base is None or unit in ("H", "MIN", "S"):
+        end = hit.match.end("unit")
+        return [_duration(hit, ctx, amount, unit, times, span=(hit.start, end))]
+    return [_relative_to(hit, ctx, base, sign * amount * times, unit)]
+
+
+def year_ago(hit: Hit, ctx: Context) -> list[Timex]:
+    quarter = _quarter_context(ctx, hit.start)
+    text = hit.match.group(0).lower()
+    if quarter is None and "quarter" in text and ctx.ref is not None:
+        latest = cal.shift(ctx.ref, -3, "M")
+        quarter = cal.in_quarter(latest.year, cal.quarter_of(latest))
+    if quarter is not None:
+        return [make(hit, ctx, shifted(quarter, -1, "Y"), anchor="event")]
+    base = last_date(ctx, hit.start, within=400)
+    return [_relative_to(hit, ctx, base, -1, "Y")]
+
+
+def _duration(
+    hit: Hit,
+    ctx: Context,
+    amount: float | None,
+    unit: str,
+    times: int,
+    span: tuple[int, int] | None = None,
+) -> Timex:
+    count = "X" if amount is None else fmt(amount * times)
+    if unit in ("H", "MIN", "S"):
+        value = f"PT{count}{unit[0]}"
+    else:
+        value = f"P{count}{unit}"
+    return make(hit, ctx, None, anchor="absolute", value=value, kind="duration", span=span)
+
+
+def duration(hit: Hit, ctx: Context) -> list[Timex]:
+    g = hit.match.groupdict()
+    unit, times = unit_of(g["unit"])
+    amount = number_of(g["num"]) if g.get("num") else None
+    return [_duration(hit, ctx, amount, unit, times)]
+
+
+_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+              "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}  # fmt: skip
+
+
+def set_(hit: Hit, ctx: Context) -> list[Timex]:
+    g = hit.match.groupdict()
+    if g.get("word"):
+        value = _SET_WORDS[g["word"].lower()]
+    else:
+        unit, times = unit_of(g["unit"])
+        word = (g.get("num") or "").lower()
+        amount = 2.0 if word == "other" else (number_of(word) if word else 1.0)
+        if (
+            g.get("num")
+            and not word.isdigit()
+            and word != "other"
+            and "times" in hit.match.group(0)
+        ):
+            amount = 1.0  # "three times a year": once every year
+        count = fmt((amount or 1) * times)
+        value = f"PT{count}{unit[0]}" if unit in ("H", "MIN", "S") else f"P{count}{unit}"
+    return [make(hit, ctx, None, anchor="absolute", value=value)]
+
+
+def set_weekday(hit: Hit, ctx: Context) -> list[Timex]:
+    g = hit.match.groupdict()
+    number = weekday_of(g.get("weekday") or g["weekday2"])
+    return [make(hit, ctx, None, anchor="absolute", value=f"XXXX-WXX-{number}")]
+
+
+def fixed(hit: Hit, ctx: Context) -> list[Timex]:
+    value = str(hit.rule.params["value"])
+    return [make(hit, ctx, None, anchor="published" if ctx.ref else "unresolved", value=value)]

@@ -1,0 +1,156 @@
+"""Tense around a temporal expression: does the sentence put it before or after publication?
+
+The sentence is cut into lower-cased words once; cue phrases (``resources/time/tense_*.txt``)
+are looked up word by word. The nearest cue wins; a cue after the expression counts as a
+little further away ("On Friday, it said" still reads as past).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from herald_timeline import resources
+
+# A sentence ends at terminal punctuation followed by a capital or quote, or at a newline.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_BE = frozenset({"be", "been", "being", "is", "are", "am", "'s", "was", "were"})
+_WINDOW = 200  # characters looked at on each side: bounded work per expression
+_AFTER_PENALTY = 3  # a cue after the expression counts as this many words further away
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    future: dict[str, tuple[tuple[str, ...], ...]]
+    intent: dict[str, tuple[tuple[str, ...], ...]]
+    deadline: dict[str, tuple[tuple[str, ...], ...]]
+    past: frozenset[str]
+    not_past: frozenset[str]
+    extend: frozenset[str]
+    reporting: frozenset[str]
+    adjective: frozenset[str]
+    present: frozenset[str]
+
+
+def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases of a cue file, keyed by their last word (they are matched backwards)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for line in resources.lines(f"time/{name}"):
+        words = tuple(line.lower().split())
+        out.setdefault(words[-1], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    return _Cues(
+        future=_phrases("tense_future.txt"),
+        intent=_phrases("tense_intent.txt"),
+        deadline=_phrases("tense_deadline.txt"),
+        past=frozenset(resources.lines("time/tense_past.txt")),
+        not_past=frozenset(resources.lines("time/tense_not_past.txt")),
+        extend=frozenset(resources.lines("time/tense_extend.txt")),
+        reporting=frozenset(resources.lines("time/tense_reporting.txt")),
+        adjective=frozenset(resources.lines("time/tense_adjective.txt")),
+        present=frozenset(resources.lines("time/tense_present.txt")),
+    )
+
+
+def _ends_phrase(words: list[str], i: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """Length of the longest phrase of ``index`` that ends at ``words[i]`` (0 if none)."""
+    for phrase in index.get(words[i], ()):
+        n = len(phrase)
+        if i + 1 >= n and tuple(words[i + 1 - n : i + 1]) == phrase:
+            return n
+    return 0
+
+
+class Sentences:
+    """Sentence spans of a text, found once; tense cues looked up around an expression."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [m.end() for m in _BOUNDARY.finditer(text)]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, pos)
+        first = self.ends[i - 1] if i else 0
+        last = self.ends[i] if i < len(self.ends) else len(self.text)
+        return first, last
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'past', 'future', None (no cue), 'deadline' (after "until", "by", "through" ...
+        in a sentence that does not look ahead) or 'open' (after a past decision about
+        the future: "had agreed to hold talks on Friday" may be either side of publication)."""
+        first, last = self.around(start)
+        first, last = max(first, start - _WINDOW), min(last, end + _WINDOW)
+        cues = _cues()
+        spans = [m.span() for m in _WORD.finditer(self.text, first, last)]
+        words = [self.text[a:b].lower().replace("’", "'") for a, b in spans]
+        before = bisect.bisect_right([b for _, b in spans], start)  # words ending by start
+        after = bisect.bisect_left([a for a, _ in spans], end)  # first word from end on
+        best: tuple[int, str] | None = None
+        for i in range(before - 1, -1, -1):
+            kind = self._kind(words, spans, i, cues)
+            if kind and words[i] in cues.reporting and before - 1 - i > 1:
+                continue  # "said it is calling for the redemption on Dec. 7"
+            if kind:
+                best = (before - 1 - i, "open" if kind == "intent" else kind)
+                break
+        limit = len(words) if best is None else min(len(words), after + best[0] - _AFTER_PENALTY)
+        for i in range(after, limit):
+            kind = self._kind(words, spans, i, cues)
+            if kind:
+                best = (i - after + _AFTER_PENALTY, "past" if kind == "intent" else kind)
+                break
+        tense = best[1] if best and best[1] != "present" else None
+        verb = self._deadline(words, before, cues)
+        if verb is None or tense in ("future", "open"):
+            return tense
+        if verb >= 0 and words[verb] in cues.extend:
+            return "deadline"  # "postponed until Tuesday"
+        if verb >= 0 and self._kind(words, spans, verb, cues) == "past":
+            return "past"  # "the drill ran through Friday"
+        return "deadline"
+
+    @staticmethod
+    def _deadline(words: list[str], before: int, cues: _Cues) -> int | None:
+        """When a deadline word stands right before the expression (an "on" may sit
+        between): the index of the word before that (-1 at the start), else None."""
+        i = before - 1
+        if i >= 0 and words[i] == "on":
+            i -= 1
+        if i < 0:
+            return None
+        n = _ends_phrase(words, i, cues.deadline)
+        if not n:
+            return None
+        # "extended to Nov. 16" looks ahead; "ran through Friday" takes the verb's tense
+        return i - n if n == 1 else -1
+
+    def _kind(
+        self, words: list[str], spans: list[tuple[int, int]], i: int, cues: _Cues
+    ) -> str | None:
+        word = words[i]
+        if _ends_phrase(words, i, cues.future):
+            return "future"
+        if _ends_phrase(words, i, cues.intent):
+            return "intent"
+        if i and words[i - 1] in _BE and word not in _BE:
+            return None  # "will be held", "is paid": the participle says nothing
+        if word in cues.past:
+            return "past"
+        if word in cues.present:
+            return "present"
+        if (
+            len(word) >= 5
+            and word.endswith("ed")
+            and word not in cues.not_past
+            and self.text[spans[i][0]].islower()  # "Mohammed" is a name
+            and (i == 0 or words[i - 1] not in cues.adjective)  # "the proposed merger"
+        ):
+            return "past"
+        return None
