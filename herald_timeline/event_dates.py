@@ -76,6 +76,7 @@ class When:
     position: int  # offset of the date in the sentence
     boundary: str | None = None
     event_relative: bool = False
+    refers_to: int | None = None  # the event (row index) a definite mention names
 
 
 @cache
@@ -202,9 +203,11 @@ def assign(
             continue
         best_score = float(_SHARE_REACH)
         for when, owner in zip(dates, owner_of, strict=True):
-            if triggers[owner].type == trigger.type or triggers[owner].type not in _BORROWERS:
+            if triggers[owner].type not in _BORROWERS:
                 continue
             score = _distance(trigger, when, len(when.text), sentence)
+            if triggers[owner].type == trigger.type and score < _BARRIER_COST:
+                score = 0.0  # "hosted ... for the allies' first talks": one meeting
             if score < best_score:
                 borrowed[index], best_score = when, score
     return owned, borrowed

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 #: the longest drill or meeting whose inner days are folded into its start/end rows
 _SPAN_DAYS = 21
 _CALL = re.compile(r"\b(?:call(?:ed)?|phone|telephone)\b", re.IGNORECASE)
+_HOURS = re.compile(r"\b(?:hours?|minutes?)\s+(?:after|before|later|earlier)\b", re.IGNORECASE)
 _CAPITAL = re.compile(r"(?<![\w-])[A-Z0-9]")
 
 
@@ -42,11 +43,12 @@ def _separate() -> re.Pattern[str]:
 
 
 def _party(event: Event) -> str | None:
-    """The actor named nearest before the trigger: the launching or acting party."""
+    """The actor named nearest before the trigger in its clause: the acting party."""
     offset = event.evidence.find(event.trigger)
     if offset < 0:
         return None
-    return event_names.party(event.evidence[:offset])
+    start = event_names.clause_start(event.evidence, offset)
+    return event_names.party(event.evidence[start:offset])
 
 
 def _same_event(a: Event, b: Event, kind_a: str, kind_b: str) -> bool:
@@ -77,15 +79,16 @@ def merge(
     events: Sequence[Event], bases: Sequence[int | None], kinds: Sequence[str]
 ) -> list[Event]:
     """One row per event: repeats merge; a vaguer mention of a dated event is dropped.
-    ``bases[i]`` is the event row ``i`` was dated from (never the same event)."""
+    ``bases[i]`` is the event row ``i`` was dated from (never the same event), or
+    ``-1 - j`` when row ``i`` is a definite mention of row ``j`` (always the same event)."""
     kept: list[int] = []
     rows: dict[int, Event] = {}
     home: dict[int, int] = {}  # row -> the kept row it merged into
     for index, event in enumerate(events):
         base = bases[index]
-        avoid = home.get(base) if base is not None else None
-        target = None
-        for k in kept:
+        avoid = home.get(base) if base is not None and base >= 0 else None
+        target = home.get(-1 - base) if base is not None and base < 0 else None
+        for k in kept if target is None else ():
             other = events[k]
             if k == avoid or other.type != event.type:
                 continue
@@ -102,7 +105,28 @@ def merge(
             rows[target] = _richer(rows[target], event)
             home[index] = target
     out = [rows[k] for k in kept]
-    return [e for e in out if not _covered(e, out) and not _within_span(e, out)]
+    return [
+        e
+        for e in out
+        if not _covered(e, out) and not _within_span(e, out) and not _hours_off(e, out)
+    ]
+
+
+def _hours_off(event: Event, events: list[Event]) -> bool:
+    """A day computed from "hours after ..." restating an event dated a day off by the
+    text itself (the Pentagon meeting "hours" before a Korean-morning launch)."""
+    if event.type not in ("meeting", "agreement", "statement") or not _HOURS.search(
+        event.date_text
+    ):
+        return False  # (a launch "hours after" another is a counter-launch)
+    return any(
+        other.type == event.type
+        and other.precision == "day"
+        and not _HOURS.search(other.date_text)
+        and abs((other.start - event.start).days) == 1
+        and other.evidence != event.evidence
+        for other in events
+    )
 
 
 def _covered(event: Event, events: list[Event]) -> bool:

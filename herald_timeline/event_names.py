@@ -1,8 +1,12 @@
 """Descriptive attributes of an event: name, ordinal, actors, location.
 
-Actors and places come from gazetteers in ``resources/events/`` (data, not code). Names
-prefer the proper name written around the trigger ("54th Security Consultative Meeting",
-"first meeting of the Counter-Missile Working Group"), else the trigger words.
+Names are short descriptions built from the trigger's type and what its clause names: a
+proper name around the trigger ("54th Security Consultative Meeting", "first meeting of
+the Counter-Missile Working Group", "Vigilant Storm"), else the missile designation and
+class ("Hwasong-17 ICBM launch"), the participants ("Yoon-Biden-Kishida trilateral
+summit") or the acting party ("North Korean ballistic missile launch"). Actors are the
+acting parties of the trigger's clause, not every country the sentence mentions. The
+gazetteers (parties, people, places, weapons) are data in ``resources/events/``.
 """
 
 from __future__ import annotations
@@ -25,28 +29,101 @@ _ORDINAL = re.compile(
 _NAME_WORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’.]*(?:-[\w'’]+)*|\d+\+\d+)"
 _PROPER = re.compile(rf"{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*")
 _OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
+# "a meeting in Washington on Friday of the Nuclear Consultative Group"
+_OF_NAME_LATER = re.compile(
+    rf"(?:\s+(?:in|on|at)\s+[A-Z][\w.]*(?:\s+\d{{1,2}})?){{1,2}}\s+of\s+(?:the\s+)?"
+    rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)"
+)
 _PREPOSITION = re.compile(r"\b(?:in|at|from|off|near|over|into|toward|towards)\s+$")
+_ATTRIBUTION = re.compile(r"\b(?:said|says|reported|reports|according\s+to|told)\b", re.IGNORECASE)
+# the clause of a trigger ends at these (a subordinate clause names other parties)
+_CLAUSE_END = re.compile(
+    r"[;:]|\s[-–—]\s|,\s+(?:which|while|as|but|where|when|after|before|according)\b"
+    r"|\b(?:after|before|since|following|ahead\s+of|while)\b",
+    re.IGNORECASE,
+)
+_MAX_NAME = 60
+# triggers that are nouns: a proper name right before one names the event
+_NOUN_TRIGGER = re.compile(
+    r"(?:[\w-]+\s+)?(?:summits?|meetings?|talks|negotiations|dialogue|sessions?|congress|plenum|"
+    r"conference|forum|consultations|drills?|exercises?|training|maneuvers|war\s+games?|"
+    r"phases?|statement|declaration|treaty|communiqu[eé]|resolutions?)",
+    re.IGNORECASE,
+)
+_ADJECTIVE = {
+    "North Korea": "North Korean", "South Korea": "South Korean", "United States": "US",
+    "Japan": "Japanese", "China": "Chinese", "Russia": "Russian",
+    "UN Security Council": "UN Security Council",
+}  # fmt: skip
+_SHORT = {"United States": "US", "UN Security Council": "UNSC"}
+# words kept in front of a generic head noun ("precision bombing drill", "emergency meeting")
+_MODIFIER = re.compile(
+    r"^(?:emergency|trilateral|bilateral|three-way|two-way|joint|combined|summit|phone|"
+    r"telephone|video|virtual|air|naval|maritime|missile|defense|defence|bombing|precision|"
+    r"live-fire|tabletop|field|command|post|computer-simulated|amphibious|landing|strike|"
+    r"anti-submarine|plenary|ministerial|working-level|high-level|foreign|special|rare|"
+    r"social|dinner|open|closed-door|preliminary|civil|staff|training|crisis|management|"
+    r"large-scale|springtime|summertime|annual|military|fighter|escort|search-and-rescue|"
+    r"first|second|third|final)$",
+    re.IGNORECASE,
+)
+_HEAD = {
+    "meeting": "meeting", "launch": "launch", "agreement": "agreement",
+    "establishment": "establishment", "exercise": "drill", "statement": "statement",
+    "other": "event",
+}  # fmt: skip
+_MEETING_HEADS = re.compile(
+    r"\b(summit|meeting|talks|negotiations|dialogue|session|congress|plenum|conference|forum|"
+    r"consultations|contact|call|conversation)s?\b",
+    re.IGNORECASE,
+)
+_EXERCISE_HEADS = re.compile(
+    r"\b(drill|exercise|maneuver|war game|air show|demonstration flight|sortie|training|phase)s?\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
 def _actor_names() -> dict[str, str]:
-    return {r["surface"]: r["actor"] for r in resources.table("events/actors.csv")}
+    names = {r["surface"]: r["actor"] for r in resources.table("events/actors.csv")}
+    names.update({r["surface"]: r["actor"] for r in resources.table("events/people.csv")})
+    return names
+
+
+@lru_cache(maxsize=1)
+def _people() -> dict[str, str]:
+    return {r["surface"]: r["short"] for r in resources.table("events/people.csv")}
 
 
 @lru_cache(maxsize=1)
 def _actor_pattern() -> re.Pattern[str]:
-    """All actor surfaces in one alternation (longest first), scanned once per sentence."""
+    """All party and people surfaces in one alternation (longest first)."""
     return re.compile(rf"(?<![\w.]){resources.alternation(tuple(_actor_names()))}(?!\w)")
 
 
-def _actor_hits(text: str) -> list[tuple[int, str]]:
+def _actor_hits(text: str) -> list[tuple[int, str, str]]:
+    """(offset, party, surface) of every party or person named in ``text`` (a surface
+    mapped to '-' is a name that only contains a party's name: "National Security Council")."""
     names = _actor_names()
-    return [(m.start(), names[m.group()]) for m in _actor_pattern().finditer(text)]
+    hits = [(m.start(), names[m.group()], m.group()) for m in _actor_pattern().finditer(text)]
+    return [hit for hit in hits if hit[1] != "-"]
 
 
 @lru_cache(maxsize=1)
 def _places() -> re.Pattern[str]:
     return re.compile(rf"\b{resources.alternation(resources.lines('events/places.txt'))}\b")
+
+
+@lru_cache(maxsize=1)
+def _weapons() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    spec = resources.toml("events/weapons.toml")
+    where = "events/weapons.toml"
+    designations = resources.compile_pattern(spec["designations"], where=where)
+    classes = tuple(
+        (c["label"], resources.compile_pattern(c["pattern"], re.IGNORECASE, where=where))
+        for c in spec["class"]
+    )
+    return designations, classes
 
 
 def ordinal(sentence: str, trigger: Trigger) -> int | None:
@@ -61,31 +138,285 @@ def ordinal(sentence: str, trigger: Trigger) -> int | None:
     return _ORDINAL_WORDS[last.group(2).lower()]
 
 
-def name(sentence: str, trigger: Trigger) -> str:
-    """A short name for the event the trigger states."""
+def clause(sentence: str, trigger: Trigger) -> tuple[int, int]:
+    """The span of the trigger's clause: between the clause breaks around it."""
+    found = _CLAUSE_END.search(sentence, trigger.end)
+    return clause_start(sentence, trigger.start), (found.start() if found else len(sentence))
+
+
+def clause_start(sentence: str, position: int) -> int:
+    """Where the clause holding ``position`` starts (after the last clause break)."""
+    start = 0
+    for match in _CLAUSE_END.finditer(sentence, 0, position):
+        start = match.end()
+    return start
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,.\"'“”")
+    if len(text) <= _MAX_NAME:
+        return text
+    return text[:_MAX_NAME].rsplit(" ", 1)[0]
+
+
+def _is_actor(text: str) -> bool:
+    text = re.sub(r"^The\s+|['’]s$", "", text)
+    return all(hit in _actor_names() for hit in re.split(r"\s+and\s+|,\s*", text))
+
+
+def _proper_name(sentence: str, trigger: Trigger) -> str | None:
+    """A proper name the trigger belongs to: one containing it, "<trigger> of the X", or
+    a name right before a noun trigger ("Freedom Shield exercise")."""
     for match in _PROPER.finditer(sentence):
-        if match.start() <= trigger.start < match.end() and " " in match.group():
-            return match.group().strip()
+        inside = (
+            trigger.start <= match.start() and match.end() == trigger.end
+        )  # "held the 56th SCM"
+        if (match.start() <= trigger.start < match.end() or inside) and " " in match.group():
+            if not _is_actor(match.group()):
+                return match.group().strip()
         if match.start() > trigger.end:
             break
     words = trigger.text.strip()
-    of_name = _OF_NAME.match(sentence, trigger.end)
-    if of_name:
-        return f"{words} of the {of_name.group(1)}"
-    # the name just before a generic noun: "Freedom Shield exercise"
+    of_name = _OF_NAME.match(sentence, trigger.end) or _OF_NAME_LATER.match(sentence, trigger.end)
+    if of_name and not _is_actor(of_name.group(1)):
+        first = re.search(
+            r"\b(first|second|third|\d+(?:st|nd|rd|th))\s+$", sentence[: trigger.start]
+        )
+        lead = f"{first.group(1)} " if first else ""
+        return f"{lead}{words} of the {of_name.group(1)}"
+    if trigger.type in ("launch", "other") or not _NOUN_TRIGGER.fullmatch(words):
+        return None  # a verb ("held a summit", "met"): the name before it is its subject
     before = sentence[max(0, trigger.start - 60) : trigger.start].rstrip()
     proper = list(_PROPER.finditer(before))
     if proper and proper[-1].end() == len(before) and proper[-1].start() > 0:
-        return f"{proper[-1].group()} {words}"
-    return words
+        found = proper[-1].group()
+        if not _is_actor(found) and not _ORDINAL.fullmatch(found):
+            return f"{found} {words}"
+    return None
 
 
-def actors(sentence: str) -> tuple[str, ...]:
-    """The parties named in the sentence (gazetteer order of appearance, de-duplicated)."""
+def _modifiers(sentence: str, position: int) -> list[str]:
+    """The descriptive words right before a head noun ("a precision bombing drill")."""
+    words = sentence[max(0, position - 50) : position].split()
     out: list[str] = []
-    for _, actor in _actor_hits(sentence):
-        if actor not in out:
-            out.append(actor)
+    for word in reversed(words):
+        if not _MODIFIER.match(word):
+            break
+        out.insert(0, word.lower())
+    return out[-3:]
+
+
+def _prefix(parties: tuple[str, ...], people: list[str]) -> str:
+    if len(people) >= 2:
+        return "-".join(people[:3])
+    if len(parties) >= 2:
+        return "-".join(_SHORT.get(p, p) for p in parties[:3])
+    if parties:
+        return _ADJECTIVE.get(parties[0], parties[0])
+    return ""
+
+
+def _launch_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -> str:
+    designations, classes = _weapons()
+    near = sorted(designations.finditer(sentence), key=lambda m: abs(m.start() - trigger.start))
+    label = ""
+    best = len(sentence) + 1
+    for name, pattern in classes:
+        for match in pattern.finditer(sentence):
+            distance = abs(match.start() - trigger.start)
+            if distance < best - 40 or (not label and distance < best):
+                label, best = name, distance
+    lead = near[0].group() if near else _ADJECTIVE.get(parties[0], "") if parties else ""
+    return " ".join(w for w in (lead, label or "missile", "launch") if w)
+
+
+def _head(sentence: str, trigger: Trigger) -> tuple[str, int]:
+    """The head noun of the event and where it is ("held a summit" -> summit)."""
+    pattern = _EXERCISE_HEADS if trigger.type == "exercise" else _MEETING_HEADS
+    window = sentence[trigger.start : trigger.end + (0 if trigger.type == "exercise" else 40)]
+    found = pattern.search(window)
+    if found:
+        return found.group(1).lower(), trigger.start + found.start()
+    if re.search(r"\bcall", trigger.text, re.IGNORECASE):
+        return "phone call", trigger.start
+    return ("meeting" if trigger.type == "meeting" else _HEAD[trigger.type]), trigger.start
+
+
+def name(sentence: str, trigger: Trigger) -> str:
+    """A short name for the event the trigger states (at most about 60 characters)."""
+    proper = _proper_name(sentence, trigger)
+    if trigger.rule == "meeting-security-council":
+        return _council_name(sentence, trigger)
+    if proper is not None:
+        return _clip(re.sub(r"^The\s+", "", proper))
+    parties = actors(sentence, trigger)
+    if trigger.type == "launch":
+        return _clip(_launch_name(sentence, trigger, parties))
+    start, end = clause(sentence, trigger)
+    people = _people_in(sentence[start:end])
+    if trigger.type in ("meeting", "exercise"):
+        head, where = _head(sentence, trigger)
+        words = [w for w in _modifiers(sentence, where) if w != head]
+        if trigger.type == "meeting" and "emergency" in sentence[start:end].lower():
+            words = ["emergency", *(w for w in words if w != "emergency")]
+        return _clip(" ".join([_prefix(parties, people), *words, head]))
+    if trigger.type == "statement":
+        head = re.sub(
+            r"^(?:issued|released|published|said|warned|stated|declared|announced"
+            r"|claimed|vowed|argued)\s+(?:in\s+)?(?:a|an)\s+",
+            "",
+            trigger.text.lower(),
+        )
+        head = {"announced": "announcement", "declared": "declaration", "claimed": "claim"}.get(
+            head.strip(), head.strip()
+        )
+        head = {"on twitter": "tweet", "tweeted": "tweet"}.get(head, head)
+        if len(people) >= 2 or "joint" in _modifiers(sentence, trigger.start):
+            speaker = _prefix(parties, people) + " joint"
+        else:
+            speaker = people[0] if people else _ADJECTIVE.get(parties[0], "") if parties else ""
+        return _clip(f"{speaker} {head}")
+    if trigger.type == "agreement":
+        return _clip(_agreement_name(sentence, trigger, parties))
+    if trigger.type == "establishment":
+        return _clip(_object_of(trigger.text) or trigger.text)
+    return _clip(_other_name(sentence, trigger, parties, people))
+
+
+def _people_in(text: str) -> list[str]:
+    shorts = _people()
+    out: list[str] = []
+    for _, _, surface in _actor_hits(text):
+        short = shorts.get(surface)
+        if short and short not in out:
+            out.append(short)
+    return out
+
+
+def _council_name(sentence: str, trigger: Trigger) -> str:
+    """A Security Council trigger: the UN council's meeting or vote, or a national
+    security council's session ("South Korea's National Security Council convened")."""
+    if "veto" in trigger.text.lower():
+        return "UN Security Council vote"
+    emergency = "emergency " if "emergency" in sentence.lower() else ""
+    if sentence[max(0, trigger.start - 9) : trigger.start].strip() == "National":
+        return f"National Security Council {emergency}meeting"
+    return f"UN Security Council {emergency}meeting"
+
+
+_PHRASE_STOP = re.compile(
+    r"^(?:when|within|on|at|in|by|as|and|with|every|that|which|after|before|for|to|"
+    r"from|during|while|but|[A-Z][a-z]+day|\d.*)$"
+)
+
+
+def _phrase(text: str) -> str:
+    """The first few words of a verb phrase, up to a preposition or clause word."""
+    out: list[str] = []
+    for word in re.findall(r"[\w'’-]+", text)[:5]:
+        if out and _PHRASE_STOP.match(word):
+            break
+        out.append(word)
+    return " ".join(out)
+
+
+def _agreement_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -> str:
+    words = trigger.text.lower()
+    if trigger.rule == "agreement-adopted" and "resolution" in sentence.lower():
+        return "UN Security Council resolution"
+    decided = re.match(r"decided\s+(?:\w+\s+){0,2}?to\s+(.*)$", trigger.text)
+    if decided:
+        return f"decision to {_phrase(decided.group(1) + sentence[trigger.end :])}"
+    for noun in (
+        "joint statement",
+        "joint communique",
+        "declaration",
+        "treaty",
+        "pledge",
+        "resolution",
+    ):
+        if noun in words:
+            return noun if noun != "resolution" else "UN Security Council resolution"
+    if trigger.text.lower() == "agreed":
+        rest = re.match(r"\s+(?:on\s+\w+day\s+)?(to|on)\s+(.*)", sentence[trigger.end :])
+        phrase = _phrase(rest.group(2)) if rest else ""
+        if rest and phrase and not _PHRASE_STOP.match(phrase.split()[0]):
+            return f"agreement {rest.group(1)} {phrase}"
+    lead = "-".join(_SHORT.get(p, p) for p in parties[:3])
+    return f"{lead} agreement".strip()
+
+
+def _object_of(text: str) -> str:
+    """The body a trigger establishes ("launched a new working group" -> new working group)."""
+    found = re.search(r"\b(?:a|an|the|their|its)\s+(.+)$", text)
+    if found:
+        return re.sub(r"^(?:[A-Z][a-z]+day|new)\s+", "", found.group(1))
+    return re.sub(
+        r"\W*\s*\b(?:that\s+was\s+|which\s+was\s+)?(?:organi[sz]ed|established|created|formed|set\s+up|founded)$",
+        "",
+        text,
+    )
+
+
+def _other_name(
+    sentence: str, trigger: Trigger, parties: tuple[str, ...], people: list[str]
+) -> str:
+    adjective = _ADJECTIVE.get(parties[0], "") if parties else ""
+    rule = trigger.rule
+    if rule == "other-parade":
+        words = [w for w in _modifiers(sentence, trigger.start) if w != "large-scale"]
+        return " ".join([adjective, *words, trigger.text.lower()])
+    if rule == "other-office":
+        if re.search(r"elect", trigger.text, re.IGNORECASE) and not re.search(
+            r"elected\b", trigger.text
+        ):
+            return " ".join([adjective, *_modifiers(sentence, trigger.start), trigger.text.lower()])
+        who = people[0] if people else adjective
+        return f"{who} {trigger.text}"
+    if rule == "other-nuclear-test":
+        return f"{adjective} nuclear test"
+    if rule == "other-artillery":
+        return f"{adjective} artillery fire"
+    if rule == "other-arrival":
+        ship = re.search(
+            r"\b(?:USS\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:strike\s+group|carrier)?", sentence
+        )
+        found = re.sub(r"^The\s+", "", ship.group().strip()) if ship else adjective
+        return f"{found} arrival"
+    return f"{adjective} {trigger.text}"
+
+
+def actors(sentence: str, trigger: Trigger | None = None) -> tuple[str, ...]:
+    """The acting parties: the launching party for a launch, the participants of the
+    trigger's clause otherwise (without the source of an attribution); de-duplicated."""
+    if trigger is None:
+        return _unique(actor for _, actor, _ in _actor_hits(sentence))
+    if trigger.type == "launch":
+        launcher = party(sentence[clause_start(sentence, trigger.start) : trigger.start])
+        launcher = launcher or party(sentence[: trigger.start])
+        if launcher is None:  # "... was launched by North Korea"
+            by = re.match(r"\s+by\s+(.{0,40})", sentence[trigger.end :])
+            hits = _actor_hits(by.group(1)) if by else []
+            launcher = hits[0][1] if hits else None
+        return (launcher,) if launcher else ()
+    start, end = clause(sentence, trigger)
+    text = sentence[start:end]
+    text = _ATTRIBUTION_SOURCE.sub(" ", text)
+    return _unique(actor for _, actor, _ in _actor_hits(text))
+
+
+# "according to South Korea's Joint Chiefs of Staff," / "the JCS said": a source, not a party
+_ATTRIBUTION_SOURCE = re.compile(
+    r"\baccording\s+to\s+[^,]*,?|(?:^|,)\s*[^,]{0,60}?\b(?:said|reported|told\s+\w+)\b[^,]*$",
+    re.IGNORECASE,
+)
+
+
+def _unique(values: object) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values:  # type: ignore[attr-defined]
+        if value not in out:
+            out.append(value)
     return tuple(out)
 
 
@@ -99,9 +430,6 @@ def location(sentence: str, trigger: Trigger) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, match.group())
     return best[1] if best else None
-
-
-_ATTRIBUTION = re.compile(r"\b(?:said|says|reported|reports|according\s+to|told)\b", re.IGNORECASE)
 
 
 def party(text: str) -> str | None:

@@ -119,8 +119,11 @@ class _History:
         return when
 
 
-def _when_of(event: Event) -> When:
-    return When(event.start, event.end, event.precision, event.approximate, event.date_text, -1)
+def _when_of(event: Event, refers_to: int | None = None) -> When:
+    """The date of an event, to give to another mention; ``refers_to``: the mention is
+    that event (its row index), not a second one."""
+    when = When(event.start, event.end, event.precision, event.approximate, event.date_text, -1)
+    return when if refers_to is None else replace(when, refers_to=refers_to)
 
 
 def find_events(
@@ -219,7 +222,8 @@ def _sentence_events(
         for when in whens:
             if when.precision not in _PRECISION_OK.get(trigger.type, _ALL_PRECISIONS):
                 continue
-            events.append((_event(sentence, trigger, when), base, event_merge.kind(trigger)))
+            link = base if when.refers_to is None else -1 - when.refers_to
+            events.append((_event(sentence, trigger, when), link, event_merge.kind(trigger)))
     return events
 
 
@@ -303,7 +307,8 @@ def _inherit(
     ).search(before[-40:]):
         if cue is None or not cue.start() <= trigger.start < cue.end():
             # "calling the drills provocative": a reference to an event of its own kind
-            return history.last(trigger.type, sentence, _ANAPHOR_REACH)
+            index = history.find(trigger.type, sentence, _ANAPHOR_REACH)
+            return None if index is None else _when_of(history.events[index], index)
     if cue is not None:
         kind = event_relations.anaphor_type(cue.group())
         word = cue.group().split()[-1]
@@ -311,7 +316,8 @@ def _inherit(
         return found or history.narrative(sentence)
     if clock:  # "at around 9:40 a.m.": a clock time is on the news day
         return history.narrative(sentence, _ANAPHOR_REACH)
-    if not event_dates.cue("irrealis").search(event_dates.main_clause(text, trigger)):
+    _, clause_end = event_names.clause(text, trigger)  # not "..., where he had made"
+    if not event_dates.cue("irrealis").search(event_dates.main_clause(text[:clause_end], trigger)):
         return history.narrative(sentence)
     return None
 
@@ -343,7 +349,7 @@ def _event(sentence: Sentence, trigger: Trigger, when: When) -> Event:
         date_text=when.text,
         name=label,
         ordinal=event_names.ordinal(text, trigger),
-        actors=event_names.actors(text),
+        actors=event_names.actors(text, trigger),
         location=event_names.location(text, trigger),
         evidence=text,
         char_start=sentence.start,
