@@ -190,6 +190,11 @@ def _as_moment(value: Any, tz: tzinfo) -> datetime | None:
     return moment
 
 
+# A one-word string with a folder separator or a document suffix names a file that is
+# missing (deleted after listing, mistyped); it is not a document to parse.
+_PATH_LIKE = re.compile(r"\S*[/\\]\S*|\S+\.(?:txt|html?|xhtml|xml|csv|json|md)", re.IGNORECASE)
+
+
 def _text_bytes(text: str) -> bytes:
     try:
         return text.encode("utf-8")
@@ -209,7 +214,7 @@ def _read_source(source: Source, max_bytes: int) -> tuple[bytes, str]:
             raise ArticleError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
         return path.read_bytes(), os.fspath(source)
     except FileNotFoundError:
-        if isinstance(source, str):  # a short text, not a path
+        if isinstance(source, str) and not _PATH_LIKE.fullmatch(source):  # a short text
             return _text_bytes(source), "<text>"
         raise ArticleError(f"no such file: {source}") from None
     except IsADirectoryError:

@@ -274,3 +274,14 @@ def test_dev_corpus_publication_days_without_manifest(shared: Path) -> None:
 def test_strings_that_are_not_paths_or_text(text: str, message: str) -> None:
     with pytest.raises(ArticleError, match=message):
         load_article(text)
+
+
+@pytest.mark.parametrize("name", ["/no/such/dir/page.txt", "missing.html", "docs/x"])
+def test_missing_path_string_is_not_read_as_text(name: str) -> None:
+    with pytest.raises(ArticleError, match="no such file"):
+        load_article(name)
+
+
+@pytest.mark.parametrize("text", ["North", "Nov. 3/4 talks", "It ended."])
+def test_short_text_string_is_text(text: str) -> None:
+    assert load_article(text).body == text
