@@ -56,7 +56,10 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` ends an abbreviation or an initial."""
-    match = _TOKEN_BEFORE.search(text, 0, dot)
+    # Only the token before the period matters: look at a short window, not the whole line
+    # (searching from the line start made "Nov. Nov. Nov. …" quadratic).
+    start = max(0, dot - 24)
+    match = _TOKEN_BEFORE.search(text, start, dot)
     if not match:
         return False
     token = match.group(1).lstrip("\"“‘'([").lower()
