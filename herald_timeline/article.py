@@ -192,7 +192,10 @@ def _as_moment(value: Any, tz: tzinfo) -> datetime | None:
 
 # A one-word string with a folder separator or a document suffix names a file that is
 # missing (deleted after listing, mistyped); it is not a document to parse.
-_PATH_LIKE = re.compile(r"\S*[/\\]\S*|\S+\.(?:txt|html?|xhtml|xml|csv|json|md)", re.IGNORECASE)
+_PATH_LIKE = re.compile(
+    r"[^\s<>\"|?*]*[/\\][^\s<>\"|?*]*|[^\s<>\"|?*]+\.(?:txt|html?|xhtml|xml|csv|json|md)",
+    re.IGNORECASE,
+)
 
 
 def _text_bytes(text: str) -> bytes:
