@@ -13,23 +13,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+
+# the parser behind ``re`` (private, but stable since 3.11; walked once per rule at start-up)
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
 
 from herald_timeline import resources
 from herald_timeline.timex_rules import Hit, macros, rules
 
-try:  # the parser behind ``re`` (``sre_parse`` before 3.11; the old name warns)
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
-
 #: characters of a candidate that select the rules to try
 KEY = 8
 _NORM = str.maketrans("0123456789\t\n\r\f\v\u00a0", "0000000000      ")
 # what may precede a timex (rules also refuse a start glued to a word, amount or path)
-_SEPARATOR = r"[ (\[{<\"'`“‘«„…*\-—–:;!?]"
+_SEPARATOR = r"[\s(\[{<\"'`“‘«„…*\-—–:;!?]"
 _BIG_CLASS = 40  # a character class wider than this matches "anything" here
 
 
@@ -123,7 +120,7 @@ class _Index:
                 if rule.modded:
                     self.after_mod.setdefault(key, set()).add(number)
         modifier = "(?:" + macros()["mod"] + ")[ -]"
-        self.modifier = resources.compile_pattern(modifier, re.IGNORECASE, where="modifiers")
+        self.modifier = resources.compile_pattern(modifier, where="modifiers")  # lower-cased text
         trie = _trie(sorted(set(self.plain) | (prefixes(modifier) or frozenset())))
         if self.wild:
             trie = r"[\w']"
@@ -132,21 +129,21 @@ class _Index:
         self.first = re.compile(trie)
         self.after = re.compile(_SEPARATOR + "(?=" + trie + ")")
 
-    def tried(self, norm: str, at: int) -> list[int]:
-        """Numbers of the rules that may match at ``at`` of normalised text, in rule order."""
+    def tried(self, lower: str, at: int) -> list[int]:
+        """Numbers of the rules that may match at ``at`` of lower-cased text, in rule order."""
         numbers = set(self.wild)
-        _collect(self.plain, norm[at : at + KEY], numbers)
-        modifier = self.modifier.match(norm, at)
+        _collect(self.plain, normalise(lower[at : at + KEY]), numbers)
+        modifier = self.modifier.match(lower, at)
         if modifier is not None:
             end = modifier.end()
-            _collect(self.after_mod, norm[end : end + KEY], numbers)
+            _collect(self.after_mod, normalise(lower[end : end + KEY]), numbers)
         return sorted(numbers)
 
-    def candidates(self, norm: str) -> Iterator[int]:
-        """Positions in normalised text where a rule may match."""
-        if self.first.match(norm):
+    def candidates(self, lower: str) -> Iterator[int]:
+        """Positions in lower-cased text where a rule may match."""
+        if self.first.match(lower):
             yield 0
-        for found in self.after.finditer(norm):
+        for found in self.after.finditer(lower):
             yield found.start() + 1
 
 
@@ -163,8 +160,8 @@ def _index() -> _Index:
 
 
 def _trie(keys: list[str]) -> str:
-    """A regex matching any of ``keys`` (normalised: no upper case, digits are 0), branching
-    one character at a time."""
+    """A regex matching any of ``keys`` (normalised) in lower-cased text, branching one
+    character at a time."""
     heads: dict[str, list[str]] = {}
     ends = False
     for key in keys:
@@ -174,7 +171,8 @@ def _trie(keys: list[str]) -> str:
             ends = True
     branches = []
     for head, tails in sorted(heads.items()):
-        branches.append(re.escape(head) + _trie(tails))
+        char = r"\d" if head == "0" else r"\s" if head == " " else re.escape(head)
+        branches.append(char + _trie(tails))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
@@ -198,15 +196,15 @@ def scan(text: str) -> Iterator[Hit]:
     """Non-overlapping hits, left to right; at each start the longest acceptable match."""
     index = _index()
     all_rules = rules()
-    norm = normalise(text)
-    if len(norm) != len(text):  # a character whose lower case is longer ("İ"): keep offsets
-        norm = "".join(normalise(c)[:1] or " " for c in text)
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer ("İ"): keep offsets
+        lower = "".join(c.lower()[:1] for c in text)
     pos = 0
-    for at in index.candidates(norm):
+    for at in index.candidates(lower):
         if at < pos:
             continue
         best: Hit | None = None
-        for number in index.tried(norm, at):  # rule order breaks ties
+        for number in index.tried(lower, at):  # rule order breaks ties
             match = all_rules[number].pattern.match(text, at)
             if match is None or match.end() == at or not _acceptable(match):
                 continue

@@ -74,6 +74,10 @@ class Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         self.ends = [m.end() for m in _BOUNDARY.finditer(text)]
+        lower = text.lower().replace("’", "'")
+        if len(lower) != len(text):  # a character whose lower case is longer: keep offsets
+            lower = "".join(c.lower()[:1] for c in text).replace("’", "'")
+        self.lower = lower
 
     def around(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.ends, pos)
@@ -88,69 +92,70 @@ class Sentences:
         first, last = self.around(start)
         first, last = max(first, start - _WINDOW), min(last, end + _WINDOW)
         cues = _cues()
-        spans = [m.span() for m in _WORD.finditer(self.text, first, last)]
-        words = [self.text[a:b].lower().replace("’", "'") for a, b in spans]
-        before = bisect.bisect_right([b for _, b in spans], start)  # words ending by start
-        after = bisect.bisect_left([a for a, _ in spans], end)  # first word from end on
+        words = _WORD.findall(self.lower, first, start)
+        cased = _WORD.findall(self.text, first, start)
         best: tuple[int, str] | None = None
-        for i in range(before - 1, -1, -1):
-            kind = self._kind(words, spans, i, cues)
-            if kind and words[i] in cues.reporting and before - 1 - i > 1:
+        for i in range(len(words) - 1, -1, -1):
+            kind = _classify(words, cased, i, cues)
+            if kind and words[i] in cues.reporting and len(words) - 1 - i > 1:
                 continue  # "said it is calling for the redemption on Dec. 7"
             if kind:
-                best = (before - 1 - i, "open" if kind == "intent" else kind)
+                best = (len(words) - 1 - i, "open" if kind == "intent" else kind)
                 break
-        limit = len(words) if best is None else min(len(words), after + best[0] - _AFTER_PENALTY)
-        for i in range(after, limit):
-            kind = self._kind(words, spans, i, cues)
-            if kind:
-                best = (i - after + _AFTER_PENALTY, "past" if kind == "intent" else kind)
-                break
+        if best is None or best[0] > _AFTER_PENALTY:
+            later = _WORD.findall(self.lower, end, last)
+            later_cased = _WORD.findall(self.text, end, last)
+            limit = len(later) if best is None else best[0] - _AFTER_PENALTY
+            for i in range(min(limit, len(later))):
+                kind = _classify(later, later_cased, i, cues)
+                if kind:
+                    best = (i + _AFTER_PENALTY, "past" if kind == "intent" else kind)
+                    break
         tense = best[1] if best and best[1] != "present" else None
-        verb = self._deadline(words, before, cues)
+        verb = _deadline(words, cues)
         if verb is None or tense in ("future", "open"):
             return tense
         if verb >= 0 and words[verb] in cues.extend:
             return "deadline"  # "postponed until Tuesday"
-        if verb >= 0 and self._kind(words, spans, verb, cues) == "past":
+        if verb >= 0 and _classify(words, cased, verb, cues) == "past":
             return "past"  # "the drill ran through Friday"
         return "deadline"
 
-    @staticmethod
-    def _deadline(words: list[str], before: int, cues: _Cues) -> int | None:
-        """When a deadline word stands right before the expression (an "on" may sit
-        between): the index of the word before that (-1 at the start), else None."""
-        i = before - 1
-        if i >= 0 and words[i] == "on":
-            i -= 1
-        if i < 0:
-            return None
-        n = _ends_phrase(words, i, cues.deadline)
-        if not n:
-            return None
-        # "extended to Nov. 16" looks ahead; "ran through Friday" takes the verb's tense
-        return i - n if n == 1 else -1
 
-    def _kind(
-        self, words: list[str], spans: list[tuple[int, int]], i: int, cues: _Cues
-    ) -> str | None:
-        word = words[i]
-        if _ends_phrase(words, i, cues.future):
-            return "future"
-        if _ends_phrase(words, i, cues.intent):
-            return "intent"
-        if i and words[i - 1] in _BE and word not in _BE:
-            return None  # "will be held", "is paid": the participle says nothing
-        if word in cues.past:
-            return "past"
-        if word in cues.present:
-            return "present"
-        if (
-            len(word) >= 5
-            and word.endswith("ed")
-            and word not in cues.not_past
-            and self.text[spans[i][0]].islower()  # "Mohammed" is a name
-            and (i == 0 or words[i - 1] not in cues.adjective)  # "the proposed merger"
-        ):
-            return "past"
+def _deadline(words: list[str], cues: _Cues) -> int | None:
+    """When a deadline word ends ``words`` (an "on" may follow it): the index of the word
+    before it (-1: none), else None."""
+    i = len(words) - 1
+    if i >= 0 and words[i] == "on":
+        i -= 1
+    if i < 0:
         return None
+    n = _ends_phrase(words, i, cues.deadline)
+    if not n:
+        return None
+    # "extended to Nov. 16" looks ahead; "ran through Friday" takes the verb's tense
+    return i - n if n == 1 else -1
+
+
+def _classify(words: list[str], cased: list[str], i: int, cues: _Cues) -> str | None:
+    """The cue ``words[i]`` is: 'future', 'intent', 'past', 'present' or None."""
+    word = words[i]
+    if _ends_phrase(words, i, cues.future):
+        return "future"
+    if _ends_phrase(words, i, cues.intent):
+        return "intent"
+    if i and words[i - 1] in _BE and word not in _BE:
+        return None  # "will be held", "is paid": the participle says nothing
+    if word in cues.past:
+        return "past"
+    if word in cues.present:
+        return "present"
+    if (
+        len(word) >= 5
+        and word.endswith("ed")
+        and word not in cues.not_past
+        and cased[i][:1].islower()  # "Mohammed" is a name
+        and (i == 0 or words[i - 1] not in cues.adjective)  # "the proposed merger"
+    ):
+        return "past"
+    return None
