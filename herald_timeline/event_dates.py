@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from herald_timeline import resources
@@ -34,6 +34,9 @@ _SINCE_ONLY = re.compile(r"\s*since\s*$", _FLAGS)
 #: how far back (characters) the cues before a date look ("Photo released by North
 #: Korea's official Korean Central News Agency on Dec. 19")
 _BEFORE_WINDOW = 120
+#: ... and the other cues before a date
+_SHORT_WINDOW = 60
+_PHOTO_WORDS = ("photo", "image", "footage", "picture")
 #: how far (characters) an undated trigger may borrow another trigger's date
 _SHARE_REACH = 140
 #: types whose events share a date when stated together (agreed at a summit, announced at
@@ -86,6 +89,12 @@ def cue(name: str) -> re.Pattern[str]:
     return resources.compile_pattern(spec["pattern"], _FLAGS, where=f"events/cues.toml:{name}")
 
 
+@lru_cache(maxsize=128)
+def first(name: str, text: str) -> re.Match[str] | None:
+    """The first match of a cue in ``text`` (cached: every trigger of a sentence asks)."""
+    return cue(name).search(text)
+
+
 def is_clock_time(timex: TimexLike) -> bool:
     """A time of day without a day of its own ("at 2:34 p.m.", "at noon"): the day comes
     from the narrative, whatever day the time core filled in."""
@@ -100,12 +109,12 @@ def usable(timex: TimexLike, sentence: str, offset: int) -> When | None:
     if precision not in EVENT_PRECISIONS:
         return None
     position = timex.char_start - offset
-    before = sentence[max(0, position - _BEFORE_WINDOW) : position]
+    before = sentence[max(0, position - _SHORT_WINDOW) : position]
     after = sentence[timex.char_end - offset :]
     if cue("period_timex").search(timex.text) and not cue("period_hedge_before").search(before):
         return None
     possessive = after.startswith(("'s", "’s"))  # "said Monday's missile": not an attribution
-    if not possessive and cue("date_before_not").search(before):
+    if not possessive and (cue("date_before_not").search(before) or _photo(sentence, position)):
         # "since May, when it ended a lull" and "the first launch since January 1st" name
         # the event after all
         if not (before.rstrip().lower().endswith("since") and _since_names_event(before, after)):
@@ -151,6 +160,15 @@ def main_clause(sentence: str, trigger: Trigger) -> str:
     North had wanted ...": the hedges of what was said do not make the event a plan)."""
     found = cue("reported_after").search(sentence, trigger.end)
     return sentence[: found.start()] if found else sentence
+
+
+def _photo(sentence: str, position: int) -> bool:
+    """The date of a photo credit ("Photo released by ... KCNA on Dec. 19")."""
+    before = sentence[max(0, position - _BEFORE_WINDOW) : position]
+    lower = before.lower()
+    if not any(word in lower for word in _PHOTO_WORDS):
+        return False
+    return bool(cue("photo_before_not").search(before))
 
 
 def _since_names_event(before: str, after: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from herald_timeline import event_dates, event_names
@@ -37,9 +37,9 @@ def kind(trigger: Trigger) -> str:
     return trigger.type
 
 
-@cache
-def _separate() -> re.Pattern[str]:
-    return event_dates.cue("separate")
+@lru_cache(maxsize=256)
+def _separate(evidence: str) -> bool:
+    return bool(event_dates.cue("separate").search(evidence))
 
 
 def _party(event: Event) -> str | None:
@@ -48,7 +48,7 @@ def _party(event: Event) -> str | None:
     if offset < 0:
         return None
     start = event_names.clause_start(event.evidence, offset)
-    return event_names.party(event.evidence[start:offset])
+    return event_names.party(event.evidence, start, offset)
 
 
 def _same_event(a: Event, b: Event, kind_a: str, kind_b: str) -> bool:
@@ -56,7 +56,7 @@ def _same_event(a: Event, b: Event, kind_a: str, kind_b: str) -> bool:
         return True
     if kind_a != kind_b:
         return False
-    if _separate().search(a.evidence) or _separate().search(b.evidence):
+    if _separate(a.evidence) or _separate(b.evidence):
         return False  # "held a separate air drill", "Later the same day, he will hold ..."
     party_a, party_b = _party(a), _party(b)
     return not party_a or not party_b or party_a == party_b

@@ -101,12 +101,18 @@ def _actor_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.]){resources.alternation(tuple(_actor_names()))}(?!\w)")
 
 
-def _actor_hits(text: str) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=256)
+def _actor_hits(text: str) -> tuple[tuple[int, str, str], ...]:
     """(offset, party, surface) of every party or person named in ``text`` (a surface
-    mapped to '-' is a name that only contains a party's name: "National Security Council")."""
+    mapped to '-' is a name that only contains a party's name: "National Security Council").
+    Cached: the name, actors and party of every trigger of a sentence read the same hits."""
     names = _actor_names()
     hits = [(m.start(), names[m.group()], m.group()) for m in _actor_pattern().finditer(text)]
-    return [hit for hit in hits if hit[1] != "-"]
+    return tuple(hit for hit in hits if hit[1] != "-")
+
+
+def _hits_in(sentence: str, start: int, end: int) -> list[tuple[int, str, str]]:
+    return [h for h in _actor_hits(sentence) if start <= h[0] and h[0] + len(h[2]) <= end]
 
 
 @lru_cache(maxsize=1)
@@ -140,16 +146,23 @@ def ordinal(sentence: str, trigger: Trigger) -> int | None:
 
 def clause(sentence: str, trigger: Trigger) -> tuple[int, int]:
     """The span of the trigger's clause: between the clause breaks around it."""
-    found = _CLAUSE_END.search(sentence, trigger.end)
-    return clause_start(sentence, trigger.start), (found.start() if found else len(sentence))
+    end = next((b for b, _ in _breaks(sentence) if b >= trigger.end), len(sentence))
+    return clause_start(sentence, trigger.start), end
 
 
 def clause_start(sentence: str, position: int) -> int:
     """Where the clause holding ``position`` starts (after the last clause break)."""
     start = 0
-    for match in _CLAUSE_END.finditer(sentence, 0, position):
-        start = match.end()
+    for _begin, end in _breaks(sentence):
+        if end > position:
+            break
+        start = end
     return start
+
+
+@lru_cache(maxsize=256)
+def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _CLAUSE_END.finditer(sentence))
 
 
 def _clip(text: str) -> str:
@@ -167,14 +180,12 @@ def _is_actor(text: str) -> bool:
 def _proper_name(sentence: str, trigger: Trigger) -> str | None:
     """A proper name the trigger belongs to: one containing it, "<trigger> of the X", or
     a name right before a noun trigger ("Freedom Shield exercise")."""
-    for match in _PROPER.finditer(sentence):
-        inside = (
-            trigger.start <= match.start() and match.end() == trigger.end
-        )  # "held the 56th SCM"
-        if (match.start() <= trigger.start < match.end() or inside) and " " in match.group():
-            if not _is_actor(match.group()):
-                return match.group().strip()
-        if match.start() > trigger.end:
+    for begin, finish, run in _proper_runs(sentence):
+        inside = trigger.start <= begin and finish == trigger.end  # "held the 56th SCM"
+        if (begin <= trigger.start < finish or inside) and " " in run:
+            if not _is_actor(run):
+                return run.strip()
+        if begin > trigger.end:
             break
     words = trigger.text.strip()
     of_name = _OF_NAME.match(sentence, trigger.end) or _OF_NAME_LATER.match(sentence, trigger.end)
@@ -193,6 +204,11 @@ def _proper_name(sentence: str, trigger: Trigger) -> str | None:
         if not _is_actor(found) and not _ORDINAL.fullmatch(found):
             return f"{found} {words}"
     return None
+
+
+@lru_cache(maxsize=64)
+def _proper_runs(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in _PROPER.finditer(sentence))
 
 
 def _modifiers(sentence: str, position: int) -> list[str]:
@@ -216,17 +232,26 @@ def _prefix(parties: tuple[str, ...], people: list[str]) -> str:
     return ""
 
 
-def _launch_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -> str:
+@lru_cache(maxsize=64)
+def _weapon_hits(sentence: str) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
+    """(offset, designation) and (offset, class label) of the weapons a sentence names,
+    classes in the lexicon's order (most specific first)."""
     designations, classes = _weapons()
-    near = sorted(designations.finditer(sentence), key=lambda m: abs(m.start() - trigger.start))
+    named = tuple((m.start(), m.group()) for m in designations.finditer(sentence))
+    kinds = tuple((m.start(), label) for label, p in classes for m in p.finditer(sentence))
+    return named, kinds
+
+
+def _launch_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -> str:
+    named, kinds = _weapon_hits(sentence)
+    near = sorted(named, key=lambda hit: abs(hit[0] - trigger.start))
     label = ""
     best = len(sentence) + 1
-    for name, pattern in classes:
-        for match in pattern.finditer(sentence):
-            distance = abs(match.start() - trigger.start)
-            if distance < best - 40 or (not label and distance < best):
-                label, best = name, distance
-    lead = near[0].group() if near else _ADJECTIVE.get(parties[0], "") if parties else ""
+    for position, name in kinds:  # the nearest class, unless a more specific one is close
+        distance = abs(position - trigger.start)
+        if distance < best - 40 or (not label and distance < best):
+            label, best = name, distance
+    lead = near[0][1] if near else _ADJECTIVE.get(parties[0], "") if parties else ""
     return " ".join(w for w in (lead, label or "missile", "launch") if w)
 
 
@@ -253,7 +278,7 @@ def name(sentence: str, trigger: Trigger) -> str:
     if trigger.type == "launch":
         return _clip(_launch_name(sentence, trigger, parties))
     start, end = clause(sentence, trigger)
-    people = _people_in(sentence[start:end])
+    people = _people_in(sentence, start, end)
     if trigger.type in ("meeting", "exercise"):
         head, where = _head(sentence, trigger)
         words = [w for w in _modifiers(sentence, where) if w != head]
@@ -283,10 +308,10 @@ def name(sentence: str, trigger: Trigger) -> str:
     return _clip(_other_name(sentence, trigger, parties, people))
 
 
-def _people_in(text: str) -> list[str]:
+def _people_in(sentence: str, start: int, end: int) -> list[str]:
     shorts = _people()
     out: list[str] = []
-    for _, _, surface in _actor_hits(text):
+    for _, _, surface in _hits_in(sentence, start, end):
         short = shorts.get(surface)
         if short and short not in out:
             out.append(short)
@@ -386,28 +411,37 @@ def _other_name(
     return f"{adjective} {trigger.text}"
 
 
+@lru_cache(maxsize=256)
 def actors(sentence: str, trigger: Trigger | None = None) -> tuple[str, ...]:
     """The acting parties: the launching party for a launch, the participants of the
     trigger's clause otherwise (without the source of an attribution); de-duplicated."""
     if trigger is None:
         return _unique(actor for _, actor, _ in _actor_hits(sentence))
     if trigger.type == "launch":
-        launcher = party(sentence[clause_start(sentence, trigger.start) : trigger.start])
-        launcher = launcher or party(sentence[: trigger.start])
+        launcher = party(sentence, clause_start(sentence, trigger.start), trigger.start)
+        launcher = launcher or party(sentence, 0, trigger.start)
         if launcher is None:  # "... was launched by North Korea"
             by = re.match(r"\s+by\s+(.{0,40})", sentence[trigger.end :])
-            hits = _actor_hits(by.group(1)) if by else []
+            hits = _hits_in(sentence, trigger.end + by.start(1), len(sentence)) if by else []
             launcher = hits[0][1] if hits else None
         return (launcher,) if launcher else ()
     start, end = clause(sentence, trigger)
-    text = sentence[start:end]
-    text = _ATTRIBUTION_SOURCE.sub(" ", text)
-    return _unique(actor for _, actor, _ in _actor_hits(text))
+    sources = _sources(sentence)
+    hits = _hits_in(sentence, start, end)
+    return _unique(a for p, a, _ in hits if not any(s <= p < e for s, e in sources))
+
+
+@lru_cache(maxsize=64)
+def _sources(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Spans that name the source of an attribution, not a party to the event."""
+    if not _ATTRIBUTION.search(sentence):
+        return ()
+    return tuple(m.span() for m in _ATTRIBUTION_SOURCE.finditer(sentence))
 
 
 # "according to South Korea's Joint Chiefs of Staff," / "the JCS said": a source, not a party
 _ATTRIBUTION_SOURCE = re.compile(
-    r"\baccording\s+to\s+[^,]*,?|(?:^|,)\s*[^,]{0,60}?\b(?:said|reported|told\s+\w+)\b[^,]*$",
+    r"\baccording\s+to\s+[^,]*|(?<![^,])[^,]{0,60}?\b(?:said|reported|told\s+\w+)\b",
     re.IGNORECASE,
 )
 
@@ -423,24 +457,34 @@ def _unique(values: object) -> tuple[str, ...]:
 def location(sentence: str, trigger: Trigger) -> str | None:
     """The place after "in/at/from/off ..." nearest to the trigger, if the gazetteer knows it."""
     best: tuple[int, str] | None = None
-    for match in _places().finditer(sentence):
-        if not _PREPOSITION.search(sentence[max(0, match.start() - 12) : match.start()]):
-            continue
-        distance = abs(match.start() - trigger.end)
+    for position, place in _place_hits(sentence):
+        distance = abs(position - trigger.end)
         if best is None or distance < best[0]:
-            best = (distance, match.group())
+            best = (distance, place)
     return best[1] if best else None
 
 
-def party(text: str) -> str | None:
-    """The actor named last in ``text`` (the words before a trigger), not counting the
-    source of an attribution ("South Korea's military said the missile was fired")."""
+@lru_cache(maxsize=64)
+def _place_hits(sentence: str) -> tuple[tuple[int, str], ...]:
+    """The gazetteer places of a sentence written after a preposition."""
+    return tuple(
+        (m.start(), m.group())
+        for m in _places().finditer(sentence)
+        if _PREPOSITION.search(sentence[max(0, m.start() - 12) : m.start()])
+    )
+
+
+def party(sentence: str, start: int, end: int) -> str | None:
+    """The actor named last in ``sentence[start:end]`` (the words before a trigger), not
+    counting the source of an attribution ("South Korea's military said the missile was
+    fired", "According to the JCS, the missiles were launched")."""
+    text = sentence[start:end]
     cut = list(_ATTRIBUTION.finditer(text))
     if cut:
         last = cut[-1]
-        text = text[last.end() :]
-        if last.group().lower().startswith("according"):  # "According to the JCS, the missiles"
-            comma = text.find(",")
-            text = text[comma + 1 :] if comma >= 0 else ""
-    hits = _actor_hits(text)
+        start += last.end()
+        if last.group().lower().startswith("according"):
+            comma = sentence.find(",", start, end)
+            start = comma + 1 if comma >= 0 else end
+    hits = _hits_in(sentence, start, end)
     return hits[-1][1] if hits else None

@@ -98,19 +98,33 @@ def _heads(ignore_case: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){resources.alternation(words)}", _FLAGS if ignore_case else 0)
 
 
+@lru_cache(maxsize=512)
+def _rules_for(head: str) -> re.Pattern[str] | None:
+    """The alternation of the rules (in priority order, same group names as
+    ``_combined``) that may match where a word starting with ``head`` begins: those with
+    a head that is a prefix of it (the head scan reports the longest one)."""
+    parts = [
+        f"(?P<r{i}>{rule.pattern})"
+        for i, rule in enumerate(rules())
+        if any(head.startswith(h) for h in rule.heads)
+    ]
+    return re.compile("|".join(parts), _FLAGS) if parts else None
+
+
 def _scan(text: str) -> list[re.Match[str]]:
-    """The matches ``_combined().finditer`` would give, trying it only where a head starts
-    (most sentences have few or none, and the big alternation is slow to try everywhere)."""
+    """The matches ``_combined().finditer`` would give, trying only the rules whose head
+    word starts there (most positions have none, and the whole alternation is slow)."""
     out: list[re.Match[str]] = []
-    combined = _combined()
     done = 0
     lower = text.lower()
-    heads = _heads() if len(lower) == len(text) else _heads(True)  # lower() may grow ("İ")
-    for head in heads.finditer(lower if len(lower) == len(text) else text):
+    same = len(lower) == len(text)  # lower() may grow the text ("İ")
+    heads = _heads() if same else _heads(True)
+    for head in heads.finditer(lower if same else text):
         position = head.start()
         if position < done:
             continue
-        match = combined.match(text, position)
+        candidates = _rules_for(head.group().lower())
+        match = candidates.match(text, position) if candidates is not None else None
         if match is not None:
             out.append(match)
             done = max(match.end(), position + 1)

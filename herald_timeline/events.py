@@ -301,7 +301,7 @@ def _inherit(
     before = text[: trigger.start]
     if event_dates.cue("subordinate_before").search(before):
         return None  # "... less than a week after North Korea's failed attempt"
-    cue = event_dates.cue("inherit").search(text)
+    cue = event_dates.first("inherit", text)
     if event_dates.cue("event_noun").match(trigger.text) and event_dates.cue(
         "definite_before"
     ).search(before[-40:]):
