@@ -29,6 +29,9 @@ from herald_timeline.text import count_words, normalise
 DEFAULT_TZ = "Asia/Seoul"
 #: documents above this size are refused (a news page is rarely over 1 MB)
 MAX_BYTES = 5_000_000
+#: article text above this length is refused: a long news story is 30,000 characters, and
+#: parsing time grows with the text (about a second per 100,000 characters of hostile text)
+MAX_CHARS = 100_000
 FORMATS = ("auto", "page", "html", "plain")
 MANIFEST_FIELDS = ("published", "updated", "url", "outlet", "title", "author", "section")
 
@@ -237,6 +240,7 @@ def load_article(
     day_tz: str = DEFAULT_TZ,
     overrides: Mapping[str, Any] | None = None,
     max_bytes: int = MAX_BYTES,
+    max_chars: int = MAX_CHARS,
 ) -> Article:
     """Read a document (path, text or bytes) into an :class:`Article`.
 
@@ -252,6 +256,8 @@ def load_article(
     name : the source name recorded (default: the path as given).
     overrides : manifest values (``published``, ``updated``, ``url``, ``outlet``, ``title``,
         ``author``, ``section``) that replace what was read.
+    max_bytes : larger documents are refused before they are read (default 5 MB).
+    max_chars : longer article text (after chrome is stripped) is refused (default 100,000).
 
     Raises
     ------
@@ -289,6 +295,11 @@ def load_article(
         parts = PageParts(body=text)
     if not parts.body.strip():
         raise ArticleError(f"no article text found ({chosen}){_notes(parts)}")
+    if len(parts.body) > max_chars:
+        raise ArticleError(
+            f"article text is {len(parts.body):,} characters, over the {max_chars:,}-character"
+            " limit (max_chars)"
+        )
 
     published_at = (
         _as_moment(values.get("published"), zone_info)

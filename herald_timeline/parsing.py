@@ -21,7 +21,7 @@ from typing import Any, TextIO
 import pandas as pd
 
 from herald_timeline import schema
-from herald_timeline.article import Article, Source, article_id_for, load_article
+from herald_timeline.article import MAX_CHARS, Article, Source, article_id_for, load_article
 from herald_timeline.claims import Claim, find_claims
 from herald_timeline.dates import Timex, find_dates
 from herald_timeline.errors import ArticleError
@@ -188,6 +188,7 @@ class Job:
     overrides: Mapping[str, Any]
     format: str = "auto"
     published: str | None = None  # for documents that state no publication time
+    max_chars: int = MAX_CHARS
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -268,6 +269,7 @@ def run_job(job: Job) -> DocResult:
             name=job.name,
             default_published=job.published,
             overrides=job.overrides,
+            max_chars=job.max_chars,
         )
         return extract(article)
     except ArticleError as exc:
