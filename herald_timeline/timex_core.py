@@ -59,6 +59,7 @@ Handler = Callable[[Hit, Context], list[Timex]]
 
 REL_OFFSET = {
     "this": 0, "current": 0, "the current": 0, "the current fiscal": 0, "the same": 0,
+    "the full": 0,
     "the new": 1, "next": 1, "coming": 1, "the coming": 1, "following": 1, "the following": 1,
     "last": -1, "past": -1, "previous": -1, "preceding": -1, "the past": -1, "the last": -1,
     "the previous": -1, "the latest": -1, "same": 0,

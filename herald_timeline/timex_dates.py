@@ -173,6 +173,18 @@ def day_word(hit: Hit, ctx: Context) -> list[Timex]:
     return [make(hit, ctx, point, anchor="published", value=point.value + _part_of_day(hit))]
 
 
+def weekend(hit: Hit, ctx: Context) -> list[Timex]:
+    """ "the weekend": the last one (the current one when published on it), or the coming
+    one when the sentence looks ahead."""
+    if ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved", value="XXXX-WXX-WE")]
+    ref = ctx.ref
+    if ref.isoweekday() < 6:  # a weekday: the weekend before, or the one ahead
+        ahead = ctx.tense(hit.start, hit.end) in ("future", "deadline")
+        ref = ref + timedelta(days=6 - ref.isoweekday()) if ahead else ref - timedelta(days=7)
+    return [make(hit, ctx, cal.weekend(ref), anchor="published")]
+
+
 def part_of_known_day(hit: Hit, ctx: Context) -> list[Timex]:
     """ "in the afternoon": that part of the day the sentence is about (a day-precision
     date before it in the sentence, else shortly before), else of the publication day."""
@@ -183,8 +195,8 @@ def part_of_known_day(hit: Hit, ctx: Context) -> list[Timex]:
         if t.precision == "day" and t.start is not None
     ]  # fmt: skip
     if earlier:
-        return [make(hit, ctx, point_of(earlier[-1]), anchor="event",
-                     value=earlier[-1].start.isoformat() + code)]  # fmt: skip
+        day = point_of(earlier[-1])
+        return [make(hit, ctx, day, anchor="event", value=day.start.isoformat() + code)]
     if ctx.ref is None:
         return [make(hit, ctx, None, anchor="unresolved", value="XXXX-XX-XX" + code)]
     point = cal.on_day(ctx.ref)

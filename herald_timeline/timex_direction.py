@@ -70,7 +70,9 @@ def weekday_point(weekday: int, ctx: Context, hit: Hit, rel: str) -> tuple[Point
         return cal.on_day(ref - timedelta(days=back or 7)), "published"
     if rel in ("next", "coming", "following"):
         return cal.on_day(ref + timedelta(days=ahead or 7)), "published"
-    tense = ctx.tense(hit.start, hit.end)
+    # "Friday's launch" names a known event whatever the verb does; news reports the past
+    possessive = ctx.text.startswith(("'s", "’s"), hit.end)
+    tense = None if possessive else ctx.tense(hit.start, hit.end)
     # "will meet on Monday", "through Friday": ahead; "had agreed to meet on Friday": the
     # nearer one; otherwise news reports the past
     if tense in ("future", "deadline") or (tense == "open" and ahead <= back):

@@ -3,6 +3,8 @@ count ("two days ago") or to another date ("two days later", "the following day"
 
 from __future__ import annotations
 
+import re
+
 from herald_timeline import timex_calendar as cal
 from herald_timeline.timex_calendar import Point
 from herald_timeline.timex_core import (
@@ -139,9 +141,18 @@ def _duration(
     return make(hit, ctx, None, anchor="absolute", value=value, kind="duration", span=span)
 
 
+_RATE = re.compile(r"[\d%s] \Z")  # "four flights a week", "$1.76 a year", "24 hours a day"
+
+
 def duration(hit: Hit, ctx: Context) -> list[Timex]:
     g = hit.match.groupdict()
     unit, times = unit_of(g["unit"])
+    word = (g.get("num") or "").lower()
+    if word in ("a", "an"):
+        if unit == "S" or _RATE.search(ctx.text, max(0, hit.start - 2), hit.start):
+            return []  # "a second group"; a rate is no duration
+    if unit == "Q" and "-" in hit.match.group(0) and ctx.text.startswith(" of", hit.end):
+        return []  # "three-quarters of its food" is a fraction
     amount = number_of(g["num"]) if g.get("num") else None
     return [_duration(hit, ctx, amount, unit, times)]
 
