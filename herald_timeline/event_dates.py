@@ -25,7 +25,8 @@ EVENT_PRECISIONS = frozenset({"day", "month", "year"})
 #: it ("On Friday, X fired") counts as this much farther away
 _BEFORE_PENALTY = 1.4
 _BARRIER = re.compile(
-    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to|while|whereas)\b|;|\s[-–—]\s",
+    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to|while|whereas)\b|;|\s[-–—]\s"
+    r"|,\s+and\s+(?:it|he|she|they)\b",  # "..., and it fell on ...": another clause
     _FLAGS,
 )
 _BARRIER_COST = 1000.0

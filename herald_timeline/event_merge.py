@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 _SPAN_DAYS = 21
 _CALL = re.compile(r"\b(?:call(?:ed)?|phone|telephone)\b", re.IGNORECASE)
 _HOURS = re.compile(r"\b(?:hours?|minutes?)\s+(?:after|before|later|earlier)\b", re.IGNORECASE)
+_SIDE = re.compile(r" \((?:start|end)\)$")
 _CAPITAL = re.compile(r"(?<![\w-])[A-Z0-9]")
 
 
@@ -58,6 +59,8 @@ def _same_event(a: Event, b: Event, kind_a: str, kind_b: str) -> bool:
         return False
     if _separate(a.evidence) or _separate(b.evidence):
         return False  # "held a separate air drill", "Later the same day, he will hold ..."
+    if a.type != "launch":  # participants: one shared party is enough
+        return not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
     party_a, party_b = _party(a), _party(b)
     return not party_a or not party_b or party_a == party_b
 
@@ -68,11 +71,20 @@ def _richer(kept: Event, other: Event) -> Event:
         side = kept.name.rsplit(" (", 1)[1] if kept.name.endswith(")") else ""
         name = other.name if not side or other.name.endswith(")") else f"{other.name} ({side}"
         kept = replace(kept, name=name)
+    marked = _SIDE.search(other.name)
+    if marked and not _SIDE.search(kept.name):  # the repeat says it is the drill's last day
+        kept = replace(kept, name=f"{_clip_side(kept.name)}{marked.group()}")
     if not kept.actors and other.actors:
         kept = replace(kept, actors=other.actors)
     if kept.location is None and other.location is not None:
         kept = replace(kept, location=other.location)
     return kept
+
+
+def _clip_side(name: str) -> str:
+    """A name without a generic last word that the side label replaces ("Vigilant Storm
+    exercise (end)" reads as "Vigilant Storm (end)")."""
+    return re.sub(r"\s+(?:exercise|drill|drills|exercises|training)$", "", name)
 
 
 def merge(
@@ -145,9 +157,33 @@ def _covered(event: Event, events: list[Event]) -> bool:
 
 def _within_span(event: Event, events: list[Event]) -> bool:
     """A day inside a multi-day event dated by its start and end rows (a caption's date
-    in the middle of a drill) restates that event."""
-    if event.precision != "day" or event.name.endswith((" (start)", " (end)")):
+    in the middle of a drill) restates that event, when its name is that drill's or says
+    no more than "drill" (an "air drill" during Ulchi Freedom Shield is another event)."""
+    if event.precision != "day" or _SIDE.search(event.name):
         return False
-    starts = [e.start for e in events if e.type == event.type and e.name.endswith(" (start)")]
-    ends = [e.start for e in events if e.type == event.type and e.name.endswith(" (end)")]
-    return any(s < event.start < e for s in starts for e in ends if (e - s).days <= _SPAN_DAYS)
+    own = _words(event.name)
+    for start in events:
+        if start.type != event.type or not start.name.endswith(" (start)"):
+            continue
+        for end in events:
+            if end.type != event.type or not end.name.endswith(" (end)"):
+                continue
+            if (
+                not start.start < event.start < end.start
+                or (end.start - start.start).days > _SPAN_DAYS
+            ):
+                continue
+            if not own - _GENERIC or own & (_words(start.name) | _words(end.name)) - _GENERIC:
+                return True
+    return False
+
+
+_GENERIC = frozenset(
+    "drill drills exercise exercises training joint combined military allied the start end".split()
+)
+
+
+def _words(name: str) -> frozenset[str]:
+    """The words of a name, without the parties' names ("US-South Korea joint drill")."""
+    words = set(re.findall(r"[A-Za-z][\w'’]*", name.lower()))
+    return frozenset(words - event_names.party_words())

@@ -91,6 +91,14 @@ def _actor_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def party_words() -> frozenset[str]:
+    """Lower-case words of the parties' names and name forms ("us", "korean", "biden")."""
+    names = (*_actor_names(), *_actor_names().values(), *_ADJECTIVE.values(), *_SHORT.values())
+    names += tuple(_people().values())
+    return frozenset(w for n in names for w in re.findall(r"[a-z][\w'’]*", n.lower()))
+
+
+@lru_cache(maxsize=1)
 def _people() -> dict[str, str]:
     return {r["surface"]: r["short"] for r in resources.table("events/people.csv")}
 
@@ -98,7 +106,8 @@ def _people() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _actor_pattern() -> re.Pattern[str]:
     """All party and people surfaces in one alternation (longest first)."""
-    return re.compile(rf"(?<![\w.]){resources.alternation(tuple(_actor_names()))}(?!\w)")
+    # not "U.S.-drafted", "North Korea-related": a compound adjective is no party
+    return re.compile(rf"(?<![\w.]){resources.alternation(tuple(_actor_names()))}(?!\w|-[a-z])")
 
 
 @lru_cache(maxsize=256)
@@ -244,6 +253,9 @@ def _weapon_hits(sentence: str) -> tuple[tuple[tuple[int, str], ...], tuple[tupl
 
 def _launch_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -> str:
     named, kinds = _weapon_hits(sentence)
+    start, end = clause(sentence, trigger)  # "fired an ICBM, a day after it launched 20 missiles"
+    inside = [hit for hit in kinds if start <= hit[0] < end]
+    kinds = tuple(inside) if inside or start > 0 else kinds
     near = sorted(named, key=lambda hit: abs(hit[0] - trigger.start))
     label = ""
     best = len(sentence) + 1
@@ -347,8 +359,12 @@ def _phrase(text: str) -> str:
 
 def _agreement_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -> str:
     words = trigger.text.lower()
-    if trigger.rule == "agreement-adopted" and "resolution" in sentence.lower():
-        return "UN Security Council resolution"
+    lower = sentence.lower()
+    if trigger.rule == "agreement-resolution" or (
+        trigger.rule == "agreement-adopted" and "resolution" in lower
+    ):
+        council = "UN Security Council " if "council" in lower else ""
+        return f"{council}{'sanctions ' if 'sanction' in lower else ''}resolution"
     decided = re.match(r"decided\s+(?:\w+\s+){0,2}?to\s+(.*)$", trigger.text)
     if decided:
         return f"decision to {_phrase(decided.group(1) + sentence[trigger.end :])}"
@@ -427,8 +443,21 @@ def actors(sentence: str, trigger: Trigger | None = None) -> tuple[str, ...]:
         return (launcher,) if launcher else ()
     start, end = clause(sentence, trigger)
     sources = _sources(sentence)
-    hits = _hits_in(sentence, start, end)
-    return _unique(a for p, a, _ in hits if not any(s <= p < e for s, e in sources))
+    hits = [h for h in _hits_in(sentence, start, end) if not any(s <= h[0] < e for s, e in sources)]
+    verb = not _NOUN_TRIGGER.search(trigger.text)  # "met Kim", "hosted the minister"
+    return _unique(
+        actor
+        for position, actor, _ in hits
+        if position < trigger.start
+        or (verb and position - trigger.end < _OBJECT_REACH)
+        or _WITH.search(sentence, trigger.end, position)
+    )
+
+
+#: how far after a verb trigger its object (a participant) may be named
+_OBJECT_REACH = 40
+# after a noun trigger, participants follow "with", "between", "among"
+_WITH = re.compile(r"\b(?:with|between|among)\s+(?:[\w'’.-]+\s+){0,4}$")
 
 
 @lru_cache(maxsize=64)

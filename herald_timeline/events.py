@@ -10,6 +10,7 @@ row, dated by its most precise mention.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -33,6 +34,7 @@ _NEWS_DAYS = 3
 _ALL_PRECISIONS = frozenset({"day", "month", "year"})
 #: a launch dated only by a year is a count ("fired 70 missiles last year"), not an event
 _PRECISION_OK = {"launch": frozenset({"day", "month"})}
+_RESPONSE = re.compile(r"\brespon", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +315,9 @@ def _inherit(
         kind = event_relations.anaphor_type(cue.group())
         word = cue.group().split()[-1]
         found = history.last(kind, sentence, _ANAPHOR_REACH, word) if kind else None
-        return found or history.narrative(sentence)
+        if found is None and _RESPONSE.search(cue.group()):  # "responded by firing": the
+            found = history.last(None, sentence, _NARRATIVE_REACH)  # day of what it answers
+        return found or history.narrative(sentence, _ANAPHOR_REACH if clock else _NARRATIVE_REACH)
     if clock:  # "at around 9:40 a.m.": a clock time is on the news day
         return history.narrative(sentence, _ANAPHOR_REACH)
     _, clause_end = event_names.clause(text, trigger)  # not "..., where he had made"
