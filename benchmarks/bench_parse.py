@@ -86,7 +86,9 @@ def report(name: str, docs: Sequence[bytes], with_dateparser: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=200)
-    parser.add_argument("--dev", type=Path, default=ROOT.parent / "shared" / "eval" / "dev" / "docs")
+    parser.add_argument(
+        "--dev", type=Path, default=ROOT.parent / "shared" / "eval" / "dev" / "docs"
+    )
     parser.add_argument("--no-dateparser", action="store_true")
     args = parser.parse_args(argv)
     with_dateparser = not args.no_dateparser

@@ -9,12 +9,14 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 __version__ = "0.1.0"
 
 from herald_timeline.article import Article, load_article
 from herald_timeline.checks import check_claims
 from herald_timeline.claims import Claim, find_claims
+from herald_timeline.corpus import Corpus, parse_corpus
 from herald_timeline.dates import Timex, find_dates, find_timexes
 from herald_timeline.errors import ArticleError
 from herald_timeline.events import Event, find_events
@@ -26,14 +28,26 @@ from herald_timeline.io import (
     read_timexes_csv,
     write_table,
 )
-from herald_timeline.parsing import Corpus, Parsed, parse, parse_corpus
-from herald_timeline.plotting import plot_claims, plot_launch_counts, plot_timeline
+from herald_timeline.parsing import Parsed, parse
 from herald_timeline.reference import launches_from_events, load_reference, reference_series
 from herald_timeline.schema import SchemaError, empty, validate
 from herald_timeline.text import Sentence, split_sentences
 from herald_timeline.timeline import merge_events
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_PLOTTING = ("plot_claims", "plot_launch_counts", "plot_timeline")
+
+
+def __getattr__(name: str) -> Any:
+    # Charts load matplotlib, which takes seconds: only when a chart is asked for, so the
+    # CLI's parse and every worker process start without it.
+    if name in _PLOTTING:
+        from herald_timeline import plotting
+
+        return getattr(plotting, name)
+    raise AttributeError(f"module 'herald_timeline' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

@@ -18,16 +18,9 @@ from typing import Any
 import pandas as pd
 
 from herald_timeline import __version__, schema
+from herald_timeline.corpus import Job, iter_jobs, iter_results, job_id, read_manifest, track
 from herald_timeline.io import read_table, write_table
-from herald_timeline.parsing import (
-    DocResult,
-    Job,
-    iter_jobs,
-    iter_results,
-    job_id,
-    read_manifest,
-    track,
-)
+from herald_timeline.parsing import DocResult
 from herald_timeline.timeline import merge_events
 
 log = logging.getLogger("herald_timeline")

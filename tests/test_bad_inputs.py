@@ -15,8 +15,8 @@ import pytest
 
 from herald_timeline import schema
 from herald_timeline.article import load_article
+from herald_timeline.corpus import Job, parse_corpus, run_job
 from herald_timeline.errors import ArticleError
-from herald_timeline.parsing import Job, parse_corpus, run_job
 
 BAD = Path(__file__).parent / "data" / "bad"
 

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 import herald_timeline as ht
-from herald_timeline import parsing
+from herald_timeline import corpus, parsing
 from herald_timeline.cli import main
-from herald_timeline.parsing import iter_inputs, iter_results, make_jobs, track, worker_count
+from herald_timeline.corpus import iter_inputs, iter_results, make_jobs, track, worker_count
 
 TABLES = ("articles", "events", "claims", "timexes")
 PUBLISHED = "2022-11-18T17:58+09:00"
@@ -65,7 +65,7 @@ def test_small_corpus_stays_in_process(docs: Path, monkeypatch: pytest.MonkeyPat
     def no_pool(count: int) -> None:
         raise AssertionError("a pool for a handful of documents")
 
-    monkeypatch.setattr(parsing, "_pool", no_pool)
+    monkeypatch.setattr(corpus, "_pool", no_pool)
     assert len(ht.parse_corpus([docs], workers=None).articles) == len(TEXTS)
 
 
@@ -160,7 +160,7 @@ def _tables(out: Path, suffix: str = ".csv") -> ht.Corpus:
 def test_cli_workers_give_identical_files(
     docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parsing, "POOL_MIN_DOCS", 0)  # use the pool even for six documents
+    monkeypatch.setattr(corpus, "POOL_MIN_DOCS", 0)  # use the pool even for six documents
     base = ["parse", str(docs), "--published", PUBLISHED, "-q", "--no-timeline"]
     assert main([*base, "--out", str(tmp_path / "one"), "--workers", "1"]) == 0
     assert main([*base, "--out", str(tmp_path / "two"), "--workers", "2"]) == 0
@@ -198,21 +198,21 @@ def test_resume_after_interrupt_gives_the_full_output(
     base = ["parse", str(docs), "--published", PUBLISHED, "-q", "--workers", "1"]
     assert main([*base, "--out", str(tmp_path / "full")]) == 0
 
-    real = parsing.run_job
+    real = corpus.run_job
     calls = 0
 
-    def stop_at_fourth(job: parsing.Job) -> parsing.DocResult:
+    def stop_at_fourth(job: corpus.Job) -> parsing.DocResult:
         nonlocal calls
         calls += 1
         if calls == 4:
             raise KeyboardInterrupt
         return real(job)
 
-    monkeypatch.setattr(parsing, "run_job", stop_at_fourth)
+    monkeypatch.setattr(corpus, "run_job", stop_at_fourth)
     out = tmp_path / "cut"
     assert main([*base, "--out", str(out)]) == 130
     assert len(ht.read_table(out / "articles.csv")) == 3
-    monkeypatch.setattr(parsing, "run_job", real)
+    monkeypatch.setattr(corpus, "run_job", real)
     assert main([*base, "--out", str(out), "--resume"]) == 0
     for name in (*TABLES, "timeline"):
         full = (tmp_path / "full" / f"{name}.csv").read_bytes()
