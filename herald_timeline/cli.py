@@ -12,12 +12,14 @@ import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from herald_timeline import __version__, schema
+from herald_timeline.article import MAX_CHARS
 from herald_timeline.corpus import Job, iter_jobs, iter_results, job_id, read_manifest, track
 from herald_timeline.io import read_table, write_table
 from herald_timeline.parsing import DocResult
@@ -51,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--format", choices=("auto", "page", "html", "plain"), default="auto")
     source.add_argument(
         "--published", metavar="ISO", help="publication time for documents that lack one"
+    )
+    source.add_argument(
+        "--max-chars",
+        type=int,
+        default=MAX_CHARS,
+        metavar="N",
+        help=f"refuse article text longer than N characters (default {MAX_CHARS:,})",
     )
     run = parse.add_argument_group("run")
     run.add_argument(
@@ -110,7 +119,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def _stdin_job(args: argparse.Namespace) -> Job:
-    return Job(sys.stdin.buffer.read(), "-", {}, args.format, args.published)
+    return Job(sys.stdin.buffer.read(), "-", {}, args.format, args.published, args.max_chars)
 
 
 def _check_inputs(parser: argparse.ArgumentParser, inputs: Sequence[str]) -> None:
@@ -129,9 +138,10 @@ def _iter_jobs(
                 yield stdin
                 stdin = None  # stdin is one document however often '-' is given
             continue
-        yield from iter_jobs(
+        for job in iter_jobs(
             [item], manifest=manifest, format=args.format, published=args.published
-        )
+        ):
+            yield replace(job, max_chars=args.max_chars)
 
 
 BATCH = 500  # documents per write: memory stays flat, appends stay few

@@ -140,3 +140,15 @@ def test_check_adds_verdicts(seed_path: Path, tmp_path: Path) -> None:
     assert main(["check", str(out), "--reference", str(reference)]) == 0
     checked = pd.read_csv(out / "claims_checked.csv")
     assert {"reference_count", "verdict", "reason"} <= set(checked.columns)
+
+
+def test_max_chars_refuses_long_text_with_a_reason(tmp_path: Path) -> None:
+    doc = tmp_path / "long.txt"
+    doc.write_text(SEED_TEXT * 50, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["parse", str(doc), "--out", str(out), "--published", "2022-11-18", "-q"]
+    assert main([*args, "--max-chars", "1000"]) == 1
+    row = ht.read_table(out / "articles.csv").iloc[0]
+    assert row["status"] == "error"
+    assert "1,000-character limit" in row["error"]
+    assert main([*args, "--max-chars", "100000"]) == 0
