@@ -178,11 +178,16 @@ def year_from(hit: Hit, ref: date | None, *names: str) -> int | None:
     return None
 
 
-def last_date(ctx: Context, before: int, within: int | None = None) -> Timex | None:
-    """The nearest resolved date or time that ends before ``before``."""
+def last_date(
+    ctx: Context, before: int, within: int | None = None, *, own_anchor: bool = False
+) -> Timex | None:
+    """The nearest resolved date or time that ends before ``before`` (with ``own_anchor``:
+    one not itself resolved against another date)."""
     at = bisect.bisect_left(ctx.starts, before)
     for timex in reversed(ctx.done[max(0, at - 50) : at]):  # a bounded look back
         if timex.char_end > before or timex.start is None:
+            continue
+        if own_anchor and timex.anchor == "event":
             continue
         if within is not None and before - timex.char_end > within:
             return None

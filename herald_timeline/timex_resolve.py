@@ -23,14 +23,23 @@ HANDLERS: dict[str, Handler] = {
     "day_word": d.day_word, "part_of_day": d.part_of_day, "unit_rel": d.unit_rel,
     "quarter": d.quarter, "quarter_rel": d.quarter_rel, "half": d.half, "season": d.season,
     "time": d.time, "part_of_known_day": d.part_of_known_day, "weekend": d.weekend,
-    "ago": s.ago, "shift": s.shift, "anchor_rel": s.anchor_rel,
+    "ago": s.ago, "shift": s.shift, "year_period": s.year_period, "anchor_rel": s.anchor_rel,
     "after_event": s.after_event, "year_ago": s.year_ago, "duration": s.duration,
     "set": s.set_, "set_weekday": s.set_weekday, "fixed": s.fixed,
 }  # fmt: skip
 
 #: kinds resolved in a second pass: they look at dates elsewhere in the text
 EVENT_KINDS = frozenset(
-    {"shift", "anchor_rel", "after_event", "year_ago", "time", "ago", "part_of_known_day"}
+    {
+        "shift",
+        "anchor_rel",
+        "after_event",
+        "year_ago",
+        "time",
+        "ago",
+        "part_of_known_day",
+        "year_period",
+    }
 )
 
 

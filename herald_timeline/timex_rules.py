@@ -104,7 +104,7 @@ def macros() -> dict[str, str]:
         "num": rf"(?:\d{{1,3}}(?:\.\d+)?(?!\d)|{compound}|{numbers}(?![\w]))",
         "unit": rf"{units}(?![\w])",
         "ordq": r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)",
-        "ordh": r"(?:first|second|1st|2nd)",
+        "ordh": r"(?:first|second|last|1st|2nd)",
         "season": resources.alternation(_words("seasons.csv")),
         "pod": resources.alternation(_words("parts_of_day.csv")),
         "hour": r"(?:[01]?\d|2[0-3])",

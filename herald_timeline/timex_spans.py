@@ -24,11 +24,26 @@ from herald_timeline.timex_rules import Hit
 
 
 def _quarter_context(ctx: Context, before: int) -> Point | None:
-    """A quarter mentioned shortly before (earnings reports compare with 'a year ago')."""
-    last = last_date(ctx, before, within=400)
+    """A quarter mentioned shortly before (earnings reports compare with 'a year ago'); not
+    one found from another ("a year ago ... compared with a year ago" is the same quarter)."""
+    last = last_date(ctx, before, within=400, own_anchor=True)
     if last is not None and last.precision == "quarter":
         return point_of(last)
     return None
+
+
+def year_period(hit: Hit, ctx: Context) -> list[Timex]:
+    """ "the 1988 quarter": the quarter under discussion (else the last one ended), in
+    that year."""
+    year = int(hit.match.group("year"))
+    quarter = _quarter_context(ctx, hit.start)
+    if quarter is None and ctx.ref is not None:
+        day = cal.shift(ctx.ref, -3, "M")
+        quarter = cal.in_quarter(day.year, cal.quarter_of(day))
+    if quarter is None:
+        return [make(hit, ctx, cal.in_year(year), anchor="absolute")]
+    point = cal.in_quarter(year, cal.quarter_of(quarter.start))
+    return [make(hit, ctx, point, anchor="event")]
 
 
 def ago(hit: Hit, ctx: Context) -> list[Timex]:
@@ -153,7 +168,7 @@ def duration(hit: Hit, ctx: Context) -> list[Timex]:
             return []  # "a second group"; a rate is no duration
     if unit == "Q" and "-" in hit.match.group(0) and ctx.text.startswith(" of", hit.end):
         return []  # "three-quarters of its food" is a fraction
-    amount = number_of(g["num"]) if g.get("num") else None
+    amount = number_of(g["num"]) if g.get("num") else hit.rule.params.get("count")
     return [_duration(hit, ctx, amount, unit, times)]
 
 
