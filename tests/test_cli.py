@@ -144,7 +144,7 @@ def test_check_adds_verdicts(seed_path: Path, tmp_path: Path) -> None:
 
 def test_max_chars_refuses_long_text_with_a_reason(tmp_path: Path) -> None:
     doc = tmp_path / "long.txt"
-    doc.write_text(SEED_TEXT * 50, encoding="utf-8")
+    doc.write_text("".join(f"Paragraph {i}: {SEED_TEXT}" for i in range(50)), encoding="utf-8")
     out = tmp_path / "out"
     args = ["parse", str(doc), "--out", str(out), "--published", "2022-11-18", "-q"]
     assert main([*args, "--max-chars", "1000"]) == 1
