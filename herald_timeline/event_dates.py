@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, is_dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 from typing import Protocol
@@ -138,22 +138,34 @@ def usable(timex: TimexLike, sentence: str, offset: int) -> When | None:
 
 
 def finest(timexes: Sequence[TimexLike]) -> list[TimexLike]:
-    """The timexes without a coarser one written right after a finer one it contains
-    ("June 12 last year": the day already says which year)."""
+    """The timexes without a year written right after a day ("June 12 last year"): the
+    year says which year the day is in, and is no date of its own."""
     out: list[TimexLike] = []
     for timex in timexes:
-        if out and _restates(out[-1], timex):
+        if out and _qualifies(out[-1], timex):
+            out[-1] = _in_year(out[-1], timex)
             continue
         out.append(timex)
     return out
 
 
-def _restates(first: TimexLike, second: TimexLike) -> bool:
+def _qualifies(first: TimexLike, second: TimexLike) -> bool:
     if second.char_start - first.char_end > 2 or first.start is None or second.start is None:
         return False
-    if first.precision != "day" or second.precision not in ("month", "year"):
-        return False
-    return second.end is not None and second.start <= first.start <= second.end
+    return first.precision == "day" and second.precision == "year"
+
+
+def _in_year(day: TimexLike, year: TimexLike) -> TimexLike:
+    start, end = day.start, day.end
+    if start is None or end is None or year.start is None or not is_dataclass(day):
+        return day
+    try:
+        moved = replace(
+            day, start=start.replace(year=year.start.year), end=end.replace(year=year.start.year)
+        )
+    except ValueError:  # Feb. 29
+        return day
+    return moved
 
 
 def main_clause(sentence: str, trigger: Trigger) -> str:

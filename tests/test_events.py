@@ -218,3 +218,118 @@ def test_seed_page_events() -> None:
     scm = next(e for e in found if e.start == date(2022, 11, 3) and e.type == "meeting")
     assert scm.ordinal == 54 and "Security Consultative Meeting" in scm.name
     assert not any(e.approximate for e in found)
+
+
+# --- classes of events: phrase -> expected rows (type, day or month) ---------------------------
+
+
+def rows(body: str) -> list[tuple[str, str]]:
+    return sorted(
+        (e.type, e.start.isoformat() if e.precision == "day" else e.start.isoformat()[:7])
+        for e in events_of(body)
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("North Korea fired many ballistic missiles this month.\n"
+         "The North fired two on Nov. 2 and three on Nov. 9.",
+         [("launch", "2022-11-02"), ("launch", "2022-11-09")]),
+        ("North Korea conducted five rounds of weapons launches in ten days.\n"
+         "The streak began on Nov. 6.",
+         [("launch", "2022-11-06")]),
+        ("It was the North's first ballistic missile launch since January 1st.",
+         [("launch", "2022-01-01")]),
+        ("It was the 11th round of weapons launches since May, when it ended a lull.",
+         [("launch", "2022-05")]),
+        ("The summit ended on Thursday.\nA joint signing ceremony on Thursday was canceled.",
+         [("meeting", "2022-11-17")]),
+        ("Pompeo will call on President Moon on Nov. 20.\n"
+         "Later the same day, he will hold a three-way meeting in Seoul.",
+         [("meeting", "2022-11-20"), ("meeting", "2022-11-20")]),
+        ("The summit ended abruptly on Thursday.\n"
+         "Trump called President Moon from Air Force One on his way home Thursday evening.",
+         [("meeting", "2022-11-17"), ("meeting", "2022-11-17")]),
+        ("On Nov. 2, the North fired 100 artillery shells near the border.\n"
+         "South Korean marines responded by firing 200 rounds into the sea.",
+         [("other", "2022-11-02"), ("other", "2022-11-02")]),
+        ("North Korea fired two ballistic missiles on Wednesday.\n"
+         "Hours later, South Korea conducted its first test of a missile launched from a "
+         "submarine.",
+         [("launch", "2022-11-16"), ("launch", "2022-11-16")]),
+        ("The two leaders signed a joint statement on Tuesday.\n"
+         "At a news conference after the signing, Trump said the allies would stop joint "
+         "exercises, calling the drills provocative.",
+         [("agreement", "2022-11-15"), ("statement", "2022-11-15")]),
+        ("North Korea fired two missiles on Wednesday.\n"
+         "The launches came less than a week after North Korea's failed attempt to put a "
+         "satellite into orbit.",
+         [("launch", "2022-11-16")]),
+        ("The leaders met at their first summit in Singapore on June 12 last year, where they "
+         "signed a broad pledge.",
+         [("agreement", "2021-06-12"), ("meeting", "2021-06-12")]),
+        ("The allies began the exercise on Nov. 7, which runs through Nov. 17.\n"
+         "On Nov. 10, bombers flew in a combined air drill with fighter jets.",
+         [("exercise", "2022-11-07"), ("exercise", "2022-11-10"), ("exercise", "2022-11-17")]),
+        ("The parade in Pyongyang took place on Sunday.\n"
+         "Kim was elected general secretary on Sunday.",
+         [("other", "2022-11-13"), ("other", "2022-11-13")]),
+    ],
+    ids=["elliptical-launches", "streak", "first-launch-since", "since-when", "called-off",
+         "later-the-same-day", "call-is-not-the-summit", "counter-fire", "hours-later-launch",
+         "definite-mention-and-signing", "subordinate-no-date", "day-then-year",
+         "air-drill-in-span",
+         "parade-is-not-election"],
+)  # fmt: skip
+def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
+    assert rows(body) == expected
+
+
+# --- names and actors -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "name", "actors", "place"),
+    [
+        ("North Korea fired a Hwasong-17 intercontinental ballistic missile on Friday.",
+         "launch", "Hwasong-17 ICBM launch", ("North Korea",), None),
+        ("South Korea's military said North Korea fired two short-range ballistic missiles on "
+         "Monday.", "launch", "North Korean SRBM launch", ("North Korea",), None),
+        ("Officials said the 54th Security Consultative Meeting was held at the Pentagon on "
+         "Nov. 3.",
+         "meeting", "54th Security Consultative Meeting", (), "the Pentagon"),
+        ("The first meeting of the Counter-Missile Working Group was held in Seoul on Friday.",
+         "meeting", "first meeting of the Counter-Missile Working Group", (), "Seoul"),
+        ("President Yoon Suk Yeol, President Joe Biden and Prime Minister Fumio Kishida held a "
+         "trilateral summit in Phnom Penh on Sunday.", "meeting",
+         "Yoon-Biden-Kishida trilateral summit", ("South Korea", "United States", "Japan"),
+         "Phnom Penh"),
+        ("The UN Security Council held an emergency meeting on Monday.",
+         "meeting", "UN Security Council emergency meeting", ("UN Security Council",), None),
+        ("The three leaders issued a joint statement on Sunday condemning North Korea.",
+         "statement", "joint statement", (), None),
+        ("Seoul and Washington agreed on Friday to establish the working group.",
+         "agreement", "agreement to establish the working group",
+         ("South Korea", "United States"), None),
+        ("Kim Yo Jong issued a statement on Sunday warning Seoul.",
+         "statement", "Kim Yo Jong statement", ("North Korea",), None),
+    ],
+    ids=["missile-designation", "launcher-not-source", "ordinal-proper-name", "meeting-of-body",
+         "leaders-summit", "council-meeting", "joint-statement", "agreement-to", "speaker"],
+)  # fmt: skip
+def test_names_actors_places(
+    body: str, kind: str, name: str, actors: tuple[str, ...], place: str | None
+) -> None:
+    (event,) = [e for e in events_of(body) if e.type == kind]
+    assert (event.name, event.actors, event.location) == (name, actors, place)
+    assert len(event.name) <= 60
+
+
+def test_side_label_survives_a_merge() -> None:
+    body = (
+        "Bombers fly during the Vigilant Storm exercise on Nov. 4.\n"
+        "The allies began Vigilant Storm on Oct. 31 and ended it on Nov. 4."
+    )
+    names = sorted(e.name for e in events_of(body))
+    assert names == ["Vigilant Storm (end)", "Vigilant Storm (start)"]
