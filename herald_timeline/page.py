@@ -87,8 +87,10 @@ def read_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
 
 
 def split_authors(text: str) -> tuple[str, ...]:
-    parts = re.split(r"\s*(?:,|\band\b|&|;)\s*", text.strip())
-    return tuple(_name_case(p.strip()) for p in parts if p.strip())
+    """Names in a byline; a one-word part is the outlet ("…, CNN"), not a person."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&|;)\s*", text.strip())]
+    names = [p for p in parts if p and (" " in p or "-" in p)]
+    return tuple(_name_case(p) for p in names or [p for p in parts if p])
 
 
 def _name_case(name: str) -> str:
@@ -176,6 +178,13 @@ def read_page(text: str, *, tz: tzinfo) -> PageParts:
             email = email or found_email
         elif kinds[i] in ("headline", "short") and not authors and names_re.fullmatch(lines[i]):
             authors.extend(split_authors(lines[i]))
+        elif kinds[i] == "stamp" and "|" in lines[i]:  # "By Colin Zwirko | April 13, 2023"
+            found_authors, found_email = read_byline(lines[i].split("|", 1)[0].strip()) or (
+                (),
+                None,
+            )
+            authors.extend(found_authors)
+            email = email or found_email
 
     body_lines: list[str] = []
     seen: set[str] = set()
