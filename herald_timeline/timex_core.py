@@ -90,6 +90,9 @@ def number_of(text: str | None) -> float | None:
     if text is None:
         return 1
     word = text.lower().replace("-", " ")
+    if word.endswith(" 1/2"):  # "2 1/2 years"
+        whole = number_of(word[:-4])
+        return None if whole is None else whole + 0.5
     try:
         return float(word)
     except ValueError:

@@ -142,9 +142,25 @@ def century(hit: Hit, ctx: Context) -> list[Timex]:
 
 def holiday(hit: Hit, ctx: Context) -> list[Timex]:
     row = table("holidays.csv")[hit.match.group("holiday").lower()]
-    month, day = int(row["month"]), int(row["day"])
-    timex = month_day(hit, ctx, month, day, None, None)
-    return [timex] if timex else []
+    month = int(row["month"])
+    if row["day"].isdigit():
+        timex = month_day(hit, ctx, month, int(row["day"]), None, None)
+        return [timex] if timex else []
+    name, first = row["day"].split(">=")  # "Thu>=22": the first Thursday from the 22nd
+    weekday = weekday_of(name)
+
+    def build(year: int) -> Point:
+        start = date(year, month, int(first))
+        return cal.on_day(start + timedelta(days=(weekday - start.isoweekday()) % 7))
+
+    if ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-{month:02d}-XX")]
+    rel = (hit.match.groupdict().get("rel") or "").lower()
+    tense = "past" if rel == "last" else "future" if rel == "next" else None
+    point = yearly(
+        ctx.ref, build, tense or ctx.tense(hit.start, hit.end), None if rel else DAY_SLACK
+    )
+    return [make(hit, ctx, point, anchor="published")]
 
 
 def weekday(hit: Hit, ctx: Context) -> list[Timex]:

@@ -101,7 +101,7 @@ def macros() -> dict[str, str]:
         "weekday": _names("weekdays.csv"),
         "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "year": r"(?:1[6-9]\d\d|20\d\d)(?!\d)",
-        "num": rf"(?:\d{{1,3}}(?:\.\d+)?(?!\d)|{compound}|{numbers}(?![\w]))",
+        "num": rf"(?:\d{{1,3}}(?: 1/2|\.\d+)?(?![\d/])|{compound}|{numbers}(?![\w]))",
         "unit": rf"{units}(?![\w])",
         "ordq": r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)",
         "ordh": r"(?:first|second|last|1st|2nd)",

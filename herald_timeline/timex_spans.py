@@ -148,12 +148,28 @@ def _duration(
     times: int,
     span: tuple[int, int] | None = None,
 ) -> Timex:
-    count = "X" if amount is None else fmt(amount * times)
-    if unit in ("H", "MIN", "S"):
-        value = f"PT{count}{unit[0]}"
+    if amount is None:
+        value = f"PTX{unit[0]}" if unit in ("H", "MIN", "S") else f"PX{unit}"
     else:
-        value = f"P{count}{unit}"
+        value = duration_value(amount * times, unit)
     return make(hit, ctx, None, anchor="absolute", value=value, kind="duration", span=span)
+
+
+#: a fraction of a unit in the next smaller one ("2 1/2 years" is P2Y6M)
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+_TIME_UNITS = ("H", "MIN", "S")
+
+
+def duration_value(amount: float, unit: str) -> str:
+    """TIMEX3 duration value: P2W, PT5H, P2Y6M, PT5H30M."""
+    whole, part = int(amount), amount - int(amount)
+    parts = [(fmt(amount), unit)]
+    if part and unit in _SMALLER and whole:
+        smaller, times = _SMALLER[unit]
+        parts = [(str(whole), unit), (fmt(part * times), smaller)]
+    date_part = "".join(f"{n}{u}" for n, u in parts if u not in _TIME_UNITS)
+    time_part = "".join(f"{n}{u[0]}" for n, u in parts if u in _TIME_UNITS)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
 _RATE = re.compile(r"[\d%s] \Z")  # "four flights a week", "$1.76 a year", "24 hours a day"
