@@ -296,7 +296,12 @@ def name(sentence: str, trigger: Trigger) -> str:
         words = [w for w in _modifiers(sentence, where) if w != head]
         if trigger.type == "meeting" and "emergency" in sentence[start:end].lower():
             words = ["emergency", *(w for w in words if w != "emergency")]
-        return _clip(" ".join([_prefix(parties, people), *words, head]))
+        if trigger.type == "meeting":  # the ordinal has its own column; "first summit"
+            words = [w for w in words if w not in _ORDINAL_WORDS]  # would not match "summit"
+        place = location(sentence, trigger)
+        # the venue tells the event apart when the participants do not ("the East Sea" does not)
+        venue = place if place and not place.startswith("the ") and len(people) < 2 else ""
+        return _clip(" ".join([_prefix(parties, people), venue, *words, head]))
     if trigger.type == "statement":
         head = re.sub(
             r"^(?:issued|released|published|said|warned|stated|declared|announced"
@@ -447,11 +452,21 @@ def actors(sentence: str, trigger: Trigger | None = None) -> tuple[str, ...]:
     verb = not _NOUN_TRIGGER.search(trigger.text)  # "met Kim", "hosted the minister"
     return _unique(
         actor
-        for position, actor, _ in hits
+        for position, actor, surface in hits
         if position < trigger.start
-        or (verb and position - trigger.end < _OBJECT_REACH)
+        or (
+            verb
+            and position - trigger.end < _OBJECT_REACH
+            and not _attributive(sentence, surface, position)
+        )
         or _WITH.search(sentence, trigger.end, position)
     )
+
+
+def _attributive(sentence: str, surface: str, position: int) -> bool:
+    """A party's adjective before a common noun ("share North Korean missile data")."""
+    after = sentence[position + len(surface) : position + len(surface) + 2]
+    return surface.endswith(("an", "ese")) and bool(re.match(r"\s[a-z]", after))
 
 
 #: how far after a verb trigger its object (a participant) may be named
