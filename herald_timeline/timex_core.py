@@ -217,3 +217,12 @@ def hedged(timex: Timex) -> Timex:
     return Timex(timex.text, timex.char_start, timex.char_end, timex.type, timex.value,
                  timex.start, timex.end, timex.precision, True, timex.anchor, timex.mod,
                  timex.rule)  # fmt: skip
+
+
+def quarter_context(ctx: Context, before: int) -> Point | None:
+    """A quarter mentioned shortly before (earnings reports compare with 'a year ago'); not
+    one found from another ("a year ago ... compared with a year ago" is the same quarter)."""
+    last = last_date(ctx, before, within=400, own_anchor=True)
+    if last is not None and last.precision == "quarter":
+        return point_of(last)
+    return None

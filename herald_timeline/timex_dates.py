@@ -3,6 +3,7 @@ seasons and clock times."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from herald_timeline import timex_calendar as cal
@@ -16,7 +17,9 @@ from herald_timeline.timex_core import (
     make,
     month_of,
     point_of,
+    quarter_context,
     safe_day,
+    shifted,
     unit_of,
     weekday_of,
     year_from,
@@ -240,8 +243,21 @@ def unit_rel(hit: Hit, ctx: Context) -> list[Timex]:
     offset = REL_OFFSET.get((g.get("rel") or "this").lower(), 0)
     if ctx.ref is None:
         return [make(hit, ctx, None, anchor="unresolved")]
+    if (unit, offset) in (("Q", 0), ("Y", -1)) and (quarter := quarter_context(ctx, hit.start)):
+        # earnings reports: "this quarter" is the one reported; "compared with $3 million
+        # last year" is that quarter a year before
+        if unit == "Q":
+            return [make(hit, ctx, quarter, anchor="event")]
+        if _COMPARED.search(ctx.text, max(0, hit.start - 80), hit.start) or _PERIOD.match(
+            ctx.text, hit.end
+        ):
+            return [make(hit, ctx, shifted(quarter, -1, "Y"), anchor="event")]
     point = _unit_point(cal.shift(ctx.ref, offset, unit), unit)
     return [make(hit, ctx, point, anchor="published")]
+
+
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|from|versus|period)\b[^.;]*\Z")
+_PERIOD = re.compile(r"['’]s (?:quarter|period)\b")
 
 
 def quarter(hit: Hit, ctx: Context) -> list[Timex]:

@@ -39,6 +39,7 @@ EVENT_KINDS = frozenset(
         "ago",
         "part_of_known_day",
         "year_period",
+        "unit_rel",
     }
 )
 

@@ -16,6 +16,7 @@ from herald_timeline.timex_core import (
     make,
     number_of,
     point_of,
+    quarter_context,
     shifted,
     unit_of,
     weekday_of,
@@ -23,20 +24,11 @@ from herald_timeline.timex_core import (
 from herald_timeline.timex_rules import Hit
 
 
-def _quarter_context(ctx: Context, before: int) -> Point | None:
-    """A quarter mentioned shortly before (earnings reports compare with 'a year ago'); not
-    one found from another ("a year ago ... compared with a year ago" is the same quarter)."""
-    last = last_date(ctx, before, within=400, own_anchor=True)
-    if last is not None and last.precision == "quarter":
-        return point_of(last)
-    return None
-
-
 def year_period(hit: Hit, ctx: Context) -> list[Timex]:
     """ "the 1988 quarter": the quarter under discussion (else the last one ended), in
     that year."""
     year = int(hit.match.group("year"))
-    quarter = _quarter_context(ctx, hit.start)
+    quarter = quarter_context(ctx, hit.start)
     if quarter is None and ctx.ref is not None:
         day = cal.shift(ctx.ref, -3, "M")
         quarter = cal.in_quarter(day.year, cal.quarter_of(day))
@@ -52,7 +44,7 @@ def ago(hit: Hit, ctx: Context) -> list[Timex]:
     if amount is None:
         return [make(hit, ctx, None, anchor="published", value="PAST_REF")]
     amount *= times
-    quarter = _quarter_context(ctx, hit.start) if (unit, amount) == ("Y", 1) else None
+    quarter = quarter_context(ctx, hit.start) if (unit, amount) == ("Y", 1) else None
     if quarter is not None:
         return [make(hit, ctx, shifted(quarter, -1, "Y"), anchor="event")]
     if ctx.ref is None:
@@ -92,7 +84,7 @@ def shift(hit: Hit, ctx: Context) -> list[Timex]:
         return [make(hit, ctx, None, anchor="event", value=f"PX{unit}", kind="duration")]
     sign = -1 if hit.match.group("dir").lower() in ("earlier", "before") else 1
     base = last_date(ctx, hit.start)
-    if (unit, amount) == ("Y", 1) and (quarter := _quarter_context(ctx, hit.start)):
+    if (unit, amount) == ("Y", 1) and (quarter := quarter_context(ctx, hit.start)):
         return [make(hit, ctx, shifted(quarter, sign, "Y"), anchor="event")]
     return [_relative_to(hit, ctx, base, sign * amount * times, unit)]
 
@@ -129,7 +121,7 @@ def after_event(hit: Hit, ctx: Context) -> list[Timex]:
 
 
 def year_ago(hit: Hit, ctx: Context) -> list[Timex]:
-    quarter = _quarter_context(ctx, hit.start)
+    quarter = quarter_context(ctx, hit.start)
     text = hit.match.group(0).lower()
     if quarter is None and "quarter" in text and ctx.ref is not None:
         latest = cal.shift(ctx.ref, -3, "M")

@@ -346,3 +346,20 @@ def test_day_columns_are_seconds() -> None:
     df = find_timexes("It began in 1650 and ended on Nov. 3.", published=PUBLISHED)
     assert str(df["start"].dtype) == schema.DAY
     assert df["start"].tolist()[0].year == 1650
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("In the third quarter, profit was $5 million, compared with a loss of $3 million last "
+      "year.", "last year", "1988-Q3"),
+     ("In the third quarter, profit rose. This quarter's gain was large.", "This quarter",
+      "1989-Q3"),
+     ("Profit rose in the third quarter from the 1988 quarter.", "the 1988 quarter", "1988-Q3"),
+     ("Revenue for the year ended March 31 rose.", "the year", "P1Y"),
+     ("Sales for the full year rose.", "the full year", "1989"),
+     ("It fell last year, when rates rose.", "last year", "1988")],
+    ids=["compared-last-year", "this-quarter", "year-quarter", "year-ended", "full-year",
+         "plain-last-year"],
+)  # fmt: skip
+def test_earnings_periods(text: str, phrase: str, value: str) -> None:
+    assert only(text, phrase, date(1989, 11, 2)).value == value
