@@ -110,6 +110,7 @@ class _Index:
         self.plain: dict[str, set[int]] = {}
         self.after_mod: dict[str, set[int]] = {}
         self.wild: set[int] = set()
+        self._cache: dict[int, dict[str, list[int]]] = {}
         for number, rule in enumerate(rules()):
             keys = prefixes(rule.body)
             if keys is None:
@@ -131,13 +132,24 @@ class _Index:
 
     def tried(self, lower: str, at: int) -> list[int]:
         """Numbers of the rules that may match at ``at`` of lower-cased text, in rule order."""
-        numbers = set(self.wild)
-        _collect(self.plain, normalise(lower[at : at + KEY]), numbers)
+        numbers = self._lookup(self.plain, lower[at : at + KEY])
         modifier = self.modifier.match(lower, at)
-        if modifier is not None:
-            end = modifier.end()
-            _collect(self.after_mod, normalise(lower[end : end + KEY]), numbers)
-        return sorted(numbers)
+        if modifier is None:
+            return numbers
+        end = modifier.end()
+        return sorted({*numbers, *self._lookup(self.after_mod, lower[end : end + KEY])})
+
+    def _lookup(self, index: dict[str, set[int]], text: str) -> list[int]:
+        """Rules of ``index`` whose prefixes start ``text`` (memoised: texts repeat)."""
+        cache = self._cache.setdefault(id(index), {})
+        found = cache.get(text)
+        if found is None:
+            numbers = set(self.wild)
+            _collect(index, normalise(text), numbers)
+            found = cache[text] = sorted(numbers)
+            if len(cache) > 100_000:  # bounded memory on endless distinct input
+                cache.clear()
+        return found
 
     def candidates(self, lower: str) -> Iterator[int]:
         """Positions in lower-cased text where a rule may match."""
