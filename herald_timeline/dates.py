@@ -12,11 +12,13 @@ are data files under ``resources/time/``.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from herald_timeline import schema
 from herald_timeline.timex_resolve import Context, Timex, resolve
@@ -112,7 +114,7 @@ def _column(values: Any, dtype: Any) -> Any:
     """One column in the schema's dtype, built the cheapest way for that dtype (a generic
     ``pd.array(list, "Int64")`` costs 20x more than wrapping a numpy array)."""
     if isinstance(dtype, pd.CategoricalDtype):  # from codes: 10x cheaper than from values
-        index = {c: i for i, c in enumerate(dtype.categories)}
+        index = _codes(dtype)
         codes = np.array([index.get(v, -1) for v in values], dtype=np.int8)
         return pd.Categorical.from_codes(codes, dtype=dtype)
     if isinstance(values, np.ndarray):
@@ -126,7 +128,14 @@ def _column(values: Any, dtype: Any) -> Any:
         return pd.arrays.BooleanArray(
             np.array(values, dtype=bool), np.zeros(len(values), dtype=bool)
         )
+    if isinstance(kind, pd.StringDtype) and kind.storage == "pyarrow":
+        return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
     return pd.array(values, dtype=kind)
+
+
+@lru_cache(maxsize=16)
+def _codes(dtype: pd.CategoricalDtype) -> dict[Any, int]:
+    return {c: i for i, c in enumerate(dtype.categories)}
 
 
 def _day(day: date | None) -> np.datetime64:
