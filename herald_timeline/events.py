@@ -5,8 +5,8 @@
 with no date of its own takes the date of the narrative it continues only when the
 sentence says so ("During the meeting", "Minutes after the launch", a clock time); an
 event whose date cannot be derived gives no row. The same event mentioned twice is one
-row, dated by its most precise mention (``event_merge``); names, actors and places come
-from ``event_names``.
+row, dated by its most precise mention (``event_merge``); names come from ``event_labels``,
+actors and places from ``event_names``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from herald_timeline import event_dates, event_merge, event_names, event_relations
+from herald_timeline import event_dates, event_labels, event_merge, event_names, event_relations
 from herald_timeline.event_dates import TimexLike, When
 from herald_timeline.event_triggers import Trigger, find_triggers
 from herald_timeline.text import Sentence
@@ -341,7 +341,7 @@ def _consistent(when: When, context: When | None) -> When:
 
 def _event(sentence: Sentence, trigger: Trigger, when: When) -> Event:
     text = sentence.text
-    label = event_names.name(text, trigger)
+    label = event_labels.name(text, trigger)
     side = event_dates.boundary(text, trigger, when) if when.position >= 0 else None
     if side is not None and trigger.type in ("exercise", "meeting"):
         label = f"{label} ({side})"
