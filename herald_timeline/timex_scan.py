@@ -26,7 +26,7 @@ from herald_timeline.timex_rules import Hit, macros, rules
 KEY = 8
 _NORM = str.maketrans("0123456789\t\n\r\f\v\u00a0", "0000000000      ")
 # what may precede a timex (rules also refuse a start glued to a word, amount or path)
-_SEPARATOR = r"[\s(\[{<\"'`“‘«„…*\-—–:;!?]"
+_SEPARATOR = r"[\s()\[\]{}<>\"'`“”‘’«»„…*+=~#&%^@|\-—–:;!?]"
 _BIG_CLASS = 40  # a character class wider than this matches "anything" here
 
 

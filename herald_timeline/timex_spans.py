@@ -83,7 +83,8 @@ def shift(hit: Hit, ctx: Context) -> list[Timex]:
     if amount is None:
         return [make(hit, ctx, None, anchor="event", value=f"PX{unit}", kind="duration")]
     sign = -1 if hit.match.group("dir").lower() in ("earlier", "before") else 1
-    base = last_date(ctx, hit.start)
+    # "a year earlier" compares with a period the text names, not with another comparison
+    base = last_date(ctx, hit.start, own_anchor=unit in ("Y", "Q"))
     if (unit, amount) == ("Y", 1) and (quarter := quarter_context(ctx, hit.start)):
         return [make(hit, ctx, shifted(quarter, sign, "Y"), anchor="event")]
     return [_relative_to(hit, ctx, base, sign * amount * times, unit)]
