@@ -285,6 +285,8 @@ def quarter_rel(hit: Hit, ctx: Context) -> list[Timex]:
     if ctx.ref is None:
         return [make(hit, ctx, None, anchor="unresolved", value="XXXX-QX")]
     rel = (hit.match.groupdict().get("rel") or "").lower()
+    if not rel and (named := quarter_context(ctx, hit.start)):
+        return [make(hit, ctx, named, anchor="event")]  # "the first quarter ... the quarter"
     day = ctx.ref if rel == "current" else cal.shift(ctx.ref, -3, "M")
     return [make(hit, ctx, cal.in_quarter(day.year, cal.quarter_of(day)), anchor="published")]
 
@@ -336,7 +338,7 @@ def season(hit: Hit, ctx: Context) -> list[Timex]:
 def time(hit: Hit, ctx: Context) -> list[Timex]:
     g = hit.match.groupdict()
     if g.get("word"):
-        hour, minute = (12, 0) if g["word"].lower() == "noon" else (0, 0)
+        hour, minute = (0, 0) if g["word"].lower() == "midnight" else (12, 0)
     else:
         hour, minute = int(g["hour"]), int(g.get("minute") or 0)
         ampm = (g.get("ampm") or "").lower()

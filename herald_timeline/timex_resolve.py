@@ -40,6 +40,7 @@ EVENT_KINDS = frozenset(
         "part_of_known_day",
         "year_period",
         "unit_rel",
+        "quarter_rel",
     }
 )
 
