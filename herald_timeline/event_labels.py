@@ -218,10 +218,12 @@ def name(sentence: str, trigger: Trigger) -> str:
             head.strip(), head.strip()
         )
         head = {"on twitter": "tweet", "tweeted": "tweet"}.get(head, head)
-        if len(people) >= 2 or "joint" in _modifiers(sentence, trigger.start):
-            speaker = _prefix(parties, people) + " joint"
+        speakers = _people_in(sentence, start, trigger.start)  # the subject, not who is named
+        if "joint" in _modifiers(sentence, trigger.start) or head.startswith("joint"):
+            speaker = _prefix(parties, speakers) if len(speakers) >= 2 else ""
+            head = head if head.startswith("joint") else f"joint {head}"
         else:
-            speaker = people[0] if people else ADJECTIVE.get(parties[0], "") if parties else ""
+            speaker = speakers[0] if speakers else ADJECTIVE.get(parties[0], "") if parties else ""
         return _clip(f"{speaker} {head}")
     if trigger.type == "agreement":
         return _clip(_agreement_name(sentence, trigger, parties))

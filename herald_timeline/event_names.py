@@ -141,6 +141,9 @@ def actors(sentence: str, trigger: Trigger | None = None) -> tuple[str, ...]:
     sources = _sources(sentence)
     hits = [h for h in hits_in(sentence, start, end) if not any(s <= h[0] < e for s, e in sources)]
     verb = not NOUN_TRIGGER.search(trigger.text)  # "met Kim", "hosted the minister"
+    named = [a for p, a, _ in hits if p > trigger.start and _WITH.search(sentence, trigger.end, p)]
+    if named and not verb:  # "the summit of the leaders of South Korea, the US and Japan"
+        return _unique(named)
     return _unique(
         actor
         for position, actor, surface in hits
@@ -162,8 +165,8 @@ def _attributive(sentence: str, surface: str, position: int) -> bool:
 
 #: how far after a verb trigger its object (a participant) may be named
 _OBJECT_REACH = 40
-# after a noun trigger, participants follow "with", "between", "among"
-_WITH = re.compile(r"\b(?:with|between|among)\s+(?:[\w'’.-]+\s+){0,4}$")
+# after a noun trigger, participants follow "with", "between", "among", "of the leaders of"
+_WITH = re.compile(r"\b(?:with|between|among|of)\s+(?:[\w'’.,-]+\s+){0,6}$")
 
 
 @lru_cache(maxsize=64)

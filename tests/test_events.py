@@ -314,9 +314,14 @@ def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
          ("South Korea", "United States"), None),
         ("Kim Yo Jong issued a statement on Sunday warning Seoul.",
          "statement", "Kim Yo Jong statement", ("North Korea",), None),
+        ("The envoy warned of countermeasures to the summit of the leaders of South Korea, the "
+         "United States and Japan in Phnom Penh on Sunday.", "meeting",
+         "South Korea-US-Japan Phnom Penh summit", ("South Korea", "United States", "Japan"),
+         "Phnom Penh"),
     ],
     ids=["missile-designation", "launcher-not-source", "ordinal-proper-name", "meeting-of-body",
-         "leaders-summit", "council-meeting", "joint-statement", "agreement-to", "speaker"],
+         "leaders-summit", "council-meeting", "joint-statement", "agreement-to", "speaker",
+         "participants-after-of"],
 )  # fmt: skip
 def test_names_actors_places(
     body: str, kind: str, name: str, actors: tuple[str, ...], place: str | None
