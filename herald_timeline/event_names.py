@@ -158,8 +158,10 @@ def actors(sentence: str, trigger: Trigger | None = None) -> tuple[str, ...]:
 
 
 def _attributive(sentence: str, surface: str, position: int) -> bool:
-    """A party's adjective before a common noun ("share North Korean missile data")."""
+    """A party's adjective or possessive before a noun ("share North Korean missile data")."""
     after = sentence[position + len(surface) : position + len(surface) + 2]
+    if after.startswith(("'s", "’s")):  # "to deter North Korea's threats"
+        return True
     return surface.endswith(("an", "ese")) and bool(re.match(r"\s[a-z]", after))
 
 
