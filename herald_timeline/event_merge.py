@@ -104,6 +104,8 @@ def merge(
             other = events[k]
             if k == avoid or other.type != event.type:
                 continue
+            if _hours_only(rows[k]) and other.evidence != event.evidence:
+                continue  # (a day from "hours after" may be a day off: it absorbs no other)
             if (other.start, other.end) != (event.start, event.end):
                 continue
             if _same_event(other, event, kinds[k], kinds[index]):
@@ -124,13 +126,19 @@ def merge(
     ]
 
 
+def _hours_only(event: Event) -> bool:
+    """A diplomatic event dated only by "hours after ..." (a launch "hours after" another
+    is a counter-launch, dated right)."""
+    return event.type in ("meeting", "agreement", "statement") and bool(
+        _HOURS.search(event.date_text)
+    )
+
+
 def _hours_off(event: Event, events: list[Event]) -> bool:
     """A day computed from "hours after ..." restating an event dated a day off by the
     text itself (the Pentagon meeting "hours" before a Korean-morning launch)."""
-    if event.type not in ("meeting", "agreement", "statement") or not _HOURS.search(
-        event.date_text
-    ):
-        return False  # (a launch "hours after" another is a counter-launch)
+    if not _hours_only(event):
+        return False
     return any(
         other.type == event.type
         and other.precision == "day"
