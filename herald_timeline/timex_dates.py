@@ -47,6 +47,10 @@ def month_day(
     if year is not None:
         point = safe_day(year, month, day)
         return make(hit, ctx, point, anchor="absolute", span=span) if point else None
+    governing = _sentence_year(ctx, hit.start)
+    if governing is not None and (point := safe_day(governing, month, day)):
+        if weekday is None or point.start.isoweekday() == weekday:
+            return make(hit, ctx, point, anchor="event", span=span)
     if ctx.ref is None:
         value = f"XXXX-{month:02d}-{day:02d}"
         return make(hit, ctx, None, anchor="unresolved", value=value, span=span)
@@ -63,6 +67,19 @@ def month_day(
         ref, lambda y: safe_day(y, month, day), tense, DAY_SLACK
     )
     return make(hit, ctx, point, anchor="published", span=span) if point else None
+
+
+def _sentence_year(ctx: Context, before: int) -> int | None:
+    """The year a sentence has already named before ``before`` ("Last year's drill, held
+    March 13-23", "In 2019, ... on Oct. 2"): month-days after it fall in it."""
+    first, _ = ctx.sentence(before)
+    for timex in reversed(ctx.within(max(first, before - _GOVERNS), before)):
+        if timex.type == "date" and len(timex.value) == 4 and timex.value.isdigit():
+            return int(timex.value)
+    return None
+
+
+_GOVERNS = 80  # characters: further back, the year tends to belong to another clause
 
 
 def md(hit: Hit, ctx: Context) -> list[Timex]:

@@ -15,7 +15,7 @@ from herald_timeline import timex_spans as s
 from herald_timeline.timex_core import Context, Handler, Timex
 from herald_timeline.timex_rules import Hit
 
-__all__ = ["EVENT_KINDS", "HANDLERS", "Context", "Timex", "resolve"]
+__all__ = ["EVENT_KINDS", "HANDLERS", "LATE_KINDS", "Context", "Timex", "resolve"]
 
 HANDLERS: dict[str, Handler] = {
     "ymd": d.ymd, "md": d.md, "day_range": d.day_range, "ym": d.ym, "m": d.m, "y": d.y,
@@ -28,35 +28,27 @@ HANDLERS: dict[str, Handler] = {
     "set": s.set_, "set_weekday": s.set_weekday, "fixed": s.fixed,
 }  # fmt: skip
 
-#: kinds resolved in a second pass: they look at dates elsewhere in the text
+#: kinds resolved in a second pass, in text order: they look at dates before them
 EVENT_KINDS = frozenset(
-    {
-        "shift",
-        "anchor_rel",
-        "after_event",
-        "year_ago",
-        "time",
-        "ago",
-        "part_of_known_day",
-        "year_period",
-        "unit_rel",
-        "quarter_rel",
-    }
-)
+    {"shift", "anchor_rel", "year_ago", "time", "ago", "part_of_known_day", "year_period",
+     "unit_rel", "quarter_rel", "md", "day_range", "weekday"}
+)  # fmt: skip
+#: kinds resolved last: they look at the dates after them ("two weeks after ... Nov. 3")
+LATE_KINDS = frozenset({"after_event"})
 
 
 def resolve(hits: Sequence[Hit], ctx: Context) -> list[Timex]:
-    """Timexes of ``hits``: first everything anchored on publication, then (in text order)
-    what leans on other dates, so "two days later" sees the date before it."""
+    """Timexes of ``hits``: first everything anchored on publication alone, then (in text
+    order) what leans on dates before it, so "two days later" sees the date before it,
+    then what leans on dates after it."""
     results: dict[int, list[Timex]] = {}
     for index, hit in enumerate(hits):
-        if hit.rule.kind not in EVENT_KINDS and hit.rule.kind != "weekday":
+        if hit.rule.kind not in EVENT_KINDS and hit.rule.kind not in LATE_KINDS:
             results[index] = HANDLERS[hit.rule.kind](hit, ctx)
     ctx.add(sorted((t for ts in results.values() for t in ts), key=lambda t: t.char_start))
-    for index, hit in enumerate(hits):
-        if index in results:
-            continue
-        found = HANDLERS[hit.rule.kind](hit, ctx)
-        results[index] = found
-        ctx.add(found)
+    for kinds in (EVENT_KINDS, LATE_KINDS):
+        for index, hit in enumerate(hits):
+            if hit.rule.kind in kinds:
+                found = results[index] = HANDLERS[hit.rule.kind](hit, ctx)
+                ctx.add(found)
     return [t for index in sorted(results) for t in results[index]]

@@ -107,7 +107,7 @@ class Sentences:
             later_cased = _WORD.findall(self.text, end, last)
             limit = len(later) if best is None else best[0] - _AFTER_PENALTY
             for i in range(min(limit, len(later))):
-                kind = _classify(later, later_cased, i, cues)
+                kind = _opens_phrase(later, i, cues) or _classify(later, later_cased, i, cues)
                 if kind:
                     best = (i + _AFTER_PENALTY, "past" if kind == "intent" else kind)
                     break
@@ -120,6 +120,16 @@ class Sentences:
         if verb >= 0 and _classify(words, cased, verb, cues) == "past":
             return "past"  # "the drill ran through Friday"
         return "deadline"
+
+
+def _opens_phrase(words: list[str], i: int, cues: _Cues) -> str | None:
+    """'future' or 'intent' when such a phrase of several words starts at ``words[i]``
+    (read forwards: "is expected to" is no present-tense "is")."""
+    for j in range(i + 1, min(i + 4, len(words))):
+        for index, kind in ((cues.future, "future"), (cues.intent, "intent")):
+            if _ends_phrase(words, j, index) == j - i + 1:
+                return kind
+    return None
 
 
 def _deadline(words: list[str], cues: _Cues) -> int | None:
