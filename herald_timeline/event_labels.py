@@ -25,6 +25,7 @@ from herald_timeline.event_names import (
     clause,
     hits_in,
     location,
+    party,
     short_names,
 )
 from herald_timeline.event_triggers import Trigger
@@ -314,7 +315,9 @@ def _object_of(text: str) -> str:
 def _other_name(
     sentence: str, trigger: Trigger, parties: tuple[str, ...], people: list[str]
 ) -> str:
-    adjective = ADJECTIVE.get(parties[0], "") if parties else ""
+    nearest = party(sentence, clause(sentence, trigger)[0], trigger.start)  # "South Korea's
+    actor = nearest or (parties[0] if parties else "")  # elections in April and the U.S. election"
+    adjective = ADJECTIVE.get(actor, "")
     rule = trigger.rule
     if rule == "other-parade":
         words = [w for w in _modifiers(sentence, trigger.start) if w != "large-scale"]
