@@ -14,6 +14,7 @@ from herald_timeline.timex_core import (
     Timex,
     hedged,
     int_of,
+    last_date,
     make,
     month_of,
     point_of,
@@ -48,6 +49,9 @@ def month_day(
         point = safe_day(year, month, day)
         return make(hit, ctx, point, anchor="absolute", span=span) if point else None
     governing = _sentence_year(ctx, hit.start)
+    if governing is None and _THAT_YEAR.match(ctx.text, span[1] if span else hit.end):
+        base = last_date(ctx, hit.start)  # "on March 16 that year": the year talked about
+        governing = base.start.year if base is not None and base.start else None
     if governing is not None and (point := safe_day(governing, month, day)):
         if weekday is None or point.start.isoweekday() == weekday:
             return make(hit, ctx, point, anchor="event", span=span)
@@ -79,6 +83,7 @@ def _sentence_year(ctx: Context, before: int) -> int | None:
     return None
 
 
+_THAT_YEAR = re.compile(r",? (?:that|the same) year\b")
 _GOVERNS = 80  # characters: further back, the year tends to belong to another clause
 
 

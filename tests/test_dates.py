@@ -306,10 +306,12 @@ def test_weekday_direction(text: str, published: date, expected: list[str]) -> N
       "1990-01"),
      ("The deal is to be completed around Nov. 1.", date(1989, 10, 30), "1989-11-01"),
      ("Last year's drill, held March 13-23, was large.", date(2024, 3, 4), "2023-03-13"),
-     ("In 2019, the North fired a missile on Oct. 2.", date(2022, 9, 1), "2019-10-02")],
+     ("In 2019, the North fired a missile on Oct. 2.", date(2022, 9, 1), "2019-10-02"),
+     ("The 2019 drill was large. It fired on March 16 that year.", date(2024, 3, 4),
+      "2019-03-16")],
     ids=["takes-office", "will-be-held", "is-sworn-in", "starting-recent-past",
          "said-present", "deadline-noun", "past-far", "adjective-ed", "to-be-done",
-         "sentence-year-relative", "sentence-year"],
+         "sentence-year-relative", "sentence-year", "that-year"],
 )  # fmt: skip
 def test_month_day_year(text: str, published: date, expected: str) -> None:
     found = find_dates(text, published=published)
