@@ -166,6 +166,7 @@ def _classify(words: list[str], cased: list[str], i: int, cues: _Cues) -> str | 
         and word not in cues.not_past
         and cased[i][:1].islower()  # "Mohammed" is a name
         and (i == 0 or words[i - 1] not in cues.adjective)  # "the proposed merger"
+        and (i + 1 == len(words) or words[i + 1] != "by")  # "followed by talks": participle
     ):
         return "past"
     return None

@@ -285,9 +285,11 @@ def test_find_timexes_has_the_schema() -> None:
      ("Talks were postponed until Tuesday.", date(2022, 8, 24), ["2022-08-30"]),
      ("Officials said the plane was to leave on Friday.", date(2022, 8, 24), ["2022-08-26"]),
      ("On Friday, the ministry planned to pay the victims.", date(2022, 8, 24), ["2022-08-19"]),
-     ("On Thursday, he is expected to meet the envoy.", date(2017, 7, 4), ["2017-07-06"])],
+     ("On Thursday, he is expected to meet the envoy.", date(2017, 7, 4), ["2017-07-06"]),
+     ("Both had agreed to hold contact on Friday, followed by talks on Saturday.",
+      date(2019, 10, 2), ["2019-10-04", "2019-10-05"])],
     ids=["agreed-to-hold", "runs-through", "ran-through", "postponed-until", "was-to",
-         "fronted-plan", "fronted-expected"],
+         "fronted-plan", "fronted-expected", "followed-by"],
 )  # fmt: skip
 def test_weekday_direction(text: str, published: date, expected: list[str]) -> None:
     assert [t.value for t in find_dates(text, published=published)] == expected
