@@ -25,7 +25,7 @@ HANDLERS: dict[str, Handler] = {
     "time": d.time, "part_of_known_day": d.part_of_known_day, "weekend": d.weekend,
     "ago": s.ago, "shift": s.shift, "year_period": s.year_period, "anchor_rel": s.anchor_rel,
     "after_event": s.after_event, "year_ago": s.year_ago, "duration": s.duration,
-    "set": s.set_, "set_weekday": s.set_weekday, "fixed": s.fixed,
+    "set": s.set_, "set_weekday": s.set_weekday, "set_month": s.set_month, "fixed": s.fixed,
 }  # fmt: skip
 
 #: kinds resolved in a second pass, in text order: they look at dates before them

@@ -14,6 +14,7 @@ from herald_timeline.timex_core import (
     fmt,
     last_date,
     make,
+    month_of,
     number_of,
     point_of,
     quarter_context,
@@ -203,6 +204,11 @@ def set_(hit: Hit, ctx: Context) -> list[Timex]:
         count = fmt((amount or 1) * times)
         value = f"PT{count}{unit[0]}" if unit in ("H", "MIN", "S") else f"P{count}{unit}"
     return [make(hit, ctx, None, anchor="absolute", value=value)]
+
+
+def set_month(hit: Hit, ctx: Context) -> list[Timex]:
+    month = month_of(hit.match.group("month"))
+    return [make(hit, ctx, None, anchor="absolute", value=f"XXXX-{month:02d}")]
 
 
 def set_weekday(hit: Hit, ctx: Context) -> list[Timex]:
