@@ -12,9 +12,9 @@ articles' zone (``tz``, default ``Asia/Seoul``), so no day is shifted.
 
 from __future__ import annotations
 
-from herald_timeline.plot_claims import BOUND_MARKERS, plot_claims, plot_launch_counts
-from herald_timeline.plot_common import DEFAULT_TZ, SERIES_COLORS, TYPE_COLORS
-from herald_timeline.plot_timeline import plot_timeline
+from herald_timeline.chart_claims import BOUND_MARKERS, plot_claims, plot_launch_counts
+from herald_timeline.chart_common import DEFAULT_TZ, SERIES_COLORS, TYPE_COLORS
+from herald_timeline.chart_timeline import plot_timeline
 
 __all__ = [
     "BOUND_MARKERS",

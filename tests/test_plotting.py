@@ -19,7 +19,7 @@ import pytest  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 
 from herald_timeline import resources, schema  # noqa: E402
-from herald_timeline.plot_layout import (  # noqa: E402
+from herald_timeline.chart_layout import (  # noqa: E402
     PERIOD,
     POINT,
     RANGE,

@@ -16,7 +16,7 @@ from matplotlib.legend import Legend
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Annotation
 
-from herald_timeline.plot_common import (
+from herald_timeline.chart_common import (
     DEFAULT_TZ,
     TYPE_COLORS,
     check_kinds,
@@ -26,7 +26,7 @@ from herald_timeline.plot_common import (
     renderer_of,
     shorten,
 )
-from herald_timeline.plot_layout import (
+from herald_timeline.chart_layout import (
     PERIOD,
     POINT,
     Mark,

@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from herald_timeline.plot_common import (
+from herald_timeline.chart_common import (
     DEFAULT_TZ,
     SERIES_COLORS,
     TYPE_COLORS,

@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from herald_timeline import resources
-from herald_timeline.plot_common import text_of
+from herald_timeline.chart_common import text_of
 
 #: how a mark is drawn: one known day, a known run of days, or a day somewhere in a period
 POINT, RANGE, PERIOD = "point", "range", "period"
