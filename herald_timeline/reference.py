@@ -371,6 +371,7 @@ def reference_series(
     start: date | str | pd.Timestamp | None = None,
     end: date | str | pd.Timestamp | None = None,
     wide: bool = False,
+    reset: str | None = None,
 ) -> pd.Series:
     """Cumulative launch counts of a reference, one value per Korean day.
 
@@ -386,6 +387,9 @@ def reference_series(
         launch day. Counting starts at ``start`` (the value on ``start`` includes its launches).
     wide
         Also count unknown-type rows whose notes describe them as the unit's class.
+    reset
+        ``"year"`` restarts the count every 1 January: the year-to-date total that "this
+        year" claims are about. Default: one running total from ``start``.
 
     Returns an ``Int64`` Series indexed by every day from ``start`` to ``end``
     (a ``DatetimeIndex`` named ``day``), named after the unit, so that a step plot
@@ -409,7 +413,13 @@ def reference_series(
             raise ReferenceError("this launch table has no missile counts (built from events?)")
         daily = rows.groupby("day")["missiles"].sum()
     index = pd.date_range(first, last, freq="D", name="day").astype(schema.DAY)
-    counts = daily.reindex(index, fill_value=0).astype("int64").cumsum()
+    per_day = daily.reindex(index, fill_value=0).astype("int64")
+    if reset == "year":
+        counts = per_day.groupby(pd.DatetimeIndex(index).year).cumsum()
+    elif reset is None:
+        counts = per_day.cumsum()
+    else:
+        raise ValueError(f"reset must be None or 'year', not {reset!r}")
     return pd.Series(counts.to_numpy(), index=index, name=rule.unit).astype(schema.INT)
 
 

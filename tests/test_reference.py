@@ -424,3 +424,28 @@ def test_cns_copy_seed_claims() -> None:
     assert check_claims(days, ref).loc[0, "reference_count"] == 30
     year = ref[(ref["day"] >= "2022-01-01") & (ref["day"] <= "2022-12-31")]
     assert len(year) == 69
+
+
+def test_reference_series_can_restart_every_year() -> None:
+    from herald_timeline.reference import load_reference, reference_series
+
+    rows = [
+        {
+            "F1": str(i),
+            "Date": d,
+            "Launch Time (UTC)": "1:00:00 AM",
+            "Missile Name": "Hwasong-11",
+            "Missile Type": "SRBM",
+            "Test Outcome": "Success",
+        }
+        for i, d in enumerate(("30-Dec-21", "31-Dec-21", "2-Jan-22"), 1)
+    ]
+    import pandas as pd
+
+    reference = load_reference(pd.DataFrame(rows))
+    running = reference_series(reference, unit="SRBM", start="2021-12-30", end="2022-01-02")
+    yearly = reference_series(
+        reference, unit="SRBM", start="2021-12-30", end="2022-01-02", reset="year"
+    )
+    assert running.tolist() == [1, 2, 2, 3]
+    assert yearly.tolist() == [1, 2, 0, 1]
