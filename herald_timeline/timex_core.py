@@ -176,9 +176,23 @@ def year_from(hit: Hit, ref: date | None, *names: str) -> int | None:
             continue
         if text.lower() in ("this", "last", "next"):
             return ref.year + REL_OFFSET[text.lower()] if ref else None
-        year = int(text)
+        year = year_number(text)
         return year + (2000 if year < 50 else 1900) if year < 100 else year
     return None
+
+
+def year_number(text: str) -> int:
+    """A year written in digits or words: "1996", "nineteen ninety-six", "nineteen oh
+    five", "two thousand and one"."""
+    if text.isdigit():
+        return int(text)
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(number_of(" ".join(w for w in words[2:] if w != "and") or "0") or 0)
+    rest = [w for w in words[1:] if w != "oh"]
+    if rest == ["hundred"]:
+        return 1900
+    return 1900 + int(number_of(" ".join(rest)) or 0)
 
 
 def last_date(

@@ -24,6 +24,7 @@ from herald_timeline.timex_core import (
     unit_of,
     weekday_of,
     year_from,
+    year_number,
 )  # fmt: skip
 from herald_timeline.timex_direction import DAY_SLACK, pick, weekday_point, yearly
 from herald_timeline.timex_rules import Hit, lexicon, table
@@ -146,7 +147,7 @@ def m(hit: Hit, ctx: Context) -> list[Timex]:
 
 
 def y(hit: Hit, ctx: Context) -> list[Timex]:
-    year = int(hit.match.group("year"))
+    year = year_number(hit.match.group("year") or hit.match.group("syear"))
     return [make(hit, ctx, cal.in_year(year), anchor="absolute")]
 
 
@@ -155,9 +156,14 @@ def decade(hit: Hit, ctx: Context) -> list[Timex]:
     if g.get("decade"):
         first = int(g["decade"])
     else:
-        digit = int(g["decade2"])
+        word = (g.get("decade3") or "").lower()
+        digit = int(g["decade2"]) if g.get("decade2") else 10 * _DECADE_WORDS.index(word) + 20
         first = (1900 if digit >= 30 else 2000) + digit
     return [make(hit, ctx, cal.in_decade(first), anchor="absolute")]
+
+
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                 "eighties", "nineties")  # fmt: skip
 
 
 def century(hit: Hit, ctx: Context) -> list[Timex]:

@@ -86,6 +86,16 @@ def _names(name: str) -> str:
     return rf"(?:{resources.alternation(full)}(?!\w)|{resources.alternation(short)}{dot})"
 
 
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+#: "nineteen ninety-six", "nineteen oh five" (a count never reads "nineteen ninety-six";
+#: "two thousand" does, so it is a year only after "the year": rule year)
+_SPELLED_YEAR = (
+    rf"nineteen[- ](?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|hundred|oh[- ](?:{_ONES}))(?![\w-])"
+)
+
+
 @lru_cache(maxsize=1)
 def macros() -> dict[str, str]:
     """Macro name -> regex body (without the group)."""
@@ -100,7 +110,7 @@ def macros() -> dict[str, str]:
         "month": _names("months.csv"),
         "weekday": _names("weekdays.csv"),
         "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
-        "year": r"(?:1[6-9]\d\d|20\d\d)(?!\d)",
+        "year": rf"(?:1[6-9]\d\d|20\d\d)(?!\d)|{_SPELLED_YEAR}",
         "num": rf"(?:\d{{1,3}}(?: 1/2|\.\d+)?(?![\d/])|{compound}|{numbers}(?![\w]))",
         "unit": rf"{units}(?![\w])",
         "ordq": r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)",

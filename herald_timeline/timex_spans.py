@@ -21,6 +21,7 @@ from herald_timeline.timex_core import (
     shifted,
     unit_of,
     weekday_of,
+    year_number,
 )  # fmt: skip
 from herald_timeline.timex_rules import Hit
 
@@ -28,7 +29,7 @@ from herald_timeline.timex_rules import Hit
 def year_period(hit: Hit, ctx: Context) -> list[Timex]:
     """ "the 1988 quarter": the quarter under discussion (else the last one ended), in
     that year."""
-    year = int(hit.match.group("year"))
+    year = year_number(hit.match.group("year"))
     quarter = quarter_context(ctx, hit.start)
     if quarter is None and ctx.ref is not None:
         day = cal.shift(ctx.ref, -3, "M")
