@@ -113,14 +113,31 @@ def after_event(hit: Hit, ctx: Context) -> list[Timex]:
     amount = number_of(hit.match.group("num"))
     unit, times = unit_of(hit.match.group("unit"))
     sign = -1 if hit.match.group("dir").lower() == "before" else 1
-    first, last = ctx.sentence(hit.start)
+    _, last = ctx.sentence(hit.start)  # a date before it is seldom the anchor
     after = [t for t in ctx.within(hit.end, min(last, hit.end + 200)) if t.start is not None]
-    del first  # a date before it is seldom the anchor ("two months after his team ...")
     base = after[0] if after else None
-    if amount is None or base is None or unit in ("H", "MIN", "S"):
+    if base is not None and _REPORTED.search(ctx.text, hit.end, base.char_start):
+        base = None  # "a day after X said they had agreed to meet on Friday": not X's date
+    groups = hit.match.groupdict()
+    bounded = (groups.get("mod") or "").lower() in _BOUNDS  # "less than a week before"
+    if amount is None or base is None or unit in ("H", "MIN", "S") or bounded:
         end = hit.match.end("unit")
         return [_duration(hit, ctx, amount, unit, times, span=(hit.start, end))]
-    return [_relative_to(hit, ctx, base, sign * amount * times, unit)]
+    found = _relative_to(hit, ctx, base, sign * amount * times, unit)
+    if (
+        ctx.ref is not None and found.start is not None and found.start > ctx.ref
+        and ctx.tense(hit.start, hit.end) == "past"
+    ):  # fmt: skip
+        # a past event dated after publication: the date after belongs to something else
+        end = hit.match.end("unit")
+        return [_duration(hit, ctx, amount, unit, times, span=(hit.start, end))]
+    return [found]
+
+
+#: words between "N units after" and a date that put the date in another clause
+_REPORTED = re.compile(r"\b(?:that|said|says|agreed|will|would|planned|plans|scheduled)\b")
+#: hedges that make "N units before X" a bound, not a date
+_BOUNDS = frozenset({"less than", "more than", "almost", "at least", "up to", "within"})
 
 
 def year_ago(hit: Hit, ctx: Context) -> list[Timex]:
