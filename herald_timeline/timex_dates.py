@@ -4,6 +4,7 @@ seasons and clock times."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from herald_timeline import timex_calendar as cal
@@ -94,7 +95,10 @@ def md(hit: Hit, ctx: Context) -> list[Timex]:
     if month is None or day is None:
         return []
     weekday = weekday_of(g["weekday"]) if g.get("weekday") else None
-    timex = month_day(hit, ctx, month, day, year_from(hit, ctx.ref, "year"), weekday)
+    year = year_from(hit, ctx.ref, "year", "ryear")
+    timex = month_day(hit, ctx, month, day, year, weekday)
+    if timex is not None and g.get("ryear"):  # "June 12 last year": a year counted from today
+        timex = replace(timex, anchor="published")
     return [timex] if timex else []
 
 
@@ -172,6 +176,18 @@ def century(hit: Hit, ctx: Context) -> list[Timex]:
 
 
 def holiday(hit: Hit, ctx: Context) -> list[Timex]:
+    found = _holiday(hit, ctx)
+    if not hit.match.group("eve"):
+        return found
+    # "the eve of Independence Day": the day before
+    return [
+        make(hit, ctx, cal.on_day(t.start - timedelta(days=1)), anchor=t.anchor)
+        if t.start is not None else t
+        for t in found
+    ]  # fmt: skip
+
+
+def _holiday(hit: Hit, ctx: Context) -> list[Timex]:
     row = table("holidays.csv")[hit.match.group("holiday").lower()]
     month = int(row["month"])
     if row["day"].isdigit():

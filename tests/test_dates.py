@@ -372,3 +372,43 @@ def test_day_columns_are_seconds() -> None:
 )  # fmt: skip
 def test_earnings_periods(text: str, phrase: str, value: str) -> None:
     assert only(text, phrase, date(1989, 11, 2)).value == value
+
+
+def test_month_day_with_a_relative_year_is_one_date() -> None:
+    found = find_dates("It fired a missile on June 12 last year.", published=PUBLISHED)
+    assert [(t.text, t.value, t.anchor) for t in found] == [
+        ("June 12 last year", "2021-06-12", "published")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "precision"),
+    [("It fired earlier this year.", "earlier this year", "2022", "year"),
+     ("It will fire later this month.", "later this month", "2022-11", "month"),
+     ("They met early next year.", "early next year", "2023", "year")],
+    ids=["earlier-this-year", "later-this-month", "early-next-year"],
+)  # fmt: skip
+def test_part_of_a_period_is_hedged(text: str, phrase: str, value: str, precision: str) -> None:
+    timex = only(text, phrase)
+    assert (timex.value, timex.precision, timex.approximate) == (value, precision, True)
+
+
+def test_earlier_on_a_day_stays_that_day() -> None:
+    timex = only("Earlier Friday, it fired.", "Earlier Friday")
+    assert (timex.value, timex.approximate) == ("2022-11-18", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("It came less than a week before the summit on Nov. 20.", "less than a week", "P1W"),
+     ("It came more than two days after the talks on Nov. 3.", "more than two days", "P2D"),
+     ("It came a day after the minister said the two sides agreed to meet on Friday.",
+      "a day", "P1D"),
+     ("It fired on Nov. 10, a day after the allies met on Nov. 9.", "a day after",
+      "2022-11-10")],
+    ids=["less-than-before", "more-than-after", "reported-date", "event-date"],
+)  # fmt: skip
+def test_counts_before_or_after_an_event(text: str, phrase: str, value: str) -> None:
+    """A bound ("less than a week before") is no date; neither is a count whose date
+    belongs to a reported clause; a date right after the event it names anchors it."""
+    assert only(text, phrase).value == value
