@@ -1,5 +1,5 @@
-"""Handlers of rules that name a calendar period: days, months, years, weekdays, quarters,
-seasons and clock times."""
+"""Handlers of rules that name a calendar period: dates, months, years, decades, holidays,
+quarters, halves and seasons (weekdays and clock times: ``timex_days``)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from herald_timeline.timex_core import (
     last_date,
     make,
     month_of,
-    point_of,
     quarter_context,
     safe_day,
     shifted,
@@ -27,8 +26,8 @@ from herald_timeline.timex_core import (
     year_from,
     year_number,
 )  # fmt: skip
-from herald_timeline.timex_direction import DAY_SLACK, pick, weekday_point, yearly
-from herald_timeline.timex_rules import Hit, lexicon, table
+from herald_timeline.timex_direction import DAY_SLACK, pick, yearly
+from herald_timeline.timex_rules import Hit, table
 
 
 def ymd(hit: Hit, ctx: Context) -> list[Timex]:
@@ -210,70 +209,6 @@ def _holiday(hit: Hit, ctx: Context) -> list[Timex]:
     return [make(hit, ctx, point, anchor="published")]
 
 
-def weekday(hit: Hit, ctx: Context) -> list[Timex]:
-    number = weekday_of(hit.match.group("weekday"))
-    rel = (hit.match.groupdict().get("rel") or "").lower()
-    point, anchor = weekday_point(number, ctx, hit, rel)
-    value = point.value if point else f"XXXX-WXX-{number}"
-    return [make(hit, ctx, point, anchor=anchor, value=value + _part_of_day(hit))]
-
-
-def _part_of_day(hit: Hit) -> str:
-    """TIMEX3 suffix of "Wednesday night", "yesterday morning": 'TNI', 'TMO' ..."""
-    word = hit.match.groupdict().get("pod")
-    return "T" + lexicon("parts_of_day.csv")[word.lower()] if word else ""
-
-
-_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1,
-              "before yesterday": -2, "after tomorrow": 2}  # fmt: skip
-
-
-def day_word(hit: Hit, ctx: Context) -> list[Timex]:
-    word = hit.match.group("word").lower()
-    if ctx.ref is None:
-        return [make(hit, ctx, None, anchor="unresolved")]
-    point = cal.on_day(ctx.ref + timedelta(days=_DAY_WORDS[word]))
-    return [make(hit, ctx, point, anchor="published", value=point.value + _part_of_day(hit))]
-
-
-def weekend(hit: Hit, ctx: Context) -> list[Timex]:
-    """ "the weekend": the last one (the current one when published on it), or the coming
-    one when the sentence looks ahead."""
-    if ctx.ref is None:
-        return [make(hit, ctx, None, anchor="unresolved", value="XXXX-WXX-WE")]
-    ref = ctx.ref
-    if ref.isoweekday() < 6:  # a weekday: the weekend before, or the one ahead
-        ahead = ctx.tense(hit.start, hit.end) in ("future", "deadline")
-        ref = ref + timedelta(days=6 - ref.isoweekday()) if ahead else ref - timedelta(days=7)
-    return [make(hit, ctx, cal.weekend(ref), anchor="published")]
-
-
-def part_of_known_day(hit: Hit, ctx: Context) -> list[Timex]:
-    """ "in the afternoon": that part of the day the sentence is about (a day-precision
-    date before it in the sentence, else shortly before), else of the publication day."""
-    code = _part_of_day(hit)
-    first, _ = ctx.sentence(hit.start)
-    earlier = [
-        t for t in ctx.within(max(0, first - 300), hit.start)
-        if t.precision == "day" and t.start is not None
-    ]  # fmt: skip
-    if earlier:
-        day = point_of(earlier[-1])
-        return [make(hit, ctx, day, anchor="event", value=day.start.isoformat() + code)]
-    if ctx.ref is None:
-        return [make(hit, ctx, None, anchor="unresolved", value="XXXX-XX-XX" + code)]
-    point = cal.on_day(ctx.ref)
-    return [make(hit, ctx, point, anchor="published", value=point.value + code)]
-
-
-def part_of_day(hit: Hit, ctx: Context) -> list[Timex]:
-    code = lexicon("parts_of_day.csv")[hit.match.group("pod").lower()]
-    if ctx.ref is None:
-        return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-XX-XXT{code}")]
-    point = cal.on_day(ctx.ref)
-    return [make(hit, ctx, point, anchor="published", value=f"{point.value}T{code}")]
-
-
 def _unit_point(day: date, unit: str) -> Point:
     if unit == "WE":
         return cal.weekend(day)
@@ -377,36 +312,3 @@ def season(hit: Hit, ctx: Context) -> list[Timex]:
         anchor = "published"
     whole = cal.with_value(cal.in_year(span.start.year), span.value)
     return [hedged(make(hit, ctx, whole, anchor=anchor))]
-
-
-def time(hit: Hit, ctx: Context) -> list[Timex]:
-    g = hit.match.groupdict()
-    if g.get("word"):
-        hour, minute = (0, 0) if g["word"].lower() == "midnight" else (12, 0)
-    else:
-        hour, minute = int(g["hour"]), int(g.get("minute") or 0)
-        ampm = (g.get("ampm") or "").lower()
-        if ampm.startswith("p") and hour < 12:
-            hour += 12
-        elif ampm.startswith("a") and hour == 12:
-            hour = 0
-    if g.get("weekday"):
-        point, anchor = weekday_point(weekday_of(g["weekday"]), ctx, hit, "")
-    elif g.get("month") and g.get("day"):
-        found = month_day(
-            hit, ctx, month_of(g["month"]) or 1, int(int_of(g["day"]) or 1), None, None
-        )
-        point = point_of(found) if found and found.start else None
-        anchor = found.anchor if found else "unresolved"
-    else:
-        first, last = ctx.sentence(hit.start)
-        window = ctx.within(max(first, hit.start - 200), min(last, hit.end + 200))
-        near = [t for t in window if t.precision == "day" and t.type == "date"]
-        if near:
-            point, anchor = point_of(near[0]), "event"
-        elif ctx.ref is not None:
-            point, anchor = cal.on_day(ctx.ref), "published"
-        else:
-            point, anchor = None, "unresolved"
-    day = point.value if point else "XXXX-XX-XX"
-    return [make(hit, ctx, point, anchor=anchor, value=f"{day}T{hour:02d}:{minute:02d}")]

@@ -1,5 +1,6 @@
 """Normalisation of rule matches into :class:`Timex` records: one handler per rule kind
-(``timex_dates``: calendar periods; ``timex_spans``: durations, sets, relative counts).
+(``timex_dates``: calendar periods; ``timex_days``: days and times of day; ``timex_spans``:
+durations, sets, relative counts).
 
 Under-specified dates take their year and direction from the publication day and the
 sentence's tense (``timex_direction``); event-relative ones ("two days later") from the
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from herald_timeline import timex_dates as d
+from herald_timeline import timex_days as w
 from herald_timeline import timex_spans as s
 from herald_timeline.timex_core import Context, Handler, Timex
 from herald_timeline.timex_rules import Hit
@@ -19,10 +21,10 @@ __all__ = ["EVENT_KINDS", "HANDLERS", "LATE_KINDS", "Context", "Timex", "resolve
 
 HANDLERS: dict[str, Handler] = {
     "ymd": d.ymd, "md": d.md, "day_range": d.day_range, "ym": d.ym, "m": d.m, "y": d.y,
-    "decade": d.decade, "century": d.century, "holiday": d.holiday, "weekday": d.weekday,
-    "day_word": d.day_word, "part_of_day": d.part_of_day, "unit_rel": d.unit_rel,
+    "decade": d.decade, "century": d.century, "holiday": d.holiday, "weekday": w.weekday,
+    "day_word": w.day_word, "part_of_day": w.part_of_day, "unit_rel": d.unit_rel,
     "quarter": d.quarter, "quarter_rel": d.quarter_rel, "half": d.half, "season": d.season,
-    "time": d.time, "part_of_known_day": d.part_of_known_day, "weekend": d.weekend,
+    "time": w.time, "part_of_known_day": w.part_of_known_day, "weekend": w.weekend,
     "ago": s.ago, "shift": s.shift, "year_period": s.year_period, "anchor_rel": s.anchor_rel,
     "after_event": s.after_event, "year_ago": s.year_ago, "duration": s.duration,
     "set": s.set_, "set_weekday": s.set_weekday, "set_month": s.set_month, "fixed": s.fixed,
