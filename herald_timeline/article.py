@@ -142,10 +142,17 @@ def detect_outlet(text: str, url: str | None = None) -> Profile | None:
     # costing seconds of case-insensitive search.
     lines = [line.strip()[:_PROBE_CHARS] for line in text.split("\n") if line.strip()]
     probe = "\n".join(lines[:15] + lines[-15:] + ([url[:_PROBE_CHARS]] if url else []))
-    for profile in _profiles():
-        if profile.detect.search(probe):
-            return profile
-    return None
+    # One scan for all outlets; on several hits the profile listed first wins, as before.
+    hits = {int(m.lastgroup[1:]) for m in _any_outlet().finditer(probe) if m.lastgroup}
+    return _profiles()[min(hits)] if hits else None
+
+
+@lru_cache(maxsize=1)
+def _any_outlet() -> re.Pattern[str]:
+    return re.compile(
+        "|".join(f"(?P<p{i}>{p.detect.pattern})" for i, p in enumerate(_profiles())),
+        re.IGNORECASE | re.MULTILINE,
+    )
 
 
 def _profile_by_name(name: str | None) -> Profile | None:

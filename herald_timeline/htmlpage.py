@@ -96,6 +96,26 @@ def _moment(value: str | None, tz: tzinfo) -> datetime | None:
     return parse_iso(value, tz) if value else None
 
 
+#: below this many characters the fast extraction is checked against trafilatura's
+#: fallbacks (readability, jusText), which cost as much again
+_FAST_ENOUGH = 600
+
+
+def _main_text(text: str, *, fast: bool) -> str:
+    return (
+        trafilatura.extract(
+            text,
+            fast=fast,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=False,
+            with_metadata=False,
+        )
+        or ""
+    )
+
+
 def read_html(text: str, *, tz: tzinfo) -> PageParts:
     """Read an HTML page into metadata and body text (paragraphs joined with ``\\n``)."""
     try:
@@ -139,17 +159,9 @@ def read_html(text: str, *, tz: tzinfo) -> PageParts:
     )
     url = meta.get("og:url") or canonical
 
-    body = (
-        trafilatura.extract(
-            text,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            deduplicate=False,
-            with_metadata=False,
-        )
-        or ""
-    )
+    body = _main_text(text, fast=True)
+    if len(body) < _FAST_ENOUGH:  # a layout the fast path misreads: let trafilatura compare
+        body = _main_text(text, fast=False) or body
     if not body.strip():  # trafilatura keeps nothing under ~250 characters: a short story
         body = "\n".join(_paragraphs(tree))
     email = None
