@@ -1,4 +1,4 @@
-"""Text normalisation and sentence splitting with character offsets.
+"""Text normalisation, sentence splitting with character offsets, literal word scans.
 
 Sentences are spans of the body: ``body[s.start:s.end] == s.text`` always holds, so every
 row built from a sentence can point back into the article.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -100,3 +101,31 @@ def _span(
     lead = len(piece) - len(piece.lstrip())
     begin = offset + start + lead
     return [Sentence(index, begin, begin + len(stripped), stripped, paragraph)]
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex for literal ``words`` that matches what ``resources.alternation`` matches
+    (the longest word first, shorter ones on backtracking), with common prefixes factored
+    out ("in(?:augurat(?:ed)?)?"): at a position, only branches whose next character fits
+    are tried. Words that differ only in case must not be mixed under IGNORECASE."""
+    root: _Trie = {}
+    for word in words:
+        if not word:
+            raise ValueError("empty word in a trie")
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(root)
+
+
+def _trie_node(node: _Trie) -> str:
+    branches = [re.escape(char) + _trie_node(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a word ends here too: the longer words (greedy ?) are tried first
+    return f"(?:{body})?" if "" in node else body

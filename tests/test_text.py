@@ -1,0 +1,53 @@
+"""Sentence splitting and the literal-word trie (``herald_timeline.text``)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from herald_timeline import resources
+from herald_timeline.text import split_sentences, trie
+
+TRIE_CASES = [
+    (("in", "inaugurat", "inaugurated"), "was inaugurated today", ["inaugurated"]),
+    (("in", "inaugurat", "inaugurated"), "inaugurates in", ["inaugurat", "in"]),
+    (("sep", "sept", "september"), "sept. 3 and september", ["sept", "september"]),
+    (("a.b", "a-b"), "a.b axb a-b", ["a.b", "a-b"]),
+]
+
+
+@pytest.mark.parametrize(("words", "text", "found"), TRIE_CASES, ids=[c[1] for c in TRIE_CASES])
+def test_trie_finds_the_longest_word(words: tuple[str, ...], text: str, found: list[str]) -> None:
+    assert re.findall(trie(words), text) == found
+
+
+@given(
+    st.lists(st.text("abc-", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text("abc- ", max_size=30),
+)
+def test_trie_matches_like_the_flat_alternation(words: list[str], text: str) -> None:
+    # with a continuation that forces backtracking to shorter words too
+    for tail in ("", r"(?=c)", r"\b"):
+        flat = re.compile(resources.alternation(words) + tail)
+        fast = re.compile(trie(words) + tail)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_trie_refuses_an_empty_word() -> None:
+    with pytest.raises(ValueError, match="empty"):
+        trie(["a", ""])
+
+
+def test_sentences_index_the_body() -> None:
+    body = "Lloyd J. Austin met Lee on Nov. 3. They agreed.\n\nNorth Korea fired two missiles."
+    sentences = split_sentences(body)
+    assert [s.text for s in sentences] == [
+        "Lloyd J. Austin met Lee on Nov. 3.",
+        "They agreed.",
+        "North Korea fired two missiles.",
+    ]
+    assert all(body[s.start : s.end] == s.text for s in sentences)
+    assert [s.paragraph for s in sentences] == [0, 0, 1]
