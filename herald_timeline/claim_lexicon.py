@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from herald_timeline import resources
 from herald_timeline.numbers import number_pattern
+from herald_timeline.text import trie
 
 
 def _words(name: str) -> str:
@@ -44,14 +45,21 @@ def _number_words() -> frozenset[str]:
 
 
 _DIGIT = re.compile(r"\d")
-_PUNCT = str.maketrans({c: " " for c in "-–—,.;:!?()[]\"'“”‘’/"})
+#: what separates words for ``has_number`` besides white space
+_PUNCT = "-–—,.;:!?()[]\"'“”‘’/"
+
+
+@lru_cache(maxsize=1)
+def _number_word() -> re.Pattern[str]:
+    """A number word standing alone between white space and punctuation ("two-thirds" has
+    one, "often" none); a trie regex (four times faster than translating and splitting)."""
+    edge = rf"[^\s{re.escape(_PUNCT)}]"
+    return re.compile(rf"(?<!{edge}){trie(_number_words())}(?!{edge})")
 
 
 def has_number(lower: str) -> bool:
     """Cheap test run before the scan: a digit or a number word."""
-    if _DIGIT.search(lower):
-        return True
-    return not _number_words().isdisjoint(lower.translate(_PUNCT).split())
+    return bool(_DIGIT.search(lower) or _number_word().search(lower))
 
 
 @lru_cache(maxsize=1)

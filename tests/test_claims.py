@@ -9,8 +9,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from herald_timeline import resources
+from herald_timeline import claim_lexicon, resources
 from herald_timeline.claim_context import _attribution
 from herald_timeline.claims import Claim, find_claims, unit_of
 from herald_timeline.dates import Timex, find_dates
@@ -113,6 +115,32 @@ NOT_CLAIMS = [
 @pytest.mark.parametrize("text", NOT_CLAIMS, ids=NOT_CLAIMS)
 def test_not_claims(text: str) -> None:
     assert claims_of(text) == []
+
+
+HAS_NUMBER = [
+    ("fired two missiles", True),
+    ("two-thirds of them", True),
+    ("“one” of them", True),
+    ("it happens often", False),
+    ("someone fired", False),
+    ("tens of drills", False),
+    ("in 2022", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HAS_NUMBER, ids=[t for t, _ in HAS_NUMBER])
+def test_has_number(text: str, expected: bool) -> None:
+    assert claim_lexicon.has_number(text) is expected
+
+
+_SEPARATORS = str.maketrans({c: " " for c in claim_lexicon._PUNCT})
+
+
+@given(st.lists(st.sampled_from(["one", "ten", "often", "x", " ", "-", "’", ".", "$", "\t"])))
+def test_has_number_is_a_number_word_between_separators(parts: list[str]) -> None:
+    text = "".join(parts)
+    words = set(text.translate(_SEPARATORS).split())
+    assert claim_lexicon.has_number(text) is bool(words & {"one", "ten"})
 
 
 def test_definite_count_repeating_an_earlier_one_is_anaphora() -> None:
