@@ -127,6 +127,9 @@ def _mod(hit: Hit) -> tuple[str | None, bool]:
             if lowered.startswith(candidate):
                 word = candidate
                 break
+        else:
+            if lowered.endswith((" end", "-end")):  # "year-end"
+                word = "the end of"
     if word is None:
         return None, False
     row = table("modifiers.csv").get(word.lower())
