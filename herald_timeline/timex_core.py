@@ -4,6 +4,7 @@ readers of rule groups (numbers, months, units) and :func:`make`."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -243,3 +244,19 @@ def quarter_context(ctx: Context, before: int) -> Point | None:
     if last is not None and last.precision == "quarter":
         return point_of(last)
     return None
+
+
+_MONTHS_SPAN = re.compile(r"P\d+M")
+
+
+def months_context(ctx: Context, before: int) -> bool:
+    """Whether the sentence is about a span of months ("For the nine months, profit rose,
+    compared with a loss a year earlier"): the comparison is with last year, not with a
+    quarter named before."""
+    first, _ = ctx.sentence(before)
+    for timex in reversed(ctx.within(first, before)):
+        if timex.type == "duration" and _MONTHS_SPAN.fullmatch(timex.value):
+            return True
+        if timex.type == "date":
+            return False
+    return False

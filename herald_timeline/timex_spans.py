@@ -15,6 +15,7 @@ from herald_timeline.timex_core import (
     last_date,
     make,
     month_of,
+    months_context,
     number_of,
     point_of,
     quarter_context,
@@ -46,6 +47,8 @@ def ago(hit: Hit, ctx: Context) -> list[Timex]:
     if amount is None:
         return [make(hit, ctx, None, anchor="published", value="PAST_REF")]
     amount *= times
+    if (unit, amount) == ("Y", 1) and ctx.ref and months_context(ctx, hit.start):
+        return [make(hit, ctx, cal.in_year(ctx.ref.year - 1), anchor="published")]
     quarter = quarter_context(ctx, hit.start) if (unit, amount) == ("Y", 1) else None
     if quarter is not None:
         return [make(hit, ctx, shifted(quarter, -1, "Y"), anchor="event")]
@@ -87,6 +90,8 @@ def shift(hit: Hit, ctx: Context) -> list[Timex]:
     sign = -1 if hit.match.group("dir").lower() in ("earlier", "before") else 1
     # "a year earlier" compares with a period the text names, not with another comparison
     base = last_date(ctx, hit.start, own_anchor=unit in ("Y", "Q"))
+    if (unit, amount) == ("Y", 1) and ctx.ref and months_context(ctx, hit.start):
+        return [make(hit, ctx, cal.in_year(ctx.ref.year + sign), anchor="published")]
     if (unit, amount) == ("Y", 1) and (quarter := quarter_context(ctx, hit.start)):
         return [make(hit, ctx, shifted(quarter, sign, "Y"), anchor="event")]
     return [_relative_to(hit, ctx, base, sign * amount * times, unit)]

@@ -366,9 +366,11 @@ def test_day_columns_are_seconds() -> None:
      ("Profit rose in the third quarter from the 1988 quarter.", "the 1988 quarter", "1988-Q3"),
      ("Revenue for the year ended March 31 rose.", "the year", "P1Y"),
      ("Sales for the full year rose.", "the full year", "1989"),
-     ("It fell last year, when rates rose.", "last year", "1988")],
+     ("It fell last year, when rates rose.", "last year", "1988"),
+     ("Profit rose in the third quarter. For the nine months, it earned $5, up from $4 a "
+      "year earlier.", "a year earlier", "1988")],
     ids=["compared-last-year", "this-quarter", "year-quarter", "year-ended", "full-year",
-         "plain-last-year"],
+         "plain-last-year", "nine-months-a-year-earlier"],
 )  # fmt: skip
 def test_earnings_periods(text: str, phrase: str, value: str) -> None:
     assert only(text, phrase, date(1989, 11, 2)).value == value
