@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from herald_timeline import resources
+from herald_timeline.text import lacks
 
 _FLAGS = re.IGNORECASE
 _VAGUE = re.compile(r"\b(?:less\s+than|more\s+than|within|several|few)\b", _FLAGS)
+_DIRECTION_WORDS = ("after", "before", "later", "earlier")
 _DIRECTION = re.compile(r"\b(?:after|before|later|earlier)\b", _FLAGS)
+#: the most words a relation has before its direction word, with a margin
+_WORDS_BEFORE = 6
 _HEAD_ANAPHOR = re.compile(r"^\W*(?:The|That|This|Its|Their|These|Those)\b", _FLAGS)
 _HEAD_PRONOUN = re.compile(r"^\W*(?:It|This|That)\s+(?:came|comes|was|followed)\b", _FLAGS)
 
@@ -60,9 +64,12 @@ def _table(name: str) -> dict[str, int]:
 
 def find_relation(text: str) -> Relation | None:
     """The first relation with a definite offset in ``text``, if any."""
-    if not _DIRECTION.search(text):  # cheap check first: most sentences have no relation
+    if lacks(text, _DIRECTION_WORDS):  # cheap checks first: most sentences have no relation
         return None
-    for match in _pattern().finditer(text):
+    first = _DIRECTION.search(text)
+    if first is None:
+        return None
+    for match in _pattern().finditer(text, _scan_start(text, first.start())):
         if _VAGUE.search(match.group()) and (match.group("unit") or "").lower() not in (
             "hour",
             "hours",
@@ -101,6 +108,15 @@ def find_relation(text: str) -> Relation | None:
             clause_end,
         )
     return None
+
+
+def _scan_start(text: str, direction: int) -> int:
+    """Where a relation can start at the earliest: a few words before the first direction
+    word. A relation is at most "<hedge> <hedge> <n> <unit> <direction>" and holds no
+    other direction word, so the scan (slow over a whole long sentence) can start there."""
+    words = text[:direction].rsplit(None, _WORDS_BEFORE)
+    # rsplit leaves the text before the last words in words[0]: start right after it
+    return len(words[0]) if len(words) > _WORDS_BEFORE else 0
 
 
 def anaphor_type(text: str) -> str | None:

@@ -129,3 +129,17 @@ def _trie_node(node: _Trie) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # a word ends here too: the longer words (greedy ?) are tried first
     return f"(?:{body})?" if "" in node else body
+
+
+#: the only characters outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter
+_CASE_ODD = re.compile("[İıſK]")
+
+
+def lacks(text: str, words: Iterable[str]) -> bool:
+    """Whether none of the lower-case ASCII ``words`` occurs in ``text``, in any case: a
+    cheap exact proof that a case-insensitive regex needing one of them cannot match
+    (``str.lower`` and ``in`` are much faster than a regex over the whole sentence)."""
+    if not text.isascii() and _CASE_ODD.search(text):
+        return False  # "ſ", "K" ... match "s", "k" ... under IGNORECASE: let the regex decide
+    lower = text.lower()
+    return not any(word in lower for word in words)

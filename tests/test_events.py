@@ -6,6 +6,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from herald_timeline import event_dates, event_relations, event_triggers, resources
 from herald_timeline.dates import find_dates
@@ -130,6 +132,25 @@ def test_relation_offsets(text: str, days: int, approximate: bool) -> None:
 )
 def test_vague_relations_date_nothing(text: str) -> None:
     assert event_relations.find_relation(text) is None
+
+
+_RELATION_WORDS = [
+    "about", "less", "than", "just", "within", "two", "a", "an", "10", "hours", "days",
+    "week", "after", "before", "later", "earlier", "the", "talks", "Two", "AFTER", ",",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_RELATION_WORDS), max_size=16), st.sampled_from([" ", "  ", "\n"]))
+def test_relation_found_as_by_a_scan_from_the_start(words: list[str], space: str) -> None:
+    text = space.join(words)
+    fast = event_relations.find_relation(text)
+    start = event_relations._scan_start
+    try:
+        event_relations._scan_start = lambda text, direction: 0  # type: ignore[assignment]
+        slow = event_relations.find_relation(text)
+    finally:
+        event_relations._scan_start = start  # type: ignore[assignment]
+    assert fast == slow
 
 
 # --- find_events end to end (through the time core) ------------------------------------------

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from herald_timeline import resources
-from herald_timeline.text import split_sentences, trie
+from herald_timeline.text import lacks, split_sentences, trie
 
 TRIE_CASES = [
     (("in", "inaugurat", "inaugurated"), "was inaugurated today", ["inaugurated"]),
@@ -51,3 +51,23 @@ def test_sentences_index_the_body() -> None:
     ]
     assert all(body[s.start : s.end] == s.text for s in sentences)
     assert [s.paragraph for s in sentences] == [0, 0, 1]
+
+
+LACKS = [
+    ("Two days AFTER the talks", ("after",), False),
+    ("The talks came later", ("after", "before"), True),
+    ("ſince", ("since",), False),  # the long s matches "s" under IGNORECASE: no proof
+    ("", ("after",), True),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), LACKS, ids=[t for t, _, _ in LACKS])
+def test_lacks(text: str, words: tuple[str, ...], expected: bool) -> None:
+    assert lacks(text, words) is expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAfFtTeErRsSıİſKk ’é")), max_size=12))
+def test_lacks_proves_an_ignorecase_regex_fails(text: str) -> None:
+    words = ("after", "sk", "ri")
+    if lacks(text, words):
+        assert re.search("after|sk|ri", text, re.IGNORECASE) is None
