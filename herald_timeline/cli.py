@@ -20,7 +20,16 @@ import pandas as pd
 
 from herald_timeline import __version__, schema
 from herald_timeline.article import MAX_CHARS
-from herald_timeline.corpus import Job, iter_jobs, iter_results, job_id, read_manifest, track
+from herald_timeline.corpus import (
+    CSV_ORDER,
+    Job,
+    iter_jobs,
+    iter_results,
+    job_id,
+    read_manifest,
+    render_csv,
+    track,
+)
 from herald_timeline.io import read_table, write_table
 from herald_timeline.parsing import DocResult
 from herald_timeline.timeline import merge_events
@@ -179,7 +188,8 @@ def cmd_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return 0 if done else 1
     out.mkdir(parents=True, exist_ok=True)
     counts = {"ok": 0, "error": 0, "events": 0, "claims": 0, "timexes": 0}
-    results = iter_results(jobs, workers=args.workers, total=total)
+    finish = render_csv if suffix == ".csv" else None  # CSV text is made where it is parsed
+    results = iter_results(jobs, workers=args.workers, total=total, finish=finish)
     if not args.quiet:
         results = track(results, total=total)
     sink = _TableSink(out, suffix, append=bool(done))
@@ -232,6 +242,9 @@ class _TableSink:
         self.writers: dict[str, Any] = {}
 
     def write(self, batch: Sequence[DocResult], counts: dict[str, int]) -> None:
+        if self.suffix == ".csv" and all(r.n_rows is not None for r in batch):
+            self._append_rendered(batch, counts)
+            return
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_FILES}
         for result in batch:
             rows["articles"].append(result.article)
@@ -249,6 +262,22 @@ class _TableSink:
             else:
                 self._parquet(name, table)
         self.append = True
+
+    def _append_rendered(self, batch: Sequence[DocResult], counts: dict[str, int]) -> None:
+        """Append CSV text that workers rendered (corpus.render_csv), header first if new."""
+        for result in batch:
+            for name, n in (result.n_rows or {}).items():
+                counts[name] = counts.get(name, 0) + n
+            if result.csv is None:
+                continue
+            for name in CSV_ORDER:
+                path = self.out / f"{name}.csv"
+                new = not self.append or not path.exists() or path.stat().st_size == 0
+                with path.open("w" if new else "a", encoding="utf-8", newline="") as handle:
+                    if new:
+                        handle.write(",".join(schema.TABLES[name]) + "\n")
+                    handle.write(result.csv[name])
+            self.append = True
 
     def _parquet(self, name: str, table: pd.DataFrame) -> None:
         import pyarrow as pa

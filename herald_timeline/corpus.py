@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from itertools import islice
@@ -22,6 +22,7 @@ import pandas as pd
 from herald_timeline import schema
 from herald_timeline.article import MAX_CHARS, Source, article_id_for, load_article
 from herald_timeline.errors import ArticleError
+from herald_timeline.io import to_text_frame
 from herald_timeline.parsing import DocResult, extract
 
 log = logging.getLogger(__name__)
@@ -156,9 +157,10 @@ def run_job(job: Job) -> DocResult:
 #: below this many documents a pool costs more than it saves: starting the workers takes
 #: seconds (importing pandas and the parser), a document parses in tens of milliseconds
 POOL_MIN_DOCS = 200
-#: documents per task sent to a worker: enough to hide the round trip, few enough that the
+#: documents per task sent to a worker: enough to hide the round trip and to amortise
+#: building its tables (render_csv), few enough that the
 #: last tasks of a run spread over every worker
-MAX_CHUNK = 32
+MAX_CHUNK = 250
 #: tasks queued per worker: keeps each one busy while the main process writes, and bounds
 #: the results held in memory however large the corpus
 AHEAD = 4
@@ -176,12 +178,16 @@ def worker_count(workers: int | None) -> int:
     return workers
 
 
+Finish = Callable[[list[DocResult]], list[DocResult]]
+
+
 def iter_results(
     jobs: Iterable[Job],
     *,
     workers: int | None = 1,
     chunksize: int | None = None,
     total: int | None = None,
+    finish: Finish | None = None,
 ) -> Iterator[DocResult]:
     """Results in input order, parsed in worker processes when ``workers`` > 1.
 
@@ -190,22 +196,27 @@ def iter_results(
     the corpus size, at most :data:`MAX_CHUNK`) and only :data:`AHEAD` tasks per worker are
     in flight, so memory stays flat with ``jobs`` a lazy iterator (pass ``total`` then).
     Without ``chunksize``, fewer than :data:`POOL_MIN_DOCS` documents are parsed in-process.
+    ``finish`` (a module-level function, so workers can run it) transforms each chunk's
+    results in the worker that parsed them, e.g. :func:`render_csv`; in-process it is not
+    applied (the caller's own batching does that work there).
     """
     count = worker_count(workers)
     size = total if total is not None else (len(jobs) if isinstance(jobs, Sized) else None)
     if count > 1 and chunksize is None and size is not None and size < POOL_MIN_DOCS:
         count = 1
     if count <= 1:
+        # In-process there is nothing to offload: ``finish`` is for workers. Yielding each
+        # document as it is done keeps every finished one on Ctrl-C.
         yield from map(run_job, jobs)
         return
     step = chunksize or (MAX_CHUNK if size is None else min(MAX_CHUNK, size // (count * 8)))
     chunks = _chunks(jobs, max(1, step))
     pool = _pool(count)
     try:
-        pending = deque(pool.submit(_run_chunk, c) for c in islice(chunks, count * AHEAD))
+        pending = deque(pool.submit(_run_chunk, c, finish) for c in islice(chunks, count * AHEAD))
         while pending:
             done = pending.popleft().result()
-            pending.extend(pool.submit(_run_chunk, c) for c in islice(chunks, 1))
+            pending.extend(pool.submit(_run_chunk, c, finish) for c in islice(chunks, 1))
             yield from done
     finally:  # also when the caller stops early: drop queued work, reap the workers
         pool.shutdown(wait=True, cancel_futures=True)
@@ -217,8 +228,41 @@ def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
         yield chunk
 
 
-def _run_chunk(jobs: list[Job]) -> list[DocResult]:
-    return [run_job(job) for job in jobs]
+def _run_chunk(jobs: list[Job], finish: Finish | None = None) -> list[DocResult]:
+    results = [run_job(job) for job in jobs]
+    return finish(results) if finish is not None else results
+
+
+#: tables in the order a chunk's CSV is appended: articles last, so an id in articles.csv
+#: means the article's other rows are on disk (what --resume relies on)
+CSV_ORDER = ("events", "claims", "timexes", "articles")
+
+
+def render_csv(results: list[DocResult]) -> list[DocResult]:
+    """The chunk's tables as contract CSV text (no header), built where it was parsed.
+
+    Rows are dropped from the results (only their counts stay), so the main process
+    receives and writes text instead of rebuilding DataFrames: with a worker per core it
+    would otherwise take a core's share of the run.
+    """
+    if not results:
+        return results
+    tables = build_tables(results).tables()
+    text = {
+        name: to_text_frame(tables[name], name).to_csv(
+            index=False, header=False, lineterminator="\n"
+        )
+        for name in CSV_ORDER
+    }
+    light = [
+        DocResult(
+            article=r.article,
+            n_rows={"events": len(r.events), "claims": len(r.claims), "timexes": len(r.timexes)},
+        )
+        for r in results
+    ]
+    light[-1].csv = text
+    return light
 
 
 def _pool(count: int) -> Executor:

@@ -39,6 +39,10 @@ class DocResult:
     timexes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
+    #: set by corpus.render_csv in a worker: row counts, and (on the last document of a
+    #: chunk) the chunk's tables as CSV text, so the main process only appends bytes
+    n_rows: dict[str, int] | None = None
+    csv: dict[str, str] | None = None
 
 
 def _timex_row(t: Timex, article_id: str, i: int) -> dict[str, Any]:
