@@ -11,21 +11,21 @@ the acting party ("North Korean ballistic missile launch"). Weapons are data in
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from herald_timeline import resources
+from herald_timeline import event_lexicon, resources
 from herald_timeline.event_names import (
-    ADJECTIVE,
-    NOUN_TRIGGER,
-    ORDINAL,
-    ORDINAL_WORDS,
-    SHORT,
     actor_names,
     actors,
+    adjectives,
     clause,
     hits_in,
     location,
+    noun_trigger,
+    ordinal_pattern,
+    ordinal_words,
     party,
+    short_forms,
     short_names,
 )
 from herald_timeline.event_triggers import Trigger
@@ -41,31 +41,25 @@ _OF_NAME_LATER = re.compile(
     rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)"
 )
 _MAX_NAME = 60
-# words kept in front of a generic head noun ("precision bombing drill", "emergency meeting")
-_MODIFIER = re.compile(
-    r"^(?:emergency|trilateral|bilateral|three-way|two-way|joint|combined|summit|phone|"
-    r"telephone|video|virtual|air|naval|maritime|missile|defense|defence|bombing|precision|"
-    r"live-fire|tabletop|field|command|post|computer-simulated|amphibious|landing|strike|"
-    r"anti-submarine|plenary|ministerial|working-level|high-level|foreign|special|rare|"
-    r"social|dinner|open|closed-door|preliminary|civil|staff|training|crisis|management|"
-    r"large-scale|springtime|summertime|annual|military|fighter|escort|search-and-rescue|"
-    r"first|second|third|final)$",
-    re.IGNORECASE,
-)
-_HEAD = {
-    "meeting": "meeting", "launch": "launch", "agreement": "agreement",
-    "establishment": "establishment", "exercise": "drill", "statement": "statement",
-    "other": "event",
-}  # fmt: skip
-_MEETING_HEADS = re.compile(
-    r"\b(summit|meeting|talks|negotiations|dialogue|session|congress|plenum|conference|forum|"
-    r"consultations|contact|call|conversation)s?\b",
-    re.IGNORECASE,
-)
-_EXERCISE_HEADS = re.compile(
-    r"\b(drill|exercise|maneuver|war game|air show|demonstration flight|sortie|training|phase)s?\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _modifier() -> re.Pattern[str]:
+    """Words kept in front of a generic head noun ("precision bombing drill")."""
+    return re.compile(rf"^{event_lexicon.alternatives('name_modifiers')}$", re.IGNORECASE)
+
+
+@cache
+def _heads() -> dict[str, str]:
+    """The generic head noun of a name by event type."""
+    return event_lexicon.mapping("head_nouns", "type", "head")
+
+
+@cache
+def _head_pattern(lexicon: str) -> re.Pattern[str]:
+    """Head nouns of a name ("held a summit" -> summit); a plural "s" may follow."""
+    words = "|".join(event_lexicon.words(lexicon))
+    return re.compile(rf"\b({words})s?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -110,13 +104,13 @@ def _proper_name(sentence: str, trigger: Trigger) -> str | None:
         )
         lead = f"{first.group(1)} " if first else ""
         return f"{lead}{words} of the {of_name.group(1)}"
-    if trigger.type in ("launch", "other") or not NOUN_TRIGGER.fullmatch(words):
+    if trigger.type in ("launch", "other") or not noun_trigger().fullmatch(words):
         return None  # a verb ("held a summit", "met"): the name before it is its subject
     before = sentence[max(0, trigger.start - 60) : trigger.start].rstrip()
     proper = list(_PROPER.finditer(before))
     if proper and proper[-1].end() == len(before) and proper[-1].start() > 0:
         found = proper[-1].group()
-        if not _is_actor(found) and not ORDINAL.fullmatch(found):
+        if not _is_actor(found) and not ordinal_pattern().fullmatch(found):
             return f"{found} {words}"
     return None
 
@@ -131,7 +125,7 @@ def _modifiers(sentence: str, position: int) -> list[str]:
     words = sentence[max(0, position - 50) : position].split()
     out: list[str] = []
     for word in reversed(words):
-        if not _MODIFIER.match(word):
+        if not _modifier().match(word):
             break
         out.insert(0, word.lower())
     return out[-3:]
@@ -141,9 +135,9 @@ def _prefix(parties: tuple[str, ...], people: list[str]) -> str:
     if len(people) >= 2:
         return "-".join(people[:3])
     if len(parties) >= 2:
-        return "-".join(SHORT.get(p, p) for p in parties[:3])
+        return "-".join(short_forms().get(p, p) for p in parties[:3])
     if parties:
-        return ADJECTIVE.get(parties[0], parties[0])
+        return adjectives().get(parties[0], parties[0])
     return ""
 
 
@@ -169,20 +163,20 @@ def _launch_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -> s
         distance = abs(position - trigger.start)
         if distance < best - 40 or (not label and distance < best):
             label, best = name, distance
-    lead = near[0][1] if near else ADJECTIVE.get(parties[0], "") if parties else ""
+    lead = near[0][1] if near else adjectives().get(parties[0], "") if parties else ""
     return " ".join(w for w in (lead, label or "missile", "launch") if w)
 
 
 def _head(sentence: str, trigger: Trigger) -> tuple[str, int]:
     """The head noun of the event and where it is ("held a summit" -> summit)."""
-    pattern = _EXERCISE_HEADS if trigger.type == "exercise" else _MEETING_HEADS
+    pattern = _head_pattern("exercise_heads" if trigger.type == "exercise" else "meeting_heads")
     window = sentence[trigger.start : trigger.end + (0 if trigger.type == "exercise" else 40)]
     found = pattern.search(window)
     if found:
         return found.group(1).lower(), trigger.start + found.start()
     if re.search(r"\bcall", trigger.text, re.IGNORECASE):
         return "phone call", trigger.start
-    return ("meeting" if trigger.type == "meeting" else _HEAD[trigger.type]), trigger.start
+    return ("meeting" if trigger.type == "meeting" else _heads()[trigger.type]), trigger.start
 
 
 def name(sentence: str, trigger: Trigger) -> str:
@@ -203,7 +197,7 @@ def name(sentence: str, trigger: Trigger) -> str:
         if trigger.type == "meeting" and "emergency" in sentence[start:end].lower():
             words = ["emergency", *(w for w in words if w != "emergency")]
         if trigger.type == "meeting":  # the ordinal has its own column; "first summit"
-            words = [w for w in words if w not in ORDINAL_WORDS]  # would not match "summit"
+            words = [w for w in words if w not in ordinal_words()]  # would not match "summit"
         place = location(sentence, trigger)
         # the venue tells the event apart when the participants do not ("the East Sea" does not)
         venue = place if place and not place.startswith("the ") and len(people) < 2 else ""
@@ -224,7 +218,9 @@ def name(sentence: str, trigger: Trigger) -> str:
             speaker = _prefix(parties, speakers) if len(speakers) >= 2 else ""
             head = head if head.startswith("joint") else f"joint {head}"
         else:
-            speaker = speakers[0] if speakers else ADJECTIVE.get(parties[0], "") if parties else ""
+            speaker = (
+                speakers[0] if speakers else adjectives().get(parties[0], "") if parties else ""
+            )
         return _clip(f"{speaker} {head}")
     if trigger.type == "agreement":
         return _clip(_agreement_name(sentence, trigger, parties))
@@ -296,7 +292,7 @@ def _agreement_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -
         phrase = _phrase(rest.group(2)) if rest else ""
         if rest and phrase and not _PHRASE_STOP.match(phrase.split()[0]):
             return f"agreement {rest.group(1)} {phrase}"
-    lead = "-".join(SHORT.get(p, p) for p in parties[:3])
+    lead = "-".join(short_forms().get(p, p) for p in parties[:3])
     return f"{lead} agreement".strip()
 
 
@@ -317,7 +313,7 @@ def _other_name(
 ) -> str:
     nearest = party(sentence, clause(sentence, trigger)[0], trigger.start)  # "South Korea's
     actor = nearest or (parties[0] if parties else "")  # elections in April and the U.S. election"
-    adjective = ADJECTIVE.get(actor, "")
+    adjective = adjectives().get(actor, "")
     rule = trigger.rule
     if rule == "other-parade":
         words = [w for w in _modifiers(sentence, trigger.start) if w != "large-scale"]

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from herald_timeline import event_dates, event_names
+from herald_timeline import event_dates, event_lexicon, event_names
 from herald_timeline.event_triggers import Trigger
 
 if TYPE_CHECKING:
@@ -181,14 +181,15 @@ def _within_span(event: Event, events: list[Event]) -> bool:
                 or (end.start - start.start).days > _SPAN_DAYS
             ):
                 continue
-            if not own - _GENERIC or own & (_words(start.name) | _words(end.name)) - _GENERIC:
+            if not own - _generic() or own & (_words(start.name) | _words(end.name)) - _generic():
                 return True
     return False
 
 
-_GENERIC = frozenset(
-    "drill drills exercise exercises training joint combined military allied the start end".split()
-)
+@cache
+def _generic() -> frozenset[str]:
+    """Words of a drill's name that do not tell one drill from another."""
+    return frozenset(event_lexicon.words("generic_name_words"))
 
 
 def _words(name: str) -> frozenset[str]:

@@ -9,39 +9,64 @@ source of an attribution. The gazetteers (parties, people, places) are data in
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from herald_timeline import resources
+from herald_timeline import event_lexicon, resources
 from herald_timeline.event_triggers import Trigger
 
-ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-}  # fmt: skip
-ORDINAL = re.compile(
-    r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(ORDINAL_WORDS) + r"))\b", re.IGNORECASE
-)
-_PREPOSITION = re.compile(r"\b(?:in|at|from|off|near|over|into|toward|towards)\s+$")
-_ATTRIBUTION = re.compile(r"\b(?:said|says|reported|reports|according\s+to|told)\b", re.IGNORECASE)
-# the clause of a trigger ends at these (a subordinate clause names other parties)
-_CLAUSE_END = re.compile(
-    r"[;:]|\s[-–—]\s|,\s+(?:which|while|as|but|where|when|after|before|according)\b"
-    r"|\b(?:after|before|since|following|ahead\s+of|while)\b",
-    re.IGNORECASE,
-)
-# triggers that are nouns: a proper name right before one names the event
-NOUN_TRIGGER = re.compile(
-    r"(?:[\w-]+\s+)?(?:summits?|meetings?|talks|negotiations|dialogue|sessions?|congress|plenum|"
-    r"conference|forum|consultations|drills?|exercises?|training|maneuvers|war\s+games?|"
-    r"phases?|statement|declaration|treaty|communiqu[eé]|resolutions?)",
-    re.IGNORECASE,
-)
-ADJECTIVE = {
-    "North Korea": "North Korean", "South Korea": "South Korean", "United States": "US",
-    "Japan": "Japanese", "China": "Chinese", "Russia": "Russian",
-    "UN Security Council": "UN Security Council",
-}  # fmt: skip
-SHORT = {"United States": "US", "UN Security Council": "UNSC"}
+
+@cache
+def ordinal_words() -> dict[str, int]:
+    """Ordinal words and their numbers ("fifth" -> 5)."""
+    return {w: int(n) for w, n in event_lexicon.mapping("ordinals", "word", "number").items()}
+
+
+@cache
+def ordinal_pattern() -> re.Pattern[str]:
+    """An ordinal in digits ("54th") or in words ("fifth")."""
+    words = "|".join(ordinal_words())
+    return re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({words}))\b", re.IGNORECASE)
+
+
+@cache
+def _preposition() -> re.Pattern[str]:
+    return re.compile(rf"\b{event_lexicon.alternatives('location_prepositions')}\s+$")
+
+
+@cache
+def _attribution() -> re.Pattern[str]:
+    return re.compile(rf"\b{event_lexicon.alternatives('attribution_verbs')}\b", re.IGNORECASE)
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    """The clause of a trigger ends at these (a subordinate clause names other parties)."""
+    after_comma = event_lexicon.alternatives("clause_comma_words")
+    words = event_lexicon.alternatives("clause_words")
+    return re.compile(
+        rf"[;:]|\s[-–—]\s|,\s+{after_comma}\b|\b{words}\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def noun_trigger() -> re.Pattern[str]:
+    """Triggers that are nouns: a proper name right before one names the event."""
+    return re.compile(
+        rf"(?:[\w-]+\s+)?{event_lexicon.alternatives('noun_triggers')}", re.IGNORECASE
+    )
+
+
+@cache
+def adjectives() -> dict[str, str]:
+    """A party's adjective ("North Korea" -> "North Korean")."""
+    return event_lexicon.mapping("party_forms", "party", "adjective")
+
+
+@cache
+def short_forms() -> dict[str, str]:
+    """A party's short form in a list of parties ("United States" -> "US")."""
+    return event_lexicon.mapping("party_forms", "party", "short")
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +79,12 @@ def actor_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def party_words() -> frozenset[str]:
     """Lower-case words of the parties' names and name forms ("us", "korean", "biden")."""
-    names = (*actor_names(), *actor_names().values(), *ADJECTIVE.values(), *SHORT.values())
+    names = (
+        *actor_names(),
+        *actor_names().values(),
+        *adjectives().values(),
+        *short_forms().values(),
+    )
     names += tuple(short_names().values())
     return frozenset(w for n in names for w in re.findall(r"[a-z][\w'’]*", n.lower()))
 
@@ -93,13 +123,13 @@ def _places() -> re.Pattern[str]:
 def ordinal(sentence: str, trigger: Trigger) -> int | None:
     """The ordinal written just before the trigger ("the 54th Security ...")."""
     window = sentence[max(0, trigger.start - 45) : trigger.start]
-    found = list(ORDINAL.finditer(window))
+    found = list(ordinal_pattern().finditer(window))
     if not found:
         return None
     last = found[-1]
     if last.group(1):
         return int(last.group(1))
-    return ORDINAL_WORDS[last.group(2).lower()]
+    return ordinal_words()[last.group(2).lower()]
 
 
 def clause(sentence: str, trigger: Trigger) -> tuple[int, int]:
@@ -120,7 +150,7 @@ def clause_start(sentence: str, position: int) -> int:
 
 @lru_cache(maxsize=256)
 def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _CLAUSE_END.finditer(sentence))
+    return tuple(m.span() for m in _clause_end().finditer(sentence))
 
 
 @lru_cache(maxsize=256)
@@ -140,7 +170,7 @@ def actors(sentence: str, trigger: Trigger | None = None) -> tuple[str, ...]:
     start, end = clause(sentence, trigger)
     sources = _sources(sentence)
     hits = [h for h in hits_in(sentence, start, end) if not any(s <= h[0] < e for s, e in sources)]
-    verb = not NOUN_TRIGGER.search(trigger.text)  # "met Kim", "hosted the minister"
+    verb = not noun_trigger().search(trigger.text)  # "met Kim", "hosted the minister"
     named = [a for p, a, _ in hits if p > trigger.start and _WITH.search(sentence, trigger.end, p)]
     if named and not verb:  # "the summit of the leaders of South Korea, the US and Japan"
         return _unique(named)
@@ -174,7 +204,7 @@ _WITH = re.compile(r"\b(?:with|between|among|of)\s+(?:[\w'’.,-]+\s+){0,6}$")
 @lru_cache(maxsize=64)
 def _sources(sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans that name the source of an attribution, not a party to the event."""
-    if not _ATTRIBUTION.search(sentence):
+    if not _attribution().search(sentence):
         return ()
     return tuple(m.span() for m in _ATTRIBUTION_SOURCE.finditer(sentence))
 
@@ -210,7 +240,7 @@ def _place_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     return tuple(
         (m.start(), m.group())
         for m in _places().finditer(sentence)
-        if _PREPOSITION.search(sentence[max(0, m.start() - 12) : m.start()])
+        if _preposition().search(sentence[max(0, m.start() - 12) : m.start()])
     )
 
 
@@ -219,7 +249,7 @@ def party(sentence: str, start: int, end: int) -> str | None:
     counting the source of an attribution ("South Korea's military said the missile was
     fired", "According to the JCS, the missiles were launched")."""
     text = sentence[start:end]
-    cut = list(_ATTRIBUTION.finditer(text))
+    cut = list(_attribution().finditer(text))
     if cut:
         last = cut[-1]
         start += last.end()
