@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Protocol
 
-from herald_timeline import resources
+from herald_timeline import event_lexicon, resources
 from herald_timeline.event_triggers import Trigger
 
 _FLAGS = re.IGNORECASE
@@ -24,11 +24,6 @@ EVENT_PRECISIONS = frozenset({"day", "month", "year"})
 #: a date after its trigger is the usual English order ("fired ... on Friday"); one before
 #: it ("On Friday, X fired") counts as this much farther away
 _BEFORE_PENALTY = 1.4
-_BARRIER = re.compile(
-    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to|while|whereas)\b|;|\s[-–—]\s"
-    r"|,\s+and\s+(?:it|he|she|they)\b",  # "..., and it fell on ...": another clause
-    _FLAGS,
-)
 _BARRIER_COST = 1000.0
 #: "launches since May, when ...": the date usable() kept after "since" is the trigger's own
 _SINCE_ONLY = re.compile(r"\s*since\s*$", _FLAGS)
@@ -37,12 +32,21 @@ _SINCE_ONLY = re.compile(r"\s*since\s*$", _FLAGS)
 _BEFORE_WINDOW = 120
 #: ... and the other cues before a date
 _SHORT_WINDOW = 60
-_PHOTO_WORDS = ("photo", "image", "footage", "picture")
 #: how far (characters) an undated trigger may borrow another trigger's date
 _SHARE_REACH = 140
 #: types whose events share a date when stated together (agreed at a summit, announced at
 #: a news conference); launches, drills and the rest need a date of their own
 _BORROWERS = frozenset({"meeting", "agreement", "statement"})
+
+
+@cache
+def _barrier() -> re.Pattern[str]:
+    """A clause boundary no date reaches across to its trigger."""
+    return re.compile(
+        rf"\b{event_lexicon.alternatives('date_barriers')}\b|;|\s[-–—]\s"
+        r"|,\s+and\s+(?:it|he|she|they)\b",  # "..., and it fell on ...": another clause
+        _FLAGS,
+    )
 
 
 class TimexLike(Protocol):
@@ -179,7 +183,7 @@ def _photo(sentence: str, position: int) -> bool:
     """The date of a photo credit ("Photo released by ... KCNA on Dec. 19")."""
     before = sentence[max(0, position - _BEFORE_WINDOW) : position]
     lower = before.lower()
-    if not any(word in lower for word in _PHOTO_WORDS):
+    if not any(word in lower for word in event_lexicon.words("photo_words")):
         return False
     return bool(cue("photo_before_not").search(before))
 
@@ -204,7 +208,7 @@ def _distance(trigger: Trigger, when: When, length: int, sentence: str) -> float
     else:
         gap = (trigger.start - (when.position + length)) * _BEFORE_PENALTY
         between = sentence[when.position + length : trigger.start]
-    if _BARRIER.search(between) and not _SINCE_ONLY.match(between):
+    if _barrier().search(between) and not _SINCE_ONLY.match(between):
         gap += _BARRIER_COST
     return gap
 

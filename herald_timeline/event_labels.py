@@ -62,6 +62,19 @@ def _head_pattern(lexicon: str) -> re.Pattern[str]:
     return re.compile(rf"\b({words})s?\b", re.IGNORECASE)
 
 
+@cache
+def _statement_verb() -> re.Pattern[str]:
+    """The verb before the noun of a statement trigger ("issued a statement")."""
+    verbs = event_lexicon.alternatives("statement_verbs")
+    return re.compile(rf"^{verbs}\s+(?:in\s+)?(?:a|an)\s+")
+
+
+@cache
+def _statement_heads() -> dict[str, str]:
+    """The head of a statement's name for a bare verb or medium ("tweeted" -> tweet)."""
+    return event_lexicon.mapping("statement_heads", "word", "head")
+
+
 @lru_cache(maxsize=1)
 def _weapons() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
     spec = resources.toml("events/weapons.toml")
@@ -203,16 +216,8 @@ def name(sentence: str, trigger: Trigger) -> str:
         venue = place if place and not place.startswith("the ") and len(people) < 2 else ""
         return _clip(" ".join([_prefix(parties, people), venue, *words, head]))
     if trigger.type == "statement":
-        head = re.sub(
-            r"^(?:issued|released|published|said|warned|stated|declared|announced"
-            r"|claimed|vowed|argued)\s+(?:in\s+)?(?:a|an)\s+",
-            "",
-            trigger.text.lower(),
-        )
-        head = {"announced": "announcement", "declared": "declaration", "claimed": "claim"}.get(
-            head.strip(), head.strip()
-        )
-        head = {"on twitter": "tweet", "tweeted": "tweet"}.get(head, head)
+        head = _statement_verb().sub("", trigger.text.lower()).strip()
+        head = _statement_heads().get(head, head)
         speakers = _people_in(sentence, start, trigger.start)  # the subject, not who is named
         if "joint" in _modifiers(sentence, trigger.start) or head.startswith("joint"):
             speaker = _prefix(parties, speakers) if len(speakers) >= 2 else ""
@@ -277,14 +282,7 @@ def _agreement_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -
     decided = re.match(r"decided\s+(?:\w+\s+){0,2}?to\s+(.*)$", trigger.text)
     if decided:
         return f"decision to {_phrase(decided.group(1) + sentence[trigger.end :])}"
-    for noun in (
-        "joint statement",
-        "joint communique",
-        "declaration",
-        "treaty",
-        "pledge",
-        "resolution",
-    ):
+    for noun in event_lexicon.words("agreement_nouns"):
         if noun in words:
             return noun if noun != "resolution" else "UN Security Council resolution"
     if trigger.text.lower() == "agreed":

@@ -12,11 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from herald_timeline import resources
+from herald_timeline import event_lexicon, resources
 from herald_timeline.text import lacks
 
 _FLAGS = re.IGNORECASE
-_VAGUE = re.compile(r"\b(?:less\s+than|more\s+than|within|several|few)\b", _FLAGS)
 _DIRECTION_WORDS = ("after", "before", "later", "earlier")
 _DIRECTION = re.compile(r"\b(?:after|before|later|earlier)\b", _FLAGS)
 #: the most words a relation has before its direction word, with a margin
@@ -35,6 +34,12 @@ class Relation:
     approximate: bool
     clause_start: int  # the after-clause; empty for "later"/"earlier"
     clause_end: int
+
+
+@cache
+def _vague() -> re.Pattern[str]:
+    """Hedges that make an offset vague ("less than a week after")."""
+    return re.compile(rf"\b{event_lexicon.alternatives('vague_offsets')}\b", _FLAGS)
 
 
 @cache
@@ -70,7 +75,7 @@ def find_relation(text: str) -> Relation | None:
     if first is None:
         return None
     for match in _pattern().finditer(text, _scan_start(text, first.start())):
-        if _VAGUE.search(match.group()) and (match.group("unit") or "").lower() not in (
+        if _vague().search(match.group()) and (match.group("unit") or "").lower() not in (
             "hour",
             "hours",
             "minute",

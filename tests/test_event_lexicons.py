@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import resources
 
 import pytest
 
-from herald_timeline import event_labels, event_lexicon, event_merge, event_names
+from herald_timeline import (
+    event_dates,
+    event_labels,
+    event_lexicon,
+    event_merge,
+    event_names,
+    event_relations,
+)
 
 
 def _pair(example: str) -> tuple[str, str]:
@@ -30,6 +38,19 @@ def _head_noun(example: str) -> bool:
     return event_labels._heads()[kind] == head
 
 
+def _statement_head(example: str) -> bool:
+    word, head = _pair(example)
+    return event_labels._statement_heads()[word] == head
+
+
+def _agreement_noun(text: str) -> bool:
+    return any(noun in text.lower() for noun in event_lexicon.words("agreement_nouns"))
+
+
+def _photo_word(text: str) -> bool:
+    return any(word in text.lower() for word in event_lexicon.words("photo_words"))
+
+
 #: each lexicon file -> a check that its ``# example:`` holds through the code that reads it
 CHECKS: dict[str, Callable[[str], bool]] = {
     "ordinals.csv": _ordinal,
@@ -44,6 +65,12 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "meeting_heads.txt": lambda t: bool(event_labels._head_pattern("meeting_heads").search(t)),
     "exercise_heads.txt": lambda t: bool(event_labels._head_pattern("exercise_heads").search(t)),
     "generic_name_words.txt": lambda t: set(t.lower().split()) <= event_merge._generic(),
+    "statement_verbs.txt": lambda t: bool(event_labels._statement_verb().match(t)),
+    "statement_heads.csv": _statement_head,
+    "agreement_nouns.txt": _agreement_noun,
+    "date_barriers.txt": lambda t: bool(event_dates._barrier().search(t)),
+    "photo_words.txt": _photo_word,
+    "vague_offsets.txt": lambda t: bool(event_relations._vague().search(t)),
 }
 CASES = [(name, ex) for name in CHECKS for ex in event_lexicon.examples(name)]
 
@@ -69,8 +96,35 @@ def test_lexicon_example_holds(name: str, example: str) -> None:
         (CHECKS["meeting_heads.txt"], "fired a missile"),
         (CHECKS["exercise_heads.txt"], "held talks"),
         (CHECKS["generic_name_words.txt"], "Freedom Shield drill"),
+        (CHECKS["statement_verbs.txt"], "a statement"),
+        (CHECKS["agreement_nouns.txt"], "agreed to meet"),
+        (CHECKS["date_barriers.txt"], "fired a missile on Friday"),
+        (CHECKS["photo_words.txt"], "said on Friday"),
+        (CHECKS["vague_offsets.txt"], "two days after"),
     ],
-    ids=["noun", "attribution", "place", "clause", "modifier", "meeting", "exercise", "generic"],
+    ids=[
+        "noun",
+        "attribution",
+        "place",
+        "clause",
+        "modifier",
+        "meeting",
+        "exercise",
+        "generic",
+        "statement",
+        "agreement",
+        "barrier",
+        "photo",
+        "vague",
+    ],
 )
 def test_lexicon_rejects(check: Callable[[str], bool], text: str) -> None:
     assert not check(text)
+
+
+def test_every_lexicon_is_checked() -> None:
+    """A new word list under resources/events/ needs an entry in CHECKS."""
+    folder = resources.files("herald_timeline").joinpath("resources", "events")
+    gazetteers = {"actors.csv", "people.csv", "places.txt"}  # checked through the events tests
+    found = {f.name for f in folder.iterdir() if f.name.endswith((".txt", ".csv"))}
+    assert found - gazetteers == set(CHECKS)
