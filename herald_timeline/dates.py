@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from herald_timeline import schema
 from herald_timeline.timex_resolve import Context, Timex, resolve
@@ -129,6 +128,8 @@ def _column(values: Any, dtype: Any) -> Any:
             np.array(values, dtype=bool), np.zeros(len(values), dtype=bool)
         )
     if isinstance(kind, pd.StringDtype) and kind.storage == "pyarrow":
+        import pyarrow as pa  # only where pandas stores strings in Arrow: it is installed
+
         return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
     return pd.array(values, dtype=kind)
 
