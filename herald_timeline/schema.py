@@ -18,6 +18,7 @@ Conventions:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -196,8 +197,12 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.Da
     Contract columns come first in contract order, then the additions; keys that are not
     in the schema are dropped.
     """
+    if not isinstance(rows, pd.DataFrame):
+        records = list(rows)
+        names = TABLES[table]
+        return from_columns(table, {n: [r.get(n) for r in records] for n in names}, len(records))
     schema = TABLES[table]
-    raw = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame.from_records(list(rows))
+    raw = rows
     columns: dict[str, pd.Series] = {}
     for name, dtype in schema.items():
         if name in raw.columns:
@@ -206,6 +211,57 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.Da
             values = pd.Series([None] * len(raw), dtype="object")
         columns[name] = _coerce(values, dtype)
     return pd.DataFrame(columns, index=pd.RangeIndex(len(raw)))
+
+
+def from_columns(table: str, columns: Mapping[str, list[Any]], length: int) -> pd.DataFrame:
+    """A DataFrame of ``table``'s schema from column lists (absent columns become NA).
+
+    Each column is built the cheapest way for its dtype (categories from codes, nullable
+    numbers from a numpy array and a mask): this runs for every batch of every corpus, and
+    the generic ``astype`` costs many times more than the parsing it follows.
+    """
+    built = {}
+    for name, dtype in TABLES[table].items():
+        values = columns.get(name)
+        if values is None:
+            values = [None] * length
+        try:
+            built[name] = _column(values, dtype)
+        except (TypeError, ValueError):  # an unusual value: let pandas convert it
+            built[name] = _coerce(pd.Series(values, dtype="object"), dtype)
+    return pd.DataFrame(built, index=pd.RangeIndex(length))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NA
+
+
+def _column(values: list[Any], dtype: Any) -> Any:
+    if isinstance(dtype, pd.CategoricalDtype):
+        index = _codes(dtype)
+        codes = np.fromiter((index.get(v, -1) for v in values), dtype=np.int8, count=len(values))
+        return pd.Categorical.from_codes(codes, dtype=dtype)
+    if dtype in (INT, FLOAT, BOOL):
+        mask = np.fromiter((_missing(v) for v in values), dtype=bool, count=len(values))
+        fill = {INT: 0, FLOAT: 0.0, BOOL: False}[dtype]
+        kind = {INT: np.int64, FLOAT: np.float64, BOOL: bool}[dtype]
+        data = np.array([fill if m else v for v, m in zip(values, mask, strict=True)], dtype=kind)
+        if dtype == INT and not all(float(v) == int(v) for v in values if not _missing(v)):
+            raise ValueError("not integers")
+        array = {INT: pd.arrays.IntegerArray, FLOAT: pd.arrays.FloatingArray}.get(
+            dtype, pd.arrays.BooleanArray
+        )
+        return array(data, mask)
+    if dtype == STRING:
+        if not all(isinstance(v, str) or _missing(v) for v in values):
+            raise TypeError("not strings")
+        return pd.array([None if _missing(v) else v for v in values], dtype=STRING)
+    return _coerce(pd.Series(values, dtype="object"), dtype)
+
+
+@lru_cache(maxsize=32)
+def _codes(dtype: pd.CategoricalDtype) -> dict[Any, int]:
+    return {c: i for i, c in enumerate(dtype.categories)}
 
 
 def empty(table: str) -> pd.DataFrame:
