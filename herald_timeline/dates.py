@@ -12,7 +12,6 @@ are data files under ``resources/time/``.
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -101,42 +100,7 @@ def find_timexes(
         "mod": [t.mod for t in found],
         "rule": [t.rule for t in found],
     }
-    # built column by column with the schema's dtypes: schema.frame's generic coercion
-    # costs more than finding the dates, and this runs on every article
-    return pd.DataFrame(
-        {name: _column(columns[name], dtype) for name, dtype in schema.TIMEXES.items()},
-        index=pd.RangeIndex(len(found)),
-    )
-
-
-def _column(values: Any, dtype: Any) -> Any:
-    """One column in the schema's dtype, built the cheapest way for that dtype (a generic
-    ``pd.array(list, "Int64")`` costs 20x more than wrapping a numpy array)."""
-    if isinstance(dtype, pd.CategoricalDtype):  # from codes: 10x cheaper than from values
-        index = _codes(dtype)
-        codes = np.array([index.get(v, -1) for v in values], dtype=np.int8)
-        return pd.Categorical.from_codes(codes, dtype=dtype)
-    if isinstance(values, np.ndarray):
-        return values
-    kind = pd.api.types.pandas_dtype(dtype)
-    if kind == "Int64":
-        return pd.arrays.IntegerArray(
-            np.array(values, dtype=np.int64), np.zeros(len(values), dtype=bool)
-        )
-    if kind == "boolean":
-        return pd.arrays.BooleanArray(
-            np.array(values, dtype=bool), np.zeros(len(values), dtype=bool)
-        )
-    if isinstance(kind, pd.StringDtype) and kind.storage == "pyarrow":
-        import pyarrow as pa  # only where pandas stores strings in Arrow: it is installed
-
-        return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
-    return pd.array(values, dtype=kind)
-
-
-@lru_cache(maxsize=16)
-def _codes(dtype: pd.CategoricalDtype) -> dict[Any, int]:
-    return {c: i for i, c in enumerate(dtype.categories)}
+    return schema.from_columns("timexes", columns, len(found))
 
 
 def _day(day: date | None) -> np.datetime64:

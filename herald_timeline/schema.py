@@ -213,7 +213,7 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.Da
     return pd.DataFrame(columns, index=pd.RangeIndex(len(raw)))
 
 
-def from_columns(table: str, columns: Mapping[str, list[Any]], length: int) -> pd.DataFrame:
+def from_columns(table: str, columns: Mapping[str, Any], length: int) -> pd.DataFrame:
     """A DataFrame of ``table``'s schema from column lists (absent columns become NA).
 
     Each column is built the cheapest way for its dtype (categories from codes, nullable
@@ -236,7 +236,9 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value) or value is pd.NA
 
 
-def _column(values: list[Any], dtype: Any) -> Any:
+def _column(values: Any, dtype: Any) -> Any:
+    if isinstance(values, np.ndarray) and str(values.dtype) == str(dtype):
+        return values  # already built (e.g. days as datetime64[s])
     if isinstance(dtype, pd.CategoricalDtype):
         index = _codes(dtype)
         codes = np.fromiter((index.get(v, -1) for v in values), dtype=np.int8, count=len(values))
