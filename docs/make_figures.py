@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     dev_out = parse_to(
         args.work / "dev",
         str(DEV / "docs"),
-        str(SEED.parent),
+        str(SEED),
         "--manifest",
         str(DEV / "manifest.csv"),
     )
