@@ -171,9 +171,20 @@ def looks_like_html(text: str) -> bool:
 
 def detect_format(text: str, *, tz: str = DEFAULT_TZ) -> str:
     """``html``, ``page`` (scraped text with chrome) or ``plain`` (clean text)."""
-    if looks_like_html(text):
-        return "html"
-    return "page" if read_page(text, tz=zone(tz)).dropped else "plain"
+    return read_parts(text, "auto", zone(tz))[0]
+
+
+def read_parts(text: str, format: str, tz: tzinfo) -> tuple[str, PageParts]:
+    """The format decided (for ``auto``) and what its reader found in ``text``."""
+    if format == "html" or (format == "auto" and looks_like_html(text)):
+        return "html", read_html(text, tz=tz)
+    if format == "plain":
+        return "plain", PageParts(body=text)
+    parts = read_page(text, tz=tz)
+    # Clean text (nothing to strip) is used exactly as given, so offsets index the input.
+    if not parts.body or (format == "auto" and not parts.dropped):
+        return "plain", PageParts(body=text)
+    return "page", parts
 
 
 def article_id_for(data: bytes, source: str, overrides: Mapping[str, Any]) -> str:
@@ -284,22 +295,10 @@ def load_article(
     text = normalise(decoded.text)
     if not text.strip():
         raise ArticleError("document has no text")
-    chosen = "html" if format == "auto" and looks_like_html(text) else format
-
     profile = _profile_by_name(values.get("outlet")) or detect_outlet(text, values.get("url"))
     tz_name = tz or (profile.tz if profile else DEFAULT_TZ)
     zone_info = zone(tz_name)
-    if chosen == "html":
-        parts = read_html(text, tz=zone_info)
-    elif chosen in ("page", "auto"):
-        parts = read_page(text, tz=zone_info)
-        # Clean text (nothing to strip) is used exactly as given, so offsets index the input.
-        if not parts.body or (chosen == "auto" and not parts.dropped):
-            chosen, parts = "plain", PageParts(body=text)
-        else:
-            chosen = "page"
-    else:
-        parts = PageParts(body=text)
+    chosen, parts = read_parts(text, format, zone_info)
     if not parts.body.strip():
         raise ArticleError(f"no article text found ({chosen}){_notes(parts)}")
     if len(parts.body) > max_chars:

@@ -22,6 +22,7 @@ from herald_timeline import __version__, schema
 from herald_timeline.article import MAX_CHARS
 from herald_timeline.corpus import (
     CSV_ORDER,
+    OUTPUT_TABLES,
     Job,
     iter_jobs,
     iter_results,
@@ -35,8 +36,6 @@ from herald_timeline.parsing import DocResult
 from herald_timeline.timeline import merge_events
 
 log = logging.getLogger("herald_timeline")
-
-TABLE_FILES = ("articles", "events", "claims", "timexes")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -245,14 +244,14 @@ class _TableSink:
         if self.suffix == ".csv" and all(r.n_rows is not None for r in batch):
             self._append_rendered(batch, counts)
             return
-        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_FILES}
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in OUTPUT_TABLES}
         for result in batch:
             rows["articles"].append(result.article)
             rows["events"].extend(result.events)
             rows["claims"].extend(result.claims)
             rows["timexes"].extend(result.timexes)
         # articles last: an id in articles.csv means its other rows are written (--resume)
-        for name in ("events", "claims", "timexes", "articles"):
+        for name in CSV_ORDER:
             counts.setdefault(name, 0)
             if name != "articles":
                 counts[name] += len(rows[name])

@@ -236,6 +236,8 @@ def _run_chunk(jobs: list[Job], finish: Finish | None = None) -> list[DocResult]
 #: tables in the order a chunk's CSV is appended: articles last, so an id in articles.csv
 #: means the article's other rows are on disk (what --resume relies on)
 CSV_ORDER = ("events", "claims", "timexes", "articles")
+#: the tables of a corpus run, in the order they are presented
+OUTPUT_TABLES = ("articles", "events", "claims", "timexes")
 
 
 def render_csv(results: list[DocResult]) -> list[DocResult]:

@@ -36,13 +36,21 @@ from dask.delayed import Delayed, delayed
 
 from herald_timeline import schema
 from herald_timeline.article import Source
-from herald_timeline.corpus import Corpus, Job, make_jobs, manifest_values, read_manifest, run_job
+from herald_timeline.corpus import (
+    OUTPUT_TABLES,
+    Corpus,
+    Job,
+    make_jobs,
+    manifest_values,
+    read_manifest,
+    run_job,
+)
 from herald_timeline.io import to_text_frame
 from herald_timeline.parsing import DocResult
 
 __all__ = ["DaskCorpus", "parse_paths", "parse_texts"]
 
-TABLES = ("articles", "events", "claims", "timexes")
+TABLES = OUTPUT_TABLES
 
 # Dask's annotations are partial: calls go through Any so mypy --strict stays quiet.
 _compute: Any = dask.base.compute

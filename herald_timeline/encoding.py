@@ -175,6 +175,14 @@ def _check_text(text: str, encoding: str) -> str:
     return text
 
 
+def _decided(data: bytes, codec: str, declared: str | None, why: str) -> Decoded:
+    """Decode with a codec the bytes themselves name (request, BOM, layout), or fail."""
+    text = _strict(data, codec)
+    if text is None:
+        raise DecodeError(why)
+    return Decoded(_check_text(text.lstrip("\ufeff"), codec), codec, declared)
+
+
 def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
     """Decode document bytes.
 
@@ -190,24 +198,15 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
             raise DecodeError(f"binary file: looks like {what}")
     declared = declared_charset(data)
     if encoding:
-        text = _strict(data, encoding)
-        if text is None:
-            raise DecodeError(f"bytes are not valid {encoding} (as requested)")
-        return Decoded(_check_text(text, encoding), encoding, declared)
+        return _decided(data, encoding, declared, f"bytes are not valid {encoding} (as requested)")
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = _strict(data, codec)
-            if text is None:
-                raise DecodeError(
-                    f"byte-order mark says {codec} but the bytes are not valid {codec}"
-                )
-            return Decoded(_check_text(text.lstrip("\ufeff"), codec), codec, declared)
+            why = f"byte-order mark says {codec} but the bytes are not valid {codec}"
+            return _decided(data, codec, declared, why)
     utf16 = _looks_utf16(data)
     if utf16:
-        text = _strict(data, utf16)
-        if text is None:
-            raise DecodeError(f"looks like {utf16} without a BOM but does not decode")
-        return Decoded(_check_text(text, utf16), utf16, declared)
+        why = f"looks like {utf16} without a BOM but does not decode"
+        return _decided(data, utf16, declared, why)
     if b"\x00" in data[:65536]:
         raise DecodeError("binary file: NUL bytes in a document that is not UTF-16/32")
     utf8 = _strict(data, "utf-8")

@@ -160,9 +160,6 @@ TABLES: dict[str, dict[str, Any]] = {
     "timeline": TIMELINE,
 }
 
-#: columns written with the article's own UTC offset
-MOMENT_COLUMNS = ("published", "updated")
-
 
 class SchemaError(ValueError):
     """A table does not have the columns or dtypes of its schema."""
