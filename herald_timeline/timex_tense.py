@@ -22,50 +22,81 @@ _WINDOW = 200  # characters looked at on each side: bounded work per expression
 _AFTER_PENALTY = 3  # a cue after the expression counts as this many words further away
 
 
+#: phrases by their last word, then grouped by length, longest first
+_Phrases = dict[str, tuple[tuple[int, frozenset[tuple[str, ...]]], ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    future: dict[str, tuple[tuple[str, ...], ...]]
-    intent: dict[str, tuple[tuple[str, ...], ...]]
-    deadline: dict[str, tuple[tuple[str, ...], ...]]
+    future: _Phrases
+    intent: _Phrases
+    deadline: _Phrases
     past: frozenset[str]
     not_past: frozenset[str]
     extend: frozenset[str]
     reporting: frozenset[str]
     adjective: frozenset[str]
     present: frozenset[str]
+    #: every word that can be a cue by itself or end a cue phrase: others are skipped fast
+    words: frozenset[str]
+    #: every last word of a future or intent phrase
+    phrase_ends: frozenset[str]
 
 
-def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Phrases of a cue file, keyed by their last word (they are matched backwards)."""
-    out: dict[str, list[tuple[str, ...]]] = {}
+def _phrases(name: str) -> _Phrases:
+    """Phrases of a cue file, keyed by their last word (they are matched backwards), then
+    by length: one tuple built per length, not one per phrase."""
+    out: dict[str, dict[int, set[tuple[str, ...]]]] = {}
     for line in resources.lines(f"time/{name}"):
         words = tuple(line.lower().split())
-        out.setdefault(words[-1], []).append(words)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+        out.setdefault(words[-1], {}).setdefault(len(words), set()).add(words)
+    return {
+        last: tuple((n, frozenset(group)) for n, group in sorted(by_length.items(), reverse=True))
+        for last, by_length in out.items()
+    }
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
+    future, intent = _phrases("tense_future.txt"), _phrases("tense_intent.txt")
+    past = frozenset(resources.lines("time/tense_past.txt"))
+    present = frozenset(resources.lines("time/tense_present.txt"))
     return _Cues(
-        future=_phrases("tense_future.txt"),
-        intent=_phrases("tense_intent.txt"),
+        future=future,
+        intent=intent,
         deadline=_phrases("tense_deadline.txt"),
-        past=frozenset(resources.lines("time/tense_past.txt")),
+        past=past,
         not_past=frozenset(resources.lines("time/tense_not_past.txt")),
         extend=frozenset(resources.lines("time/tense_extend.txt")),
         reporting=frozenset(resources.lines("time/tense_reporting.txt")),
         adjective=frozenset(resources.lines("time/tense_adjective.txt")),
-        present=frozenset(resources.lines("time/tense_present.txt")),
+        present=present,
+        words=frozenset(future) | frozenset(intent) | past | present,
+        phrase_ends=frozenset(future) | frozenset(intent),
     )
 
 
-def _ends_phrase(words: list[str], i: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+def _ends_phrase(words: list[str], i: int, index: _Phrases) -> int:
     """Length of the longest phrase of ``index`` that ends at ``words[i]`` (0 if none)."""
-    for phrase in index.get(words[i], ()):
-        n = len(phrase)
-        if i + 1 >= n and tuple(words[i + 1 - n : i + 1]) == phrase:
+    for n, phrases in index.get(words[i], ()):
+        if n == 1 or (i + 1 >= n and tuple(words[i + 1 - n : i + 1]) in phrases):
             return n
     return 0
+
+
+class _Cased:
+    """The words of a stretch as written, cut only when a cue needs their case (rarely)."""
+
+    __slots__ = ("_end", "_start", "_text", "_words")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+        self._words: list[str] | None = None
+
+    def __getitem__(self, i: int) -> str:
+        if self._words is None:
+            self._words = _WORD.findall(self._text, self._start, self._end)
+        return self._words[i]
 
 
 class Sentences:
@@ -93,7 +124,7 @@ class Sentences:
         first, last = max(first, start - _WINDOW), min(last, end + _WINDOW)
         cues = _cues()
         words = _WORD.findall(self.lower, first, start)
-        cased = _WORD.findall(self.text, first, start)
+        cased = _Cased(self.text, first, start)
         best: tuple[int, str] | None = None
         for i in range(len(words) - 1, -1, -1):
             kind = _classify(words, cased, i, cues)
@@ -104,7 +135,7 @@ class Sentences:
                 break
         if best is None or best[0] > _AFTER_PENALTY:
             later = _WORD.findall(self.lower, end, last)
-            later_cased = _WORD.findall(self.text, end, last)
+            later_cased = _Cased(self.text, end, last)
             limit = len(later) if best is None else best[0] - _AFTER_PENALTY
             for i in range(min(limit, len(later))):
                 kind = _opens_phrase(later, i, cues) or _classify(later, later_cased, i, cues)
@@ -126,6 +157,8 @@ def _opens_phrase(words: list[str], i: int, cues: _Cues) -> str | None:
     """'future' or 'intent' when such a phrase of several words starts at ``words[i]``
     (read forwards: "is expected to" is no present-tense "is")."""
     for j in range(i + 1, min(i + 4, len(words))):
+        if words[j] not in cues.phrase_ends:
+            continue
         for index, kind in ((cues.future, "future"), (cues.intent, "intent")):
             if _ends_phrase(words, j, index) == j - i + 1:
                 return kind
@@ -147,9 +180,11 @@ def _deadline(words: list[str], cues: _Cues) -> int | None:
     return i - n if n == 1 else -1
 
 
-def _classify(words: list[str], cased: list[str], i: int, cues: _Cues) -> str | None:
+def _classify(words: list[str], cased: _Cased, i: int, cues: _Cues) -> str | None:
     """The cue ``words[i]`` is: 'future', 'intent', 'past', 'present' or None."""
     word = words[i]
+    if word not in cues.words and (len(word) < 5 or not word.endswith("ed")):
+        return None  # most words: no cue, decided without looking at phrases
     if _ends_phrase(words, i, cues.future):
         return "future"
     if _ends_phrase(words, i, cues.intent):
