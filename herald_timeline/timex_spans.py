@@ -47,6 +47,10 @@ def ago(hit: Hit, ctx: Context) -> list[Timex]:
     if amount is None:
         return [make(hit, ctx, None, anchor="published", value="PAST_REF")]
     amount *= times
+    if hit.match.group("half") or hit.match.group("half2"):
+        amount += times / 2
+        if unit in ("Y", "W"):  # "a year and a half ago": 18 months ago, to the month
+            unit, amount = ("M", amount * 12) if unit == "Y" else ("D", amount * 7)
     if (unit, amount) == ("Y", 1) and ctx.ref and months_context(ctx, hit.start):
         return [make(hit, ctx, cal.in_year(ctx.ref.year - 1), anchor="published")]
     quarter = quarter_context(ctx, hit.start) if (unit, amount) == ("Y", 1) else None
@@ -202,6 +206,8 @@ def duration(hit: Hit, ctx: Context) -> list[Timex]:
     if unit == "Q" and "-" in hit.match.group(0) and ctx.text.startswith(" of", hit.end):
         return []  # "three-quarters of its food" is a fraction
     amount = number_of(g["num"]) if g.get("num") else hit.rule.params.get("count")
+    if amount is not None and (g.get("half") or g.get("half2")):
+        amount += 0.5  # "a minute and a half", "two and a half years"
     return [_duration(hit, ctx, amount, unit, times)]
 
 
