@@ -272,12 +272,12 @@ def _pool(count: int) -> Executor:
     from concurrent.futures import ProcessPoolExecutor
 
     # Not fork: the caller may have threads (tqdm's monitor, Jupyter, a Dask client) and
-    # forking those can deadlock. The fork server imports the parser once; workers fork
-    # from it already loaded.
+    # forking those can deadlock. The fork server imports the parser once and warms its
+    # caches (herald_timeline.preload); workers fork from it ready to parse.
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["herald_timeline.corpus"])
+    context.set_forkserver_preload(["herald_timeline.corpus", "herald_timeline.preload"])
     return ProcessPoolExecutor(count, mp_context=context)
 
 

@@ -230,3 +230,18 @@ def test_resume_drops_rows_of_unfinished_articles(docs: Path, tmp_path: Path) ->
     (out / "articles.csv").write_text("".join(lines[:2]), encoding="utf-8")  # header + one
     assert main([*base, "--out", str(out), "--resume"]) == 0
     _assert_same(_tables(out), full)
+
+
+def test_preload_warms_the_parser_before_workers_fork() -> None:
+    """The fork server imports herald_timeline.preload: afterwards the time core's rule
+    index is built, so workers forked from it do not build their own."""
+    import subprocess
+    import sys
+
+    probe = (
+        "from herald_timeline.timex_scan import _index\n"
+        "assert _index.cache_info().currsize == 0\n"
+        "import herald_timeline.preload\n"
+        "assert _index.cache_info().currsize == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True)
