@@ -134,23 +134,138 @@ def _profiles() -> tuple[Profile, ...]:
 
 
 _PROBE_CHARS = 300
+_PROBE_LINES = 15
 
 
 def detect_outlet(text: str, url: str | None = None) -> Profile | None:
     """The outlet profile whose patterns occur in the page's first/last lines or URL."""
     # Mastheads and footers are short lines; cropping keeps a 1 MB one-line document from
     # costing seconds of case-insensitive search.
-    lines = [line.strip()[:_PROBE_CHARS] for line in text.split("\n") if line.strip()]
-    probe = "\n".join(lines[:15] + lines[-15:] + ([url[:_PROBE_CHARS]] if url else []))
+    probe = "\n".join(_edge_lines(text, _PROBE_LINES) + ([url[:_PROBE_CHARS]] if url else []))
+    # A pattern whose literal is missing from the lower-cased probe cannot match, and
+    # leaving it out of the alternation changes no other match ("ſ" and "ı" match "s" and
+    # "i" only under IGNORECASE: then every pattern stays in).
+    lower = probe.lower()
+    odd = not probe.isascii() and _CASE_ODD.search(probe) is not None
+    kept = tuple(k for k, needle in enumerate(_needles()) if odd or needle in lower)
+    if not kept:
+        return None
     # One scan for all outlets; on several hits the profile listed first wins, as before.
-    hits = {int(m.lastgroup[1:]) for m in _any_outlet().finditer(probe) if m.lastgroup}
+    hits = {int(m.lastgroup[1:]) for m in _any_outlet(kept).finditer(probe) if m.lastgroup}
     return _profiles()[min(hits)] if hits else None
 
 
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _edge_lines(text: str, n: int) -> list[str]:
+    """The first and the last ``n`` non-blank lines, stripped and cropped (they overlap on
+    a short text, as ``lines[:n] + lines[-n:]`` do), without stripping every line."""
+    lines = text.split("\n")
+    head: list[str] = []
+    for line in lines:
+        if len(head) == n:
+            break
+        line = line.strip()
+        if line:
+            head.append(line[:_PROBE_CHARS])
+    if len(head) < n:  # n lines or fewer in all: the tail is the same lines
+        return head + head
+    tail: list[str] = []
+    for line in reversed(lines):
+        if len(tail) == n:
+            break
+        line = line.strip()
+        if line:
+            tail.append(line[:_PROBE_CHARS])
+    return head + tail[::-1]
+
+
+def literal_needle(pattern: str) -> str:
+    """The longest lower-cased literal that every match of ``pattern`` contains ("" when
+    the pattern has no such literal outside groups and classes, or a top-level ``|``)."""
+    if re.compile(pattern).flags & re.VERBOSE:
+        return ""
+    runs = [""]
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            escaped = pattern[i + 1 : i + 2]
+            if escaped and not escaped.isalnum():
+                runs[-1] += escaped
+            else:  # \d, \b, \s ...: a class or an assertion, not a literal
+                runs.append("")
+            i += 2
+        elif char not in _META:
+            runs[-1] += char
+            i += 1
+        elif char == "|":
+            return ""
+        else:
+            if char in "?*{":  # the character before is optional
+                runs[-1] = runs[-1][:-1]
+            runs.append("")
+            i = _skip(pattern, i)
+    return max(runs, key=len).lower()
+
+
+_META = ".^$|?*+{}[]()"
+
+
+def _skip(pattern: str, i: int) -> int:
+    """The index after the group, class or repeat count that starts at ``pattern[i]``."""
+    char = pattern[i]
+    if char == "[":
+        j = i + 1
+        j += pattern.startswith("^", j)
+        j += pattern.startswith("]", j)
+        while j < len(pattern) and pattern[j] != "]":
+            j += 2 if pattern[j] == "\\" else 1
+        return j + 1
+    if char == "(":
+        depth, j = 0, i
+        while j < len(pattern):
+            if pattern[j] == "\\":
+                j += 2
+                continue
+            if pattern[j] == "[":
+                j = _skip(pattern, j)
+                continue
+            depth += {"(": 1, ")": -1}.get(pattern[j], 0)
+            j += 1
+            if depth == 0:
+                break
+        return j
+    if char == "{":
+        close = pattern.find("}", i)
+        return close + 1 if close > 0 else i + 1
+    return i + 1
+
+
 @lru_cache(maxsize=1)
-def _any_outlet() -> re.Pattern[str]:
+def _detectors() -> tuple[tuple[int, str, str], ...]:
+    """(profile index, literal, pattern) for each detect pattern, in profile order."""
+    entries = resources.toml("profiles/outlets.toml")["outlet"]
+    return tuple((i, literal_needle(p), p) for i, e in enumerate(entries) for p in e["detect"])
+
+
+@lru_cache(maxsize=1)
+def _needles() -> tuple[str, ...]:
+    return tuple(needle for _, needle, _ in _detectors())
+
+
+@lru_cache(maxsize=256)
+def _any_outlet(kept: tuple[int, ...]) -> re.Pattern[str]:
+    """One alternation of the ``kept`` detect patterns, a named group per profile."""
+    detectors = _detectors()
+    profiles = dict.fromkeys(detectors[k][0] for k in kept)
+    branches = (
+        "|".join(f"(?:{p})" for k, (i, _, p) in enumerate(detectors) if i == profile and k in kept)
+        for profile in profiles
+    )
     return re.compile(
-        "|".join(f"(?P<p{i}>{p.detect.pattern})" for i, p in enumerate(_profiles())),
+        "|".join(f"(?P<p{i}>{b})" for i, b in zip(profiles, branches, strict=True)),
         re.IGNORECASE | re.MULTILINE,
     )
 
