@@ -87,9 +87,12 @@ def read_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
     return None
 
 
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|\band\b|&|;)\s*")
+
+
 def split_authors(text: str) -> tuple[str, ...]:
     """Names in a byline; a one-word part is the outlet ("…, CNN"), not a person."""
-    parts = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&|;)\s*", text.strip())]
+    parts = [p.strip() for p in _AUTHOR_SEPARATOR.split(text.strip())]
     names = [p for p in parts if p and (" " in p or "-" in p)]
     return tuple(_name_case(p) for p in names or [p for p in parts if p])
 
@@ -145,7 +148,7 @@ def _stamps(line: str, tz: tzinfo) -> list[Stamp]:
 
 def read_page(text: str, *, tz: tzinfo) -> PageParts:
     """Split a scraped page into metadata and body (body lines joined with ``\\n``)."""
-    lines = [line.strip() for line in text.split("\n")]
+    lines = list(map(str.strip, text.split("\n")))
     # list methods (map, index, count) walk the lines in C; Python only visits the few
     # lines that matter (stamps, header, body).
     kinds = list(map(_line_kind, lines))

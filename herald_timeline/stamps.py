@@ -74,11 +74,13 @@ def _patterns() -> tuple[
     )
 
 
-def _group(match: re.Match[str], name: str) -> str | None:
+def _groups(match: re.Match[str]) -> dict[str, str]:
+    """The groups that took part in ``match`` by their name without its number."""
+    found: dict[str, str] = {}
     for key, value in match.groupdict().items():
-        if value is not None and key.rstrip("0123456789") == name:
-            return value
-    return None
+        if value is not None:
+            found.setdefault(key.rstrip("0123456789"), value)
+    return found
 
 
 _MONTHS = {
@@ -94,12 +96,11 @@ def _read_one(segment: str, label: str, default_tz: tzinfo) -> Stamp | None:
     found = date_re.search(segment)
     if not found:
         return None
-    year = int(_group(found, "year") or 0)
-    monthname = _group(found, "monthname")
-    month = (
-        _MONTHS[monthname.lower().rstrip(".")] if monthname else int(_group(found, "month") or 0)
-    )
-    day = int(_group(found, "day") or 0)
+    groups = _groups(found)
+    year = int(groups.get("year") or 0)
+    monthname = groups.get("monthname")
+    month = _MONTHS[monthname.lower().rstrip(".")] if monthname else int(groups.get("month") or 0)
+    day = int(groups.get("day") or 0)
     try:
         moment = datetime(year, month, day)  # noqa: DTZ001 - zone attached below
     except ValueError:
