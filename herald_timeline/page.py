@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from functools import lru_cache
 
 from herald_timeline import resources
-from herald_timeline.stamps import Stamp, read_stamps
+from herald_timeline.stamps import Reading, Stamp, read_line
 from herald_timeline.text import abbreviations, count_words
 
 
@@ -138,12 +138,22 @@ _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _stamps(line: str, tz: tzinfo) -> list[Stamp]:
+    return [reading.stamp(tz) for reading in _readings(line)]
+
+
+def _readings(line: str) -> tuple[Reading, ...]:
     # Cheap tests first: this runs on every line of every page.
     if len(line) > 160 or line.endswith(".") or not _HAS_YEAR.search(line):
-        return []
+        return ()
     if _words(line) > 16:
-        return []
-    return read_stamps(line, tz)
+        return ()
+    return _stamp_line(line)
+
+
+@lru_cache(maxsize=1 << 12)
+def _stamp_line(line: str) -> tuple[Reading, ...]:
+    # Read once per page: the line's kind is decided from it, then its stamps are kept.
+    return read_line(line)
 
 
 def read_page(text: str, *, tz: tzinfo) -> PageParts:
@@ -236,7 +246,7 @@ def _line_kind(line: str) -> str:
         return "chrome"
     if read_byline(line):
         return "byline"
-    if _stamps(line, UTC):  # it tests for a year itself, after cheaper tests
+    if _readings(line):  # it tests for a year itself, after cheaper tests
         return "stamp"
     if is_prose(line):
         return "prose"
