@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from herald_timeline import resources
 from herald_timeline.encoding import decode
 from herald_timeline.errors import ArticleError
 from herald_timeline.htmlpage import read_html
-from herald_timeline.page import PageParts, read_page
+from herald_timeline.page import PageParts, read_page_lines
 from herald_timeline.stamps import parse_iso, zone
 from herald_timeline.text import count_words, normalise
 
@@ -139,9 +140,18 @@ _PROBE_LINES = 15
 
 def detect_outlet(text: str, url: str | None = None) -> Profile | None:
     """The outlet profile whose patterns occur in the page's first/last lines or URL."""
+    return _detect_outlet(_lines(text), url)
+
+
+def _lines(text: str) -> list[str]:
+    """The stripped lines of ``text`` (both the outlet probe and the page reader use them)."""
+    return list(map(str.strip, text.split("\n")))
+
+
+def _detect_outlet(lines: list[str], url: str | None) -> Profile | None:
     # Mastheads and footers are short lines; cropping keeps a 1 MB one-line document from
     # costing seconds of case-insensitive search.
-    probe = "\n".join(_edge_lines(text, _PROBE_LINES) + ([url[:_PROBE_CHARS]] if url else []))
+    probe = "\n".join(_edge_lines(lines, _PROBE_LINES) + ([url[:_PROBE_CHARS]] if url else []))
     # A pattern whose literal is missing from the lower-cased probe cannot match, and
     # leaving it out of the alternation changes no other match ("ſ" and "ı" match "s" and
     # "i" only under IGNORECASE: then every pattern stays in).
@@ -158,26 +168,11 @@ def detect_outlet(text: str, url: str | None = None) -> Profile | None:
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _edge_lines(text: str, n: int) -> list[str]:
-    """The first and the last ``n`` non-blank lines, stripped and cropped (they overlap on
-    a short text, as ``lines[:n] + lines[-n:]`` do), without stripping every line."""
-    lines = text.split("\n")
-    head: list[str] = []
-    for line in lines:
-        if len(head) == n:
-            break
-        line = line.strip()
-        if line:
-            head.append(line[:_PROBE_CHARS])
-    if len(head) < n:  # n lines or fewer in all: the tail is the same lines
-        return head + head
-    tail: list[str] = []
-    for line in reversed(lines):
-        if len(tail) == n:
-            break
-        line = line.strip()
-        if line:
-            tail.append(line[:_PROBE_CHARS])
+def _edge_lines(lines: list[str], n: int) -> list[str]:
+    """The first and the last ``n`` non-blank ``lines``, cropped: ``kept[:n] + kept[-n:]``
+    (they overlap on a short text), without a Python loop over all the lines."""
+    head = [line[:_PROBE_CHARS] for line in islice(filter(None, lines), n)]
+    tail = [line[:_PROBE_CHARS] for line in islice(filter(None, reversed(lines)), n)]
     return head + tail[::-1]
 
 
@@ -290,13 +285,16 @@ def detect_format(text: str, *, tz: str = DEFAULT_TZ) -> str:
     return read_parts(text, "auto", zone(tz))[0]
 
 
-def read_parts(text: str, format: str, tz: tzinfo) -> tuple[str, PageParts]:
-    """The format decided (for ``auto``) and what its reader found in ``text``."""
+def read_parts(
+    text: str, format: str, tz: tzinfo, lines: list[str] | None = None
+) -> tuple[str, PageParts]:
+    """The format decided (for ``auto``) and what its reader found in ``text`` (whose
+    stripped ``lines`` may be given when they are at hand)."""
     if format == "html" or (format == "auto" and looks_like_html(text)):
         return "html", read_html(text, tz=tz)
     if format == "plain":
         return "plain", PageParts(body=text)
-    parts = read_page(text, tz=tz)
+    parts = read_page_lines(_lines(text) if lines is None else lines, tz=tz)
     # Clean text (nothing to strip) is used exactly as given, so offsets index the input.
     if not parts.body or (format == "auto" and not parts.dropped):
         return "plain", PageParts(body=text)
@@ -411,10 +409,11 @@ def load_article(
     text = normalise(decoded.text)
     if not text.strip():
         raise ArticleError("document has no text")
-    profile = _profile_by_name(values.get("outlet")) or detect_outlet(text, values.get("url"))
+    lines = _lines(text)
+    profile = _profile_by_name(values.get("outlet")) or _detect_outlet(lines, values.get("url"))
     tz_name = tz or (profile.tz if profile else DEFAULT_TZ)
     zone_info = zone(tz_name)
-    chosen, parts = read_parts(text, format, zone_info)
+    chosen, parts = read_parts(text, format, zone_info, lines)
     if not parts.body.strip():
         raise ArticleError(f"no article text found ({chosen}){_notes(parts)}")
     if len(parts.body) > max_chars:

@@ -158,7 +158,11 @@ def _stamp_line(line: str) -> tuple[Reading, ...]:
 
 def read_page(text: str, *, tz: tzinfo) -> PageParts:
     """Split a scraped page into metadata and body (body lines joined with ``\\n``)."""
-    lines = list(map(str.strip, text.split("\n")))
+    return read_page_lines(list(map(str.strip, text.split("\n"))), tz=tz)
+
+
+def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
+    """:func:`read_page` of a page's lines, each stripped (the caller may have them)."""
     # list methods (map, index, count) walk the lines in C; Python only visits the few
     # lines that matter (stamps, header, body).
     kinds = list(map(_line_kind, lines))
