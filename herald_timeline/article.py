@@ -14,15 +14,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
-from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from herald_timeline import resources
 from herald_timeline.encoding import decode
 from herald_timeline.errors import ArticleError
 from herald_timeline.htmlpage import read_html
+from herald_timeline.outlets import Profile as Profile  # re-exported: it was defined here
+from herald_timeline.outlets import detect_outlet as detect_outlet
+from herald_timeline.outlets import outlet_of_lines, profile_by_name, stripped_lines
 from herald_timeline.page import PageParts, read_page_lines
 from herald_timeline.stamps import parse_iso, zone
 from herald_timeline.text import count_words, normalise
@@ -110,167 +110,6 @@ def _offset_or_zone(moment: datetime | None, tz: str) -> str:
     return tz
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
-    name: str
-    tz: str
-    detect: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def _profiles() -> tuple[Profile, ...]:
-    entries = resources.toml("profiles/outlets.toml")["outlet"]
-    return tuple(
-        Profile(
-            e["name"],
-            e["tz"],
-            resources.compile_pattern(
-                "|".join(f"(?:{p})" for p in e["detect"]),
-                re.IGNORECASE | re.MULTILINE,
-                where=f"profiles/{e['name']}",
-            ),
-        )
-        for e in entries
-    )
-
-
-_PROBE_CHARS = 300
-_PROBE_LINES = 15
-
-
-def detect_outlet(text: str, url: str | None = None) -> Profile | None:
-    """The outlet profile whose patterns occur in the page's first/last lines or URL."""
-    return _detect_outlet(_lines(text), url)
-
-
-def _lines(text: str) -> list[str]:
-    """The stripped lines of ``text`` (both the outlet probe and the page reader use them)."""
-    return list(map(str.strip, text.split("\n")))
-
-
-def _detect_outlet(lines: list[str], url: str | None) -> Profile | None:
-    # Mastheads and footers are short lines; cropping keeps a 1 MB one-line document from
-    # costing seconds of case-insensitive search.
-    probe = "\n".join(_edge_lines(lines, _PROBE_LINES) + ([url[:_PROBE_CHARS]] if url else []))
-    # A pattern whose literal is missing from the lower-cased probe cannot match, and
-    # leaving it out of the alternation changes no other match ("ſ" and "ı" match "s" and
-    # "i" only under IGNORECASE: then every pattern stays in).
-    lower = probe.lower()
-    odd = not probe.isascii() and _CASE_ODD.search(probe) is not None
-    kept = tuple(k for k, needle in enumerate(_needles()) if odd or needle in lower)
-    if not kept:
-        return None
-    # One scan for all outlets; on several hits the profile listed first wins, as before.
-    hits = {int(m.lastgroup[1:]) for m in _any_outlet(kept).finditer(probe) if m.lastgroup}
-    return _profiles()[min(hits)] if hits else None
-
-
-_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def _edge_lines(lines: list[str], n: int) -> list[str]:
-    """The first and the last ``n`` non-blank ``lines``, cropped: ``kept[:n] + kept[-n:]``
-    (they overlap on a short text), without a Python loop over all the lines."""
-    head = [line[:_PROBE_CHARS] for line in islice(filter(None, lines), n)]
-    tail = [line[:_PROBE_CHARS] for line in islice(filter(None, reversed(lines)), n)]
-    return head + tail[::-1]
-
-
-def literal_needle(pattern: str) -> str:
-    """The longest lower-cased literal that every match of ``pattern`` contains ("" when
-    the pattern has no such literal outside groups and classes, or a top-level ``|``)."""
-    if re.compile(pattern).flags & re.VERBOSE:
-        return ""
-    runs = [""]
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            escaped = pattern[i + 1 : i + 2]
-            if escaped and not escaped.isalnum():
-                runs[-1] += escaped
-            else:  # \d, \b, \s ...: a class or an assertion, not a literal
-                runs.append("")
-            i += 2
-        elif char not in _META:
-            runs[-1] += char
-            i += 1
-        elif char == "|":
-            return ""
-        else:
-            if char in "?*{":  # the character before is optional
-                runs[-1] = runs[-1][:-1]
-            runs.append("")
-            i = _skip(pattern, i)
-    return max(runs, key=len).lower()
-
-
-_META = ".^$|?*+{}[]()"
-
-
-def _skip(pattern: str, i: int) -> int:
-    """The index after the group, class or repeat count that starts at ``pattern[i]``."""
-    char = pattern[i]
-    if char == "[":
-        j = i + 1
-        j += pattern.startswith("^", j)
-        j += pattern.startswith("]", j)
-        while j < len(pattern) and pattern[j] != "]":
-            j += 2 if pattern[j] == "\\" else 1
-        return j + 1
-    if char == "(":
-        depth, j = 0, i
-        while j < len(pattern):
-            if pattern[j] == "\\":
-                j += 2
-                continue
-            if pattern[j] == "[":
-                j = _skip(pattern, j)
-                continue
-            depth += {"(": 1, ")": -1}.get(pattern[j], 0)
-            j += 1
-            if depth == 0:
-                break
-        return j
-    if char == "{":
-        close = pattern.find("}", i)
-        return close + 1 if close > 0 else i + 1
-    return i + 1
-
-
-@lru_cache(maxsize=1)
-def _detectors() -> tuple[tuple[int, str, str], ...]:
-    """(profile index, literal, pattern) for each detect pattern, in profile order."""
-    entries = resources.toml("profiles/outlets.toml")["outlet"]
-    return tuple((i, literal_needle(p), p) for i, e in enumerate(entries) for p in e["detect"])
-
-
-@lru_cache(maxsize=1)
-def _needles() -> tuple[str, ...]:
-    return tuple(needle for _, needle, _ in _detectors())
-
-
-@lru_cache(maxsize=256)
-def _any_outlet(kept: tuple[int, ...]) -> re.Pattern[str]:
-    """One alternation of the ``kept`` detect patterns, a named group per profile."""
-    detectors = _detectors()
-    profiles = dict.fromkeys(detectors[k][0] for k in kept)
-    branches = (
-        "|".join(f"(?:{p})" for k, (i, _, p) in enumerate(detectors) if i == profile and k in kept)
-        for profile in profiles
-    )
-    return re.compile(
-        "|".join(f"(?P<p{i}>{b})" for i, b in zip(profiles, branches, strict=True)),
-        re.IGNORECASE | re.MULTILINE,
-    )
-
-
-def _profile_by_name(name: str | None) -> Profile | None:
-    if not name:
-        return None
-    return next((p for p in _profiles() if p.name.lower() == name.lower()), None)
-
-
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
@@ -294,7 +133,7 @@ def read_parts(
         return "html", read_html(text, tz=tz)
     if format == "plain":
         return "plain", PageParts(body=text)
-    parts = read_page_lines(_lines(text) if lines is None else lines, tz=tz)
+    parts = read_page_lines(stripped_lines(text) if lines is None else lines, tz=tz)
     # Clean text (nothing to strip) is used exactly as given, so offsets index the input.
     if not parts.body or (format == "auto" and not parts.dropped):
         return "plain", PageParts(body=text)
@@ -409,8 +248,8 @@ def load_article(
     text = normalise(decoded.text)
     if not text.strip():
         raise ArticleError("document has no text")
-    lines = _lines(text)
-    profile = _profile_by_name(values.get("outlet")) or _detect_outlet(lines, values.get("url"))
+    lines = stripped_lines(text)
+    profile = profile_by_name(values.get("outlet")) or outlet_of_lines(lines, values.get("url"))
     tz_name = tz or (profile.tz if profile else DEFAULT_TZ)
     zone_info = zone(tz_name)
     chosen, parts = read_parts(text, format, zone_info, lines)

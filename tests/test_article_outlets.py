@@ -1,10 +1,10 @@
-"""Outlet detection (herald_timeline.article): literal prefilter, edge lines, profiles."""
+"""Outlet detection (herald_timeline.outlets): literal prefilter, edge lines, profiles."""
 
 from __future__ import annotations
 
 import pytest
 
-from herald_timeline.article import _edge_lines, _lines, detect_outlet, literal_needle
+from herald_timeline.outlets import _edge_lines, detect_outlet, literal_needle, stripped_lines
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_literal_needle(pattern: str, needle: str) -> None:
     ],
 )
 def test_edge_lines(text: str, expected: list[str]) -> None:
-    assert _edge_lines(_lines(text), 3) == expected
+    assert _edge_lines(stripped_lines(text), 3) == expected
 
 
 @pytest.mark.parametrize(
