@@ -14,15 +14,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from herald_timeline import resources
 from herald_timeline.encoding import decode
 from herald_timeline.errors import ArticleError
 from herald_timeline.htmlpage import read_html
-from herald_timeline.page import PageParts, read_page
+from herald_timeline.outlets import Profile as Profile  # re-exported: it was defined here
+from herald_timeline.outlets import detect_outlet as detect_outlet
+from herald_timeline.outlets import outlet_of_lines, profile_by_name, stripped_lines
+from herald_timeline.page import PageParts, read_page_lines
 from herald_timeline.stamps import parse_iso, zone
 from herald_timeline.text import count_words, normalise
 
@@ -109,64 +110,13 @@ def _offset_or_zone(moment: datetime | None, tz: str) -> str:
     return tz
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
-    name: str
-    tz: str
-    detect: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def _profiles() -> tuple[Profile, ...]:
-    entries = resources.toml("profiles/outlets.toml")["outlet"]
-    return tuple(
-        Profile(
-            e["name"],
-            e["tz"],
-            resources.compile_pattern(
-                "|".join(f"(?:{p})" for p in e["detect"]),
-                re.IGNORECASE | re.MULTILINE,
-                where=f"profiles/{e['name']}",
-            ),
-        )
-        for e in entries
-    )
-
-
-_PROBE_CHARS = 300
-
-
-def detect_outlet(text: str, url: str | None = None) -> Profile | None:
-    """The outlet profile whose patterns occur in the page's first/last lines or URL."""
-    # Mastheads and footers are short lines; cropping keeps a 1 MB one-line document from
-    # costing seconds of case-insensitive search.
-    lines = [line.strip()[:_PROBE_CHARS] for line in text.split("\n") if line.strip()]
-    probe = "\n".join(lines[:15] + lines[-15:] + ([url[:_PROBE_CHARS]] if url else []))
-    # One scan for all outlets; on several hits the profile listed first wins, as before.
-    hits = {int(m.lastgroup[1:]) for m in _any_outlet().finditer(probe) if m.lastgroup}
-    return _profiles()[min(hits)] if hits else None
-
-
-@lru_cache(maxsize=1)
-def _any_outlet() -> re.Pattern[str]:
-    return re.compile(
-        "|".join(f"(?P<p{i}>{p.detect.pattern})" for i, p in enumerate(_profiles())),
-        re.IGNORECASE | re.MULTILINE,
-    )
-
-
-def _profile_by_name(name: str | None) -> Profile | None:
-    if not name:
-        return None
-    return next((p for p in _profiles() if p.name.lower() == name.lower()), None)
-
-
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
 def looks_like_html(text: str) -> bool:
     head = text[:4096]
-    return bool(_HTML_START.match(head)) or ("<body" in head.lower() and "</" in head)
+    # "</" first: lower-casing 4 KB of non-ASCII text costs more than all the rest.
+    return bool(_HTML_START.match(head)) or ("</" in head and "<body" in head.lower())
 
 
 def detect_format(text: str, *, tz: str = DEFAULT_TZ) -> str:
@@ -174,13 +124,16 @@ def detect_format(text: str, *, tz: str = DEFAULT_TZ) -> str:
     return read_parts(text, "auto", zone(tz))[0]
 
 
-def read_parts(text: str, format: str, tz: tzinfo) -> tuple[str, PageParts]:
-    """The format decided (for ``auto``) and what its reader found in ``text``."""
+def read_parts(
+    text: str, format: str, tz: tzinfo, lines: list[str] | None = None
+) -> tuple[str, PageParts]:
+    """The format decided (for ``auto``) and what its reader found in ``text`` (whose
+    stripped ``lines`` may be given when they are at hand)."""
     if format == "html" or (format == "auto" and looks_like_html(text)):
         return "html", read_html(text, tz=tz)
     if format == "plain":
         return "plain", PageParts(body=text)
-    parts = read_page(text, tz=tz)
+    parts = read_page_lines(stripped_lines(text) if lines is None else lines, tz=tz)
     # Clean text (nothing to strip) is used exactly as given, so offsets index the input.
     if not parts.body or (format == "auto" and not parts.dropped):
         return "plain", PageParts(body=text)
@@ -295,10 +248,11 @@ def load_article(
     text = normalise(decoded.text)
     if not text.strip():
         raise ArticleError("document has no text")
-    profile = _profile_by_name(values.get("outlet")) or detect_outlet(text, values.get("url"))
+    lines = stripped_lines(text)
+    profile = profile_by_name(values.get("outlet")) or outlet_of_lines(lines, values.get("url"))
     tz_name = tz or (profile.tz if profile else DEFAULT_TZ)
     zone_info = zone(tz_name)
-    chosen, parts = read_parts(text, format, zone_info)
+    chosen, parts = read_parts(text, format, zone_info, lines)
     if not parts.body.strip():
         raise ArticleError(f"no article text found ({chosen}){_notes(parts)}")
     if len(parts.body) > max_chars:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from functools import lru_cache
 
 from herald_timeline import resources
-from herald_timeline.stamps import Stamp, read_stamps
+from herald_timeline.stamps import Reading, Stamp, read_line
 from herald_timeline.text import abbreviations, count_words
 
 
@@ -69,13 +69,14 @@ def is_end(line: str) -> bool:
     return _line_patterns()["end"].fullmatch(line) is not None
 
 
-# Every byline pattern needs one of these; most lines are rejected without trying them all.
-_BYLINE_HINT = re.compile(r"^(?:by\b|reporter|written|posted)|@", re.IGNORECASE)
+# Every byline pattern needs one of these at its start, or an "@"; most lines are rejected
+# without trying them all (and without a search through the whole line).
+_BYLINE_HINT = re.compile(r"by\b|reporter|written|posted", re.IGNORECASE)
 
 
 def read_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, email) when ``line`` is a byline or a reporter's e-mail, else None."""
-    if not _BYLINE_HINT.search(line):
+    if "@" not in line and not _BYLINE_HINT.match(line):
         return None
     bylines, _ = _byline_patterns()
     for pattern in bylines:
@@ -86,9 +87,12 @@ def read_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
     return None
 
 
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|\band\b|&|;)\s*")
+
+
 def split_authors(text: str) -> tuple[str, ...]:
     """Names in a byline; a one-word part is the outlet ("…, CNN"), not a person."""
-    parts = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&|;)\s*", text.strip())]
+    parts = [p.strip() for p in _AUTHOR_SEPARATOR.split(text.strip())]
     names = [p for p in parts if p and (" " in p or "-" in p)]
     return tuple(_name_case(p) for p in names or [p for p in parts if p])
 
@@ -112,9 +116,9 @@ def is_prose(line: str) -> bool:
     # A headline may be long; a paragraph ends like a sentence (or runs on and on). A final
     # "U.S." ends many headlines and proves nothing.
     words = _words(line)
-    if words > 30 or (words >= 8 and _CREDITED_CAPTION.search(line)):
+    if words > 30 or (words >= 6 and line[-1] in _TERMINAL and not _ends_with_abbreviation(line)):
         return True
-    return words >= 6 and line[-1] in _TERMINAL and not _ends_with_abbreviation(line)
+    return words >= 8 and _CREDITED_CAPTION.search(line) is not None
 
 
 # A photo caption that ends in its credit instead of a full stop: "… Thursday. Yonhap".
@@ -134,28 +138,41 @@ _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _stamps(line: str, tz: tzinfo) -> list[Stamp]:
+    return [reading.stamp(tz) for reading in _readings(line)]
+
+
+def _readings(line: str) -> tuple[Reading, ...]:
     # Cheap tests first: this runs on every line of every page.
     if len(line) > 160 or line.endswith(".") or not _HAS_YEAR.search(line):
-        return []
+        return ()
     if _words(line) > 16:
-        return []
-    return read_stamps(line, tz)
+        return ()
+    return _stamp_line(line)
+
+
+@lru_cache(maxsize=1 << 12)
+def _stamp_line(line: str) -> tuple[Reading, ...]:
+    # Read once per page: the line's kind is decided from it, then its stamps are kept.
+    return read_line(line)
 
 
 def read_page(text: str, *, tz: tzinfo) -> PageParts:
     """Split a scraped page into metadata and body (body lines joined with ``\\n``)."""
-    lines = [line.strip() for line in text.split("\n")]
-    kinds: list[str] = []
+    return read_page_lines(list(map(str.strip, text.split("\n"))), tz=tz)
+
+
+def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
+    """:func:`read_page` of a page's lines, each stripped (the caller may have them)."""
+    # list methods (map, index, count) walk the lines in C; Python only visits the few
+    # lines that matter (stamps, header, body).
+    kinds = list(map(_line_kind, lines))
     stamps: dict[int, list[Stamp]] = {}
-    for i, line in enumerate(lines):
-        kind = _line_kind(line)
-        if kind == "stamp":
-            found = _stamps(line, tz)
-            if found:
-                stamps[i] = found
-            else:
-                kind = "short"
-        kinds.append(kind)
+    for i in _positions(kinds, "stamp", 0, len(kinds)):
+        found = _stamps(lines[i], tz)
+        if found:
+            stamps[i] = found
+        else:
+            kinds[i] = "short"
 
     first_stamp = min(stamps) if stamps else None
     body_start = _first(kinds, "prose", first_stamp or 0)
@@ -188,13 +205,15 @@ def read_page(text: str, *, tz: tzinfo) -> PageParts:
 
     body_lines: list[str] = []
     seen: set[str] = set()
+    end = _line_patterns()["end"].fullmatch
     for i in range(body_start, len(lines)):
-        line = lines[i]
-        if kinds[i] == "blank" or kinds[i] == "chrome":
+        kind = kinds[i]
+        if kind == "blank" or kind == "chrome":
             continue
-        if is_end(line):
+        line = lines[i]
+        if end(line):
             break
-        if kinds[i] == "byline":
+        if kind == "byline":
             found_authors, found_email = read_byline(line) or ((), None)
             if not authors:
                 authors.extend(found_authors)
@@ -212,7 +231,7 @@ def read_page(text: str, *, tz: tzinfo) -> PageParts:
     section = _find_section(lines, kinds, title_index)
     return PageParts(
         body="\n".join(body_lines),
-        dropped=sum(1 for kind in kinds if kind != "blank") - len(body_lines),
+        dropped=len(kinds) - kinds.count("blank") - len(body_lines),
         title=title,
         authors=tuple(dict.fromkeys(authors)),
         email=email,
@@ -231,7 +250,7 @@ def _line_kind(line: str) -> str:
         return "chrome"
     if read_byline(line):
         return "byline"
-    if _HAS_YEAR.search(line) and _stamps(line, UTC):
+    if _readings(line):  # it tests for a year itself, after cheaper tests
         return "stamp"
     if is_prose(line):
         return "prose"
@@ -241,7 +260,21 @@ def _line_kind(line: str) -> str:
 
 
 def _first(kinds: list[str], kind: str, start: int) -> int | None:
-    return next((i for i in range(start, len(kinds)) if kinds[i] == kind), None)
+    try:
+        return kinds.index(kind, start)
+    except ValueError:
+        return None
+
+
+def _positions(kinds: list[str], kind: str, start: int, stop: int) -> list[int]:
+    """The indices of ``kind`` in ``kinds[start:stop]``, found by ``list.index``."""
+    found: list[int] = []
+    try:
+        while True:
+            start = kinds.index(kind, start, stop) + 1
+            found.append(start - 1)
+    except ValueError:
+        return found
 
 
 def _find_title(lines: list[str], kinds: list[str], stamp: int | None, body: int) -> int | None:

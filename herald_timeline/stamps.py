@@ -74,11 +74,13 @@ def _patterns() -> tuple[
     )
 
 
-def _group(match: re.Match[str], name: str) -> str | None:
+def _groups(match: re.Match[str]) -> dict[str, str]:
+    """The groups that took part in ``match`` by their name without its number."""
+    found: dict[str, str] = {}
     for key, value in match.groupdict().items():
-        if value is not None and key.rstrip("0123456789") == name:
-            return value
-    return None
+        if value is not None:
+            found.setdefault(key.rstrip("0123456789"), value)
+    return found
 
 
 _MONTHS = {
@@ -89,19 +91,33 @@ _MONTHS = {
 _MONTHS["sept"] = 9
 
 
-def _read_one(segment: str, label: str, default_tz: tzinfo) -> Stamp | None:
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A stamp as its line states it, before the zone a page implies is known."""
+
+    label: str
+    naive: datetime
+    named_tz: tzinfo | None  # the zone the stamp names, if any
+    text: str
+    has_time: bool
+
+    def stamp(self, default_tz: tzinfo) -> Stamp:
+        tz = default_tz if self.named_tz is None else self.named_tz
+        return Stamp(self.label, self.naive.replace(tzinfo=tz), self.text, self.has_time)
+
+
+def _read_one(segment: str, label: str) -> Reading | None:
     date_re, time_re, zone_re, _, _ = _patterns()
     found = date_re.search(segment)
     if not found:
         return None
-    year = int(_group(found, "year") or 0)
-    monthname = _group(found, "monthname")
-    month = (
-        _MONTHS[monthname.lower().rstrip(".")] if monthname else int(_group(found, "month") or 0)
-    )
-    day = int(_group(found, "day") or 0)
+    groups = _groups(found)
+    year = int(groups.get("year") or 0)
+    monthname = groups.get("monthname")
+    month = _MONTHS[monthname.lower().rstrip(".")] if monthname else int(groups.get("month") or 0)
+    day = int(groups.get("day") or 0)
     try:
-        moment = datetime(year, month, day)  # noqa: DTZ001 - zone attached below
+        moment = datetime(year, month, day)  # noqa: DTZ001 - zone attached by Reading.stamp
     except ValueError:
         return None
     clock = time_re.search(segment)
@@ -116,16 +132,16 @@ def _read_one(segment: str, label: str, default_tz: tzinfo) -> Stamp | None:
         if hour > 23 or minute > 59:
             return None
         moment = moment.replace(hour=hour, minute=minute, second=int(clock.group("second") or 0))
-    tz = default_tz
+    tz = None
     named = zone_re.search(segment)
     if named:
         tz = zone(named.group("zone") + (named.group("offset") or ""))
         if named.group("offset") and named.group("zone").upper() in ("GMT", "UTC"):
             tz = zone(named.group("offset"))
-    return Stamp(label, moment.replace(tzinfo=tz), segment.strip(), has_time)
+    return Reading(label, moment, tz, segment.strip(), has_time)
 
 
-def read_stamps(line: str, default_tz: tzinfo) -> list[Stamp]:
+def read_line(line: str) -> tuple[Reading, ...]:
     """The stamps on one line, in order; a line may carry "Published … Updated …"."""
     _, _, _, published_re, updated_re = _patterns()
     cuts: list[tuple[int, str]] = []
@@ -134,13 +150,18 @@ def read_stamps(line: str, default_tz: tzinfo) -> list[Stamp]:
     cuts.sort()
     if not cuts or cuts[0][0] > 0 and line[: cuts[0][0]].strip():
         cuts.insert(0, (0, "published"))
-    stamps = []
+    readings = []
     for i, (start, label) in enumerate(cuts):
         end = cuts[i + 1][0] if i + 1 < len(cuts) else len(line)
-        stamp = _read_one(line[start:end], label, default_tz)
-        if stamp:
-            stamps.append(stamp)
-    return stamps
+        reading = _read_one(line[start:end], label)
+        if reading:
+            readings.append(reading)
+    return tuple(readings)
+
+
+def read_stamps(line: str, default_tz: tzinfo) -> list[Stamp]:
+    """The stamps on one line, in order; naive ones are taken in ``default_tz``."""
+    return [reading.stamp(default_tz) for reading in read_line(line)]
 
 
 def parse_iso(text: str, default_tz: tzinfo) -> datetime | None:

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from herald_timeline import resources
-from herald_timeline.stamps import parse_iso, read_stamps, zone
+from herald_timeline.stamps import parse_iso, read_line, read_stamps, zone
 
 SEOUL = zone("Asia/Seoul")
 
@@ -128,3 +128,25 @@ def test_line_pattern_examples_match(name: str, where: str) -> None:
     assert examples
     for example in examples:
         assert check(example), example
+
+
+@pytest.mark.parametrize(
+    ("line", "named", "in_utc"),
+    [
+        pytest.param(
+            "Published : Nov 18, 2022 - 17:58", None, "2022-11-18T17:58:00+00:00", id="naive"
+        ),
+        pytest.param("Feb 19, 2023 14:27 JST", "2023-02-19T14:27:00+09:00", None, id="named"),
+        pytest.param("Nov 18, 2022 10:12 AM GMT-5", "2022-11-18T10:12:00-05:00", None, id="offset"),
+    ],
+)
+def test_reading_takes_the_default_zone_only_when_it_names_none(
+    line: str, named: str | None, in_utc: str | None
+) -> None:
+    (reading,) = read_line(line)
+    assert reading.naive.tzinfo is None
+    expected = named or in_utc
+    assert reading.stamp(zone("UTC")).moment.isoformat() == expected
+    assert reading.stamp(SEOUL).moment.isoformat() == (
+        named or expected.replace("+00:00", "+09:00")
+    )

@@ -1,0 +1,178 @@
+"""Outlet profiles: which outlet a page comes from (and so the zone its stamps imply).
+
+A profile's ``detect`` patterns (``resources/profiles/outlets.toml``) are searched,
+case-insensitively, in a page's first and last lines and its URL. Each pattern's literal
+core is checked first with ``in``: most patterns are absent from a page, and one
+case-insensitive alternation of all of them, tried at every position, cost more than the
+rest of reading the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+from herald_timeline import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    name: str
+    tz: str
+    detect: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _profiles() -> tuple[Profile, ...]:
+    entries = resources.toml("profiles/outlets.toml")["outlet"]
+    return tuple(
+        Profile(
+            e["name"],
+            e["tz"],
+            resources.compile_pattern(
+                "|".join(f"(?:{p})" for p in e["detect"]),
+                re.IGNORECASE | re.MULTILINE,
+                where=f"profiles/{e['name']}",
+            ),
+        )
+        for e in entries
+    )
+
+
+_PROBE_CHARS = 300
+_PROBE_LINES = 15
+
+
+def detect_outlet(text: str, url: str | None = None) -> Profile | None:
+    """The outlet profile whose patterns occur in the page's first/last lines or URL."""
+    return outlet_of_lines(stripped_lines(text), url)
+
+
+def stripped_lines(text: str) -> list[str]:
+    """The stripped lines of ``text`` (both the outlet probe and the page reader use them)."""
+    return list(map(str.strip, text.split("\n")))
+
+
+def outlet_of_lines(lines: list[str], url: str | None) -> Profile | None:
+    # Mastheads and footers are short lines; cropping keeps a 1 MB one-line document from
+    # costing seconds of case-insensitive search.
+    probe = "\n".join(_edge_lines(lines, _PROBE_LINES) + ([url[:_PROBE_CHARS]] if url else []))
+    # A pattern whose literal is missing from the lower-cased probe cannot match, and
+    # leaving it out of the alternation changes no other match ("ſ" and "ı" match "s" and
+    # "i" only under IGNORECASE: then every pattern stays in).
+    lower = probe.lower()
+    odd = not probe.isascii() and _CASE_ODD.search(probe) is not None
+    kept = tuple(k for k, needle in enumerate(_needles()) if odd or needle in lower)
+    if not kept:
+        return None
+    # One scan for all outlets; on several hits the profile listed first wins, as before.
+    hits = {int(m.lastgroup[1:]) for m in _any_outlet(kept).finditer(probe) if m.lastgroup}
+    return _profiles()[min(hits)] if hits else None
+
+
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _edge_lines(lines: list[str], n: int) -> list[str]:
+    """The first and the last ``n`` non-blank ``lines``, cropped: ``kept[:n] + kept[-n:]``
+    (they overlap on a short text), without a Python loop over all the lines."""
+    head = [line[:_PROBE_CHARS] for line in islice(filter(None, lines), n)]
+    tail = [line[:_PROBE_CHARS] for line in islice(filter(None, reversed(lines)), n)]
+    return head + tail[::-1]
+
+
+def literal_needle(pattern: str) -> str:
+    """The longest lower-cased literal that every match of ``pattern`` contains ("" when
+    the pattern has no such literal outside groups and classes, or a top-level ``|``)."""
+    if re.compile(pattern).flags & re.VERBOSE:
+        return ""
+    runs = [""]
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            escaped = pattern[i + 1 : i + 2]
+            if escaped and not escaped.isalnum():
+                runs[-1] += escaped
+            else:  # \d, \b, \s ...: a class or an assertion, not a literal
+                runs.append("")
+            i += 2
+        elif char not in _META:
+            runs[-1] += char
+            i += 1
+        elif char == "|":
+            return ""
+        else:
+            if char in "?*{":  # the character before is optional
+                runs[-1] = runs[-1][:-1]
+            runs.append("")
+            i = _skip(pattern, i)
+    return max(runs, key=len).lower()
+
+
+_META = ".^$|?*+{}[]()"
+
+
+def _skip(pattern: str, i: int) -> int:
+    """The index after the group, class or repeat count that starts at ``pattern[i]``."""
+    char = pattern[i]
+    if char == "[":
+        j = i + 1
+        j += pattern.startswith("^", j)
+        j += pattern.startswith("]", j)
+        while j < len(pattern) and pattern[j] != "]":
+            j += 2 if pattern[j] == "\\" else 1
+        return j + 1
+    if char == "(":
+        depth, j = 0, i
+        while j < len(pattern):
+            if pattern[j] == "\\":
+                j += 2
+                continue
+            if pattern[j] == "[":
+                j = _skip(pattern, j)
+                continue
+            depth += {"(": 1, ")": -1}.get(pattern[j], 0)
+            j += 1
+            if depth == 0:
+                break
+        return j
+    if char == "{":
+        close = pattern.find("}", i)
+        return close + 1 if close > 0 else i + 1
+    return i + 1
+
+
+@lru_cache(maxsize=1)
+def _detectors() -> tuple[tuple[int, str, str], ...]:
+    """(profile index, literal, pattern) for each detect pattern, in profile order."""
+    entries = resources.toml("profiles/outlets.toml")["outlet"]
+    return tuple((i, literal_needle(p), p) for i, e in enumerate(entries) for p in e["detect"])
+
+
+@lru_cache(maxsize=1)
+def _needles() -> tuple[str, ...]:
+    return tuple(needle for _, needle, _ in _detectors())
+
+
+@lru_cache(maxsize=256)
+def _any_outlet(kept: tuple[int, ...]) -> re.Pattern[str]:
+    """One alternation of the ``kept`` detect patterns, a named group per profile."""
+    detectors = _detectors()
+    profiles = dict.fromkeys(detectors[k][0] for k in kept)
+    branches = (
+        "|".join(f"(?:{p})" for k, (i, _, p) in enumerate(detectors) if i == profile and k in kept)
+        for profile in profiles
+    )
+    return re.compile(
+        "|".join(f"(?P<p{i}>{b})" for i, b in zip(profiles, branches, strict=True)),
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def profile_by_name(name: str | None) -> Profile | None:
+    if not name:
+        return None
+    return next((p for p in _profiles() if p.name.lower() == name.lower()), None)
