@@ -117,20 +117,21 @@ def fmt(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 
+#: words that hedge or place an expression when a rule has no mod group for them
+_HEDGE_STARTS = ("the end of", "the beginning of", "the start of", "the middle of",
+                 "earlier", "later", "early", "late")  # fmt: skip
+
+
 def _mod(hit: Hit) -> tuple[str | None, bool]:
     """TIMEX3 mod and whether the prefix hedges the date."""
     groups = hit.match.groupdict()
     word = groups.get("mod") or groups.get("mod2")
     if word is None:
         lowered = hit.match.group(0).lower()
-        for candidate in ("the end of", "the beginning of", "the start of", "the middle of",
-                          "earlier", "later", "early", "late"):  # fmt: skip
-            if lowered.startswith(candidate):
-                word = candidate
-                break
-        else:
-            if lowered.endswith((" end", "-end")):  # "year-end"
-                word = "the end of"
+        if lowered.startswith(_HEDGE_STARTS):
+            word = next(c for c in _HEDGE_STARTS if lowered.startswith(c))
+        elif lowered.endswith((" end", "-end")):  # "year-end"
+            word = "the end of"
     if word is None:
         return None, False
     row = table("modifiers.csv").get(word.lower())

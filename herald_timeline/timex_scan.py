@@ -194,11 +194,18 @@ def _trie(keys: list[str]) -> str:
 _CAPITALISED = ("month", "month2", "weekday", "weekday2")
 
 
-def _acceptable(match: re.Match[str]) -> bool:
+@lru_cache(maxsize=1)
+def _capitalised() -> tuple[tuple[str, ...], ...]:
+    """For each rule, its groups that hold a month or weekday name."""
+    return tuple(
+        tuple(name for name in _CAPITALISED if name in rule.pattern.groupindex) for rule in rules()
+    )
+
+
+def _acceptable(match: re.Match[str], names: tuple[str, ...]) -> bool:
     """Month and weekday names must be capitalised ("may", "march", "sun" are words)."""
-    groups = match.groupdict()
-    for name in _CAPITALISED:
-        word = groups.get(name)
+    for name in names:
+        word = match.group(name)
         if word is not None and word[:1].islower():
             return False
     return True
@@ -208,6 +215,7 @@ def scan(text: str) -> Iterator[Hit]:
     """Non-overlapping hits, left to right; at each start the longest acceptable match."""
     index = _index()
     all_rules = rules()
+    capitalised = _capitalised()
     lower = text.lower()
     if len(lower) != len(text):  # a character whose lower case is longer ("İ"): keep offsets
         lower = "".join(c.lower()[:1] for c in text)
@@ -218,7 +226,7 @@ def scan(text: str) -> Iterator[Hit]:
         best: Hit | None = None
         for number in index.tried(lower, at):  # rule order breaks ties
             match = all_rules[number].pattern.match(text, at)
-            if match is None or match.end() == at or not _acceptable(match):
+            if match is None or match.end() == at or not _acceptable(match, capitalised[number]):
                 continue
             if best is None or match.end() > best.end:
                 best = Hit(all_rules[number], match)

@@ -74,9 +74,10 @@ def _exhaustive(text: str) -> list[tuple[int, int, str]]:
     pos = 0
     while pos < len(text):
         best = None
-        for rule in timex_rules.rules():
+        for number, rule in enumerate(timex_rules.rules()):
             match = rule.pattern.match(text, pos)
-            if match is None or match.end() == pos or not timex_scan._acceptable(match):
+            names = timex_scan._capitalised()[number]
+            if match is None or match.end() == pos or not timex_scan._acceptable(match, names):
                 continue
             if best is None or match.end() > best[1]:
                 best = (pos, match.end(), rule.name)
