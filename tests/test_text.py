@@ -58,6 +58,8 @@ LACKS = [
     ("The talks came later", ("after", "before"), True),
     ("ſince", ("since",), False),  # the long s matches "s" under IGNORECASE: no proof
     ("", ("after",), True),
+    ("“Korea” fired", ("missile",), True),  # a capital K is no case oddity: still a proof
+    ("\u212aorea", ("korea",), False),  # the Kelvin sign matches "k" under IGNORECASE
 ]
 
 
