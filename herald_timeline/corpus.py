@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from concurrent.futures import Executor
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, TextIO
 
 import pandas as pd
@@ -267,17 +267,34 @@ def render_csv(results: list[DocResult]) -> list[DocResult]:
     return light
 
 
+def start_method() -> str:
+    """How worker processes start: ``fork`` from this process when that is safe (Linux, no
+    other thread), else a ``forkserver``, else ``spawn``.
+
+    Forking a process with threads (tqdm's monitor, Jupyter, a Dask client) can deadlock,
+    so then a fork server does it: it imports the parser once, warms its caches
+    (:mod:`herald_timeline.preload`) and forks the workers from that clean process, at
+    the price of a second or two of start-up. A plain fork costs milliseconds.
+    """
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 def _pool(count: int) -> Executor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Not fork: the caller may have threads (tqdm's monitor, Jupyter, a Dask client) and
-    # forking those can deadlock. The fork server imports the parser once and warms its
-    # caches (herald_timeline.preload); workers fork from it ready to parse.
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["herald_timeline.corpus", "herald_timeline.preload"])
+    method = start_method()
+    context = multiprocessing.get_context(method)
+    if method == "fork":
+        import herald_timeline.preload  # noqa: F401 - warmed once here, inherited by all
+    elif method == "forkserver":
+        context.set_forkserver_preload(["herald_timeline.corpus", "herald_timeline.preload"])
     return ProcessPoolExecutor(count, mp_context=context)
 
 
@@ -291,6 +308,13 @@ def track(
     """
     from tqdm import tqdm
 
+    # The first result comes before the bar: iter_results starts its workers on the first
+    # request, and the bar's monitor thread would stop them from being forked (see
+    # start_method).
+    iterator = iter(results)
+    first = next(iterator, None)
+    if first is None:
+        return
     errors = 0
     with tqdm(
         total=total,
@@ -301,7 +325,7 @@ def track(
         dynamic_ncols=True,
         postfix={"errors": 0},
     ) as bar:
-        for result in results:
+        for result in chain([first], iterator):
             if result.article.get("status") == "error":
                 errors += 1
                 bar.set_postfix(errors=errors, refresh=False)

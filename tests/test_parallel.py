@@ -61,6 +61,33 @@ def test_workers_do_not_change_rows_ids_or_order(docs: Path) -> None:
     assert len(serial.events) > 0 and len(serial.claims) > 0
 
 
+def test_workers_start_from_a_fork_server_while_other_threads_run(docs: Path) -> None:
+    """With a thread running (as in Jupyter or beside a Dask client) workers are not forked
+    from this process; the output is the same."""
+    import threading
+
+    release = threading.Event()
+    waiter = threading.Thread(target=release.wait, daemon=True)
+    waiter.start()
+    try:
+        assert corpus.start_method() in ("forkserver", "spawn")
+        pooled = ht.parse_corpus([docs], workers=2, chunksize=2, published=PUBLISHED)
+    finally:
+        release.set()
+        waiter.join()
+    _assert_same(ht.parse_corpus([docs], workers=1, published=PUBLISHED), pooled)
+
+
+def test_workers_fork_from_a_process_without_threads() -> None:
+    import subprocess
+    import sys
+
+    probe = "from herald_timeline import corpus; print(corpus.start_method())"
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    expected = "fork" if sys.platform == "linux" else ("forkserver", "spawn")
+    assert found.stdout.strip() in expected
+
+
 def test_small_corpus_stays_in_process(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def no_pool(count: int) -> None:
         raise AssertionError("a pool for a handful of documents")
