@@ -241,9 +241,11 @@ def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
     )
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _line_kind(line: str) -> str:
     # Cached across documents: a site's menus and footers recur on every one of its pages.
+    # A few thousand lines hold every outlet's chrome; more would only keep article lines
+    # (each seen once) and let a worker's memory grow with the corpus.
     if not line:
         return "blank"
     if is_chrome(line):

@@ -24,6 +24,8 @@ from herald_timeline.timex_rules import Hit, macros, rules
 
 #: characters of a candidate that select the rules to try
 KEY = 8
+#: prefixes whose rule lists are remembered (normalised prefixes repeat: "nov. 00,")
+_LOOKUPS = 1 << 14
 _NORM = str.maketrans("0123456789\t\n\r\f\v\u00a0", "0000000000      ")
 # what may precede a timex (rules also refuse a start glued to a word, amount or path)
 _SEPARATOR = r"[\s()\[\]{}<>\"'`“”‘’«»„…*+=~#&%^@|\-—–:;!?]"
@@ -147,7 +149,7 @@ class _Index:
             numbers = set(self.wild)
             _collect(index, normalise(text), numbers)
             found = cache[text] = sorted(numbers)
-            if len(cache) > 100_000:  # bounded memory on endless distinct input
+            if len(cache) > _LOOKUPS:  # bounded memory on endless distinct input
                 cache.clear()
         return found
 
