@@ -226,11 +226,20 @@ def from_columns(table: str, columns: Mapping[str, Any], length: int) -> pd.Data
             built[name] = _column(values, dtype)
         except (TypeError, ValueError):  # an unusual value: let pandas convert it
             built[name] = _coerce(pd.Series(values, dtype="object"), dtype)
-    return pd.DataFrame(built, index=pd.RangeIndex(length))
+    # the columns were just built here: nothing to copy
+    return pd.DataFrame(built, index=pd.RangeIndex(length), copy=False)
 
 
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value) or value is pd.NA
+
+
+#: how each nullable numeric dtype of the schema is built: fill value, numpy type, array
+_MASKED: dict[int, tuple[Any, Any, Any]] = {
+    id(INT): (0, np.int64, pd.arrays.IntegerArray),
+    id(FLOAT): (0.0, np.float64, pd.arrays.FloatingArray),
+    id(BOOL): (False, bool, pd.arrays.BooleanArray),
+}
 
 
 def _column(values: Any, dtype: Any) -> Any:
@@ -240,25 +249,28 @@ def _column(values: Any, dtype: Any) -> Any:
         index = _codes(dtype)
         codes = np.fromiter((index.get(v, -1) for v in values), dtype=np.int8, count=len(values))
         return pd.Categorical.from_codes(codes, dtype=dtype)
-    if dtype in (INT, FLOAT, BOOL):
+    masked = _MASKED.get(id(dtype))  # the schema's own dtype objects: no dtype hashing
+    if masked is not None:
+        fill, kind, array = masked
         mask = np.fromiter((_missing(v) for v in values), dtype=bool, count=len(values))
-        fill = {INT: 0, FLOAT: 0.0, BOOL: False}[dtype]
-        kind = {INT: np.int64, FLOAT: np.float64, BOOL: bool}[dtype]
         data = np.array([fill if m else v for v, m in zip(values, mask, strict=True)], dtype=kind)
-        if dtype == INT and not all(float(v) == int(v) for v in values if not _missing(v)):
+        if dtype is INT and not all(float(v) == int(v) for v in values if not _missing(v)):
             raise ValueError("not integers")
-        array = {INT: pd.arrays.IntegerArray, FLOAT: pd.arrays.FloatingArray}.get(
-            dtype, pd.arrays.BooleanArray
-        )
         return array(data, mask)
-    if dtype == STRING:
-        if not all(isinstance(v, str) or _missing(v) for v in values):
+    if dtype is STRING:
+        cleaned = [None if _missing(v) else v for v in values]
+        if not all(v is None or isinstance(v, str) for v in cleaned):
             raise TypeError("not strings")
-        return pd.array([None if _missing(v) else v for v in values], dtype=STRING)
+        if STRING.storage == "pyarrow":  # straight to arrow: a third of pd.array's time
+            import pyarrow as pa
+
+            return pd.arrays.ArrowStringArray(pa.array(cleaned, type=pa.large_string()))
+        return pd.array(cleaned, dtype=STRING)
     return _coerce(pd.Series(values, dtype="object"), dtype)
 
 
 @lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _codes(dtype: pd.CategoricalDtype) -> dict[Any, int]:
     return {c: i for i, c in enumerate(dtype.categories)}
 
