@@ -101,6 +101,18 @@ def md(hit: Hit, ctx: Context) -> list[Timex]:
     return [timex] if timex else []
 
 
+def week_of(hit: Hit, ctx: Context) -> list[Timex]:
+    """ "the week of March 6": the (ISO) week that holds that day."""
+    g = hit.match.groupdict()
+    month, day = month_of(g["month"]), int_of(g["day"])
+    if month is None or day is None:
+        return []
+    found = month_day(hit, ctx, month, day, year_from(hit, ctx.ref, "year"), None)
+    if found is None or found.start is None:
+        return [found] if found else []
+    return [make(hit, ctx, cal.in_week(found.start), anchor=found.anchor)]
+
+
 def day_range(hit: Hit, ctx: Context) -> list[Timex]:
     g = hit.match.groupdict()
     month, day, day2 = month_of(g["month"]), int_of(g["day"]), int_of(g["day2"])

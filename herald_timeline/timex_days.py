@@ -91,6 +91,9 @@ def time(hit: Hit, ctx: Context) -> list[Timex]:
     else:
         hour, minute = int(g["hour"]), int(g.get("minute") or 0)
         ampm = (g.get("ampm") or "").lower()
+        half = (g.get("dayhalf") or g.get("dayhalf2") or "").lower()
+        if half:  # "4 in the morning", "10 at night" ("2 at night" is still a.m.)
+            ampm = "a" if half == "morning" or (half == "night" and hour < 5) else "p"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
