@@ -193,7 +193,8 @@ def duration_value(amount: float, unit: str) -> str:
     return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
-_RATE = re.compile(r"[\d%s] \Z")  # "four flights a week", "$1.76 a year", "24 hours a day"
+# "four flights a week", "$1.76 a year", "24 hours a day", "$500 million a year"
+_RATE = re.compile(r"(?:[\d%s]|(?:million|billion|trillion|percent|times)) \Z")
 
 
 def duration(hit: Hit, ctx: Context) -> list[Timex]:
@@ -201,7 +202,7 @@ def duration(hit: Hit, ctx: Context) -> list[Timex]:
     unit, times = unit_of(g["unit"])
     word = (g.get("num") or "").lower()
     if word in ("a", "an"):
-        if unit == "S" or _RATE.search(ctx.text, max(0, hit.start - 2), hit.start):
+        if unit == "S" or _RATE.search(ctx.text, max(0, hit.start - 9), hit.start):
             return []  # "a second group"; a rate is no duration
     if unit == "Q" and "-" in hit.match.group(0) and ctx.text.startswith(" of", hit.end):
         return []  # "three-quarters of its food" is a fraction
