@@ -193,6 +193,9 @@ def duration_value(amount: float, unit: str) -> str:
     return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
+# "a quarter of the market" is a share; "the first two quarters of 1990" is a period
+_FRACTION = re.compile(r" of (?:the|its|his|her|their|our|all|total|an?)\b(?! century)")
+_THE = re.compile(r"\bthe\b", re.IGNORECASE)
 # "four flights a week", "$1.76 a year", "24 hours a day", "$500 million a year"
 _RATE = re.compile(r"(?:[\d%s]|(?:million|billion|trillion|percent|times)) \Z")
 
@@ -204,8 +207,8 @@ def duration(hit: Hit, ctx: Context) -> list[Timex]:
     if word in ("a", "an"):
         if unit == "S" or _RATE.search(ctx.text, max(0, hit.start - 9), hit.start):
             return []  # "a second group"; a rate is no duration
-    if unit == "Q" and "-" in hit.match.group(0) and ctx.text.startswith(" of", hit.end):
-        return []  # "three-quarters of its food" is a fraction
+    if unit == "Q" and _FRACTION.match(ctx.text, hit.end) and not _THE.search(hit.match.group()):
+        return []  # "three-quarters of its food", "a quarter of the market": fractions
     amount = number_of(g["num"]) if g.get("num") else hit.rule.params.get("count")
     if amount is not None and (g.get("half") or g.get("half2")):
         amount += 0.5  # "a minute and a half", "two and a half years"
