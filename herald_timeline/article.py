@@ -22,10 +22,10 @@ from herald_timeline.errors import ArticleError
 from herald_timeline.htmlpage import read_html
 from herald_timeline.outlets import Profile as Profile  # re-exported: it was defined here
 from herald_timeline.outlets import detect_outlet as detect_outlet
-from herald_timeline.outlets import outlet_of_lines, profile_by_name, stripped_lines
+from herald_timeline.outlets import outlet_of_lines, profile_by_name
 from herald_timeline.page import PageParts, read_page_lines
 from herald_timeline.stamps import parse_iso, zone
-from herald_timeline.text import count_words, normalise
+from herald_timeline.text import count_words, normalise, stripped_lines
 
 DEFAULT_TZ = "Asia/Seoul"
 #: documents above this size are refused (a news page is rarely over 1 MB)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import islice
 
 from herald_timeline import resources
+from herald_timeline.text import case_odd, stripped_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +51,6 @@ def detect_outlet(text: str, url: str | None = None) -> Profile | None:
     return outlet_of_lines(stripped_lines(text), url)
 
 
-def stripped_lines(text: str) -> list[str]:
-    """The stripped lines of ``text`` (both the outlet probe and the page reader use them)."""
-    return list(map(str.strip, text.split("\n")))
-
-
 def outlet_of_lines(lines: list[str], url: str | None) -> Profile | None:
     # Mastheads and footers are short lines; cropping keeps a 1 MB one-line document from
     # costing seconds of case-insensitive search.
@@ -63,16 +59,13 @@ def outlet_of_lines(lines: list[str], url: str | None) -> Profile | None:
     # leaving it out of the alternation changes no other match ("ſ" and "ı" match "s" and
     # "i" only under IGNORECASE: then every pattern stays in).
     lower = probe.lower()
-    odd = not probe.isascii() and _CASE_ODD.search(probe) is not None
+    odd = case_odd(probe)
     kept = tuple(k for k, needle in enumerate(_needles()) if odd or needle in lower)
     if not kept:
         return None
     # One scan for all outlets; on several hits the profile listed first wins, as before.
     hits = {int(m.lastgroup[1:]) for m in _any_outlet(kept).finditer(probe) if m.lastgroup}
     return _profiles()[min(hits)] if hits else None
-
-
-_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _edge_lines(lines: list[str], n: int) -> list[str]:

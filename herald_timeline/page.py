@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from herald_timeline import resources
 from herald_timeline.stamps import Reading, Stamp, read_line
-from herald_timeline.text import abbreviations, count_words
+from herald_timeline.text import abbreviations, count_words, stripped_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +158,7 @@ def _stamp_line(line: str) -> tuple[Reading, ...]:
 
 def read_page(text: str, *, tz: tzinfo) -> PageParts:
     """Split a scraped page into metadata and body (body lines joined with ``\\n``)."""
-    return read_page_lines(list(map(str.strip, text.split("\n"))), tz=tz)
+    return read_page_lines(stripped_lines(text), tz=tz)
 
 
 def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:

@@ -36,6 +36,11 @@ _CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _WORD_COUNT = re.compile(_WORD.pattern + "()")
 
 
+def stripped_lines(text: str) -> list[str]:
+    """The lines of ``text``, each stripped (the outlet probe and the page reader share them)."""
+    return list(map(str.strip, text.split("\n")))
+
+
 def count_words(text: str) -> int:
     """Words as a reader counts them ("Ji Da-gyum" is two, "U.S." one)."""
     return len(_WORD_COUNT.findall(text))
@@ -140,15 +145,21 @@ def _trie_node(node: _Trie) -> str:
 
 
 #: the only characters outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter
-# the Kelvin sign, not a K: characters that IGNORECASE equates with ASCII letters
+#: ("İ", "ı", "ſ" and the Kelvin sign, which is not a K)
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def case_odd(text: str) -> bool:
+    """Whether ``text`` holds a character that ``re.IGNORECASE`` equates with an ASCII
+    letter ("ſ" matches "s"): then lower-casing and ``in`` prove nothing about a regex."""
+    return not text.isascii() and _CASE_ODD.search(text) is not None
 
 
 def lacks(text: str, words: Iterable[str]) -> bool:
     """Whether none of the lower-case ASCII ``words`` occurs in ``text``, in any case: a
     cheap exact proof that a case-insensitive regex needing one of them cannot match
     (``str.lower`` and ``in`` are much faster than a regex over the whole sentence)."""
-    if not text.isascii() and _CASE_ODD.search(text):
-        return False  # "ſ", "K" ... match "s", "k" ... under IGNORECASE: let the regex decide
+    if case_odd(text):
+        return False  # let the regex decide
     lower = text.lower()
     return not any(word in lower for word in words)

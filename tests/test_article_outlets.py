@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from herald_timeline.outlets import _edge_lines, detect_outlet, literal_needle, stripped_lines
+from herald_timeline.outlets import _edge_lines, detect_outlet, literal_needle
+from herald_timeline.text import stripped_lines
 
 
 @pytest.mark.parametrize(
