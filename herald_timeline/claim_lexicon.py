@@ -25,7 +25,7 @@ def bounds() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def scan() -> re.Pattern[str]:
     num = number_pattern()
-    hedges = resources.alternation(tuple(bounds()))
+    hedges = trie(bounds())
     edge_before = r"(?<![\w$€£₩#.,/:+-])"
     edge_after = r"(?![\w%$€£₩+:/]|[.,]\d|[-–]\w)"
     pattern = (

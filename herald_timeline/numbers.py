@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from herald_timeline import resources
+from herald_timeline.text import trie
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -32,9 +33,10 @@ def _kind(kind: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def number_pattern() -> str:
     """Regex source (no groups, case-insensitive use) for one written cardinal number."""
-    units = resources.alternation(_kind("unit"))
-    tens = resources.alternation(_kind("tens"))
-    big = resources.alternation(tuple(w for w in _kind("scale") if w != "hundred"))
+    # tries, not flat alternations: the claims scan tries this at every word start
+    units = trie(_kind("unit"))
+    tens = trie(_kind("tens"))
+    big = trie(w for w in _kind("scale") if w != "hundred")
     small = rf"(?:{tens}(?:[- ]{units}(?![\w-]))?|{units})"
     words = (
         rf"{small}(?:\s+hundred(?:\s+(?:and\s+)?{small})?)?(?:\s+{big})?(?![\w-])"

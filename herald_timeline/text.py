@@ -43,6 +43,24 @@ def stripped_lines(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     """Words as a reader counts them ("Ji Da-gyum" is two, "U.S." one)."""
+    # A word never spans white space, and most tokens are plain letters or digits
+    # (``isalnum`` is what ``[^\W_]`` means): the regex runs only on the few others.
+    count = 0
+    for token in text.split():
+        # punctuation at a token's ends joins nothing: "Friday," and "(DoD" are one word
+        core = token.strip(_EDGE_PUNCT)
+        if core.isalnum():
+            count += 1
+        elif core:
+            count += len(_WORD_COUNT.findall(core))
+    return count
+
+
+_EDGE_PUNCT = ".,;:!?()[]{}<>\"'“”‘’«»-–—/*"
+
+
+def count_words_reference(text: str) -> int:
+    """The plain one-regex count ``count_words`` must agree with (tests)."""
     return len(_WORD_COUNT.findall(text))
 
 

@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from herald_timeline import resources
-from herald_timeline.text import lacks, split_sentences, trie
+from herald_timeline.text import (
+    count_words,
+    count_words_reference,
+    lacks,
+    split_sentences,
+    trie,
+)
 
 TRIE_CASES = [
     (("in", "inaugurat", "inaugurated"), "was inaugurated today", ["inaugurated"]),
@@ -73,3 +79,26 @@ def test_lacks_proves_an_ignorecase_regex_fails(text: str) -> None:
     words = ("after", "sk", "ri")
     if lacks(text, words):
         assert re.search("after|sk|ri", text, re.IGNORECASE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ji Da-gyum reports", 3),
+        ("the U.S. and S.Korea", 4),
+        ("alliance’s posture -- again", 3),
+        ("(DoD photo) on Nov. 3, 2022.", 6),
+        ("snake_case and a/b", 5),
+        ("", 0),
+        ("  -- ... ", 0),
+        ("2022-11-03 17:58 KST", 4),
+    ],
+    ids=["hyphen", "dots", "apostrophe", "parens", "underscore-slash", "empty", "punct", "date"],
+)
+def test_count_words(text: str, expected: int) -> None:
+    assert count_words(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from("aZ9é_-'’. ,;\n\t/()²\u2028“”*"), max_size=60))
+def test_count_words_agrees_with_one_regex(text: str) -> None:
+    assert count_words(text) == count_words_reference(text)
