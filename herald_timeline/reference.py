@@ -34,6 +34,7 @@ from typing import Any
 import pandas as pd
 
 from herald_timeline import resources, schema
+from herald_timeline.text import case_odd
 
 __all__ = [
     "REFERENCE",
@@ -112,8 +113,25 @@ def _name_rules() -> tuple[_Rule, ...]:
     return _rules("reference/names.toml", re.IGNORECASE)
 
 
+#: an upper-case letter of a pattern that is not part of an escape (``\\S``, ``\\B``)
+_PATTERN_CAPITAL = re.compile(r"(?<!\\)[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _any_name_rule() -> re.Pattern[str]:
+    """Every name rule in one pattern, lower-cased, for lower-cased text (three times as
+    fast as the same under IGNORECASE)."""
+    joined = "|".join(f"(?:{rule.pattern.pattern})" for rule in _name_rules())
+    return re.compile(_PATTERN_CAPITAL.sub(lambda m: m.group().lower(), joined))
+
+
 def classify_name(text: str) -> frozenset[str]:
     """Missile classes a name or phrase mentions ("Hwasong-17 ICBM" -> {'ICBM'})."""
+    # one pass to learn whether any class is named (most evidence sentences name none),
+    # then the rules one by one (a phrase may name several); a letter that IGNORECASE
+    # equates with an ASCII one ("ſ") makes lower-casing prove nothing
+    if not case_odd(text) and not _any_name_rule().search(text.lower()):
+        return frozenset()
     return frozenset(rule.cls for rule in _name_rules() if rule.pattern.search(text))
 
 

@@ -154,6 +154,21 @@ class _Mention:
 @dataclass(slots=True)
 class _Cluster:
     members: list[_Mention] = field(default_factory=list)
+    #: articles of the members (a cluster holds one row per article at most)
+    articles: set[str] = field(default_factory=set)
+    #: one member per distinct signature: what ``_score`` compares a new row with (a
+    #: story reported by a thousand outlets is scored once, not a thousand times)
+    kinds: dict[tuple[Any, ...], _Mention] = field(default_factory=dict)
+
+    def add(self, mention: _Mention) -> None:
+        self.members.append(mention)
+        self.articles.add(mention.article_id)
+        self.kinds.setdefault(_signature(mention), mention)
+
+
+def _signature(m: _Mention) -> tuple[Any, ...]:
+    """Everything of a row that ``_date_relation`` and ``_similarity`` look at."""
+    return (m.start, m.end, m.approximate, m.classes, m.ordinal, m.actor_keys, m.content, m.proper)
 
 
 def _text(value: Any) -> str:
@@ -171,10 +186,9 @@ def _mentions(events: pd.DataFrame) -> list[_Mention]:
         end = pd.Timestamp(record["end"]).date() if not pd.isna(record.get("end")) else start
         name = _text(record.get("name"))
         actors = tuple(a.strip() for a in _text(record.get("actors")).split(";") if a.strip())
-        tokens = name_tokens(name)
-        # actors are compared on their own: "North Korea fired" says no more than "fired"
-        own = {t for key in _actor_keys(actors) for t in name_tokens(key)}
-        classes = classify_name(name) or classify_name(_text(record.get("evidence")))
+        tokens, proper, classes = _name_features(name)
+        actor_keys, own = _actor_features(actors)
+        classes = classes or classify_name(_text(record.get("evidence")))
         ordinal = record.get("ordinal")
         published = record.get("published")
         out.append(
@@ -192,14 +206,29 @@ def _mentions(events: pd.DataFrame) -> list[_Mention]:
                 location=_text(record.get("location")) or None,
                 evidence=_text(record.get("evidence")),
                 published=None if published is None or pd.isna(published) else published,
-                actor_keys=_actor_keys(actors),
+                actor_keys=actor_keys,
                 content=frozenset(tokens - _generic() - own),
-                proper=frozenset(_proper(name) - _generic() - _stopwords() - own),
+                proper=frozenset(proper - _generic() - _stopwords() - own),
                 classes=classes,
             )
         )
     out.sort(key=_order)
     return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _name_features(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(name tokens, capitalised words, missile classes) of an event name: names repeat
+    across the articles of a corpus ("North Korean ICBM launch"), so each is read once."""
+    return name_tokens(name), _proper(name), classify_name(name)
+
+
+@lru_cache(maxsize=1 << 12)
+def _actor_features(actors: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(actor keys, their name tokens): actors are compared on their own, and their words
+    say nothing about which event a name means ("North Korea fired" is "fired")."""
+    keys = _actor_keys(actors)
+    return keys, frozenset(t for key in keys for t in name_tokens(key))
 
 
 def _order(m: _Mention) -> tuple[Any, ...]:
@@ -249,11 +278,11 @@ def _score(
     m: _Mention, cluster: _Cluster, *, neutral: float, strong: float, tolerance: int, slack: int
 ) -> tuple[bool, float] | None:
     """(dates agree, name agreement) of a row with a cluster, or None if it cannot join."""
+    if m.article_id in cluster.articles:
+        return None
     best = content = 0.0
     close = False
-    for other in cluster.members:
-        if other.article_id == m.article_id:
-            return None
+    for other in cluster.kinds.values():
         relation = _date_relation(m, other, tolerance, slack)
         if relation == "far":
             return None
@@ -289,27 +318,30 @@ def _cluster(
                 chosen = best[0]
         if chosen is None:
             by_type.setdefault(m.type, []).append(len(clusters))
-            clusters.append(_Cluster([m]))
-        else:
-            clusters[chosen].members.append(m)
+            clusters.append(_Cluster())
+            chosen = len(clusters) - 1
+        clusters[chosen].add(m)
     return clusters
 
 
 def _choose_window(members: list[_Mention], tolerance: int) -> tuple[tuple[date, date], _Mention]:
     """The most precise window supported by the most articles, and the row that gives it."""
 
-    def support(candidate: _Mention) -> int:
-        c0, c1 = candidate.start, candidate.end
-        articles = set()
-        for m in members:
-            w0, w1 = m.window(tolerance)
-            if w0 <= c0 and c1 <= w1:
-                articles.add(m.article_id)
-        return len(articles)
-
+    # members are of distinct articles: a window's support is how many windows contain it
+    windows = Counter(m.window(tolerance) for m in members)
+    support: dict[tuple[date, date], int] = {}
+    for span in {(m.start, m.end) for m in members}:
+        c0, c1 = span
+        support[span] = sum(n for (w0, w1), n in windows.items() if w0 <= c0 and c1 <= w1)
     best = min(
         members,
-        key=lambda m: (-support(m), (m.end - m.start).days, m.approximate, m.start, _order(m)),
+        key=lambda m: (
+            -support[(m.start, m.end)],
+            (m.end - m.start).days,
+            m.approximate,
+            m.start,
+            _order(m),
+        ),
     )
     return (best.start, best.end), best
 

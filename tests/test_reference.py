@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from herald_timeline import resources, schema
+from herald_timeline import reference, resources, schema
 from herald_timeline.checks import check_claims
 from herald_timeline.reference import (
     REFERENCE,
@@ -449,3 +451,34 @@ def test_reference_series_can_restart_every_year() -> None:
     )
     assert running.tolist() == [1, 2, 2, 3]
     assert yearly.tolist() == [1, 2, 0, 1]
+
+
+_NAME_WORDS = [
+    "ICBM",
+    "icbms",
+    "Hwasong-17",
+    "HWASONG12",
+    "KN-23",
+    "kn-02",
+    "Scud",
+    "ſcud",
+    "known",
+    "Nuri",
+    "satellite",
+    "SLV",
+    "cruise",
+    "missiles",
+    "Toksa",
+    "İ",
+    "Medium-Range",
+    "the",
+    "KN23s",
+    "Pukguksong-3",
+]
+
+
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=6), st.sampled_from([" ", "-", ", ", ""]))
+def test_classify_name_agrees_with_the_rules_one_by_one(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    plain = frozenset(rule.cls for rule in reference._name_rules() if rule.pattern.search(text))
+    assert classify_name(text) == plain
