@@ -135,6 +135,9 @@ class _Mention:
     content: frozenset[str]  # name words that are neither stop words nor generic
     proper: frozenset[str]  # content words written capitalised (places, names, designations)
     classes: frozenset[str]
+    #: ``window(tolerance)`` for the tolerance of the merge (compared many times)
+    w0: date
+    w1: date
 
     def window(self, tolerance: int) -> tuple[date, date]:
         pad = timedelta(days=tolerance if self.approximate else 0)
@@ -177,8 +180,9 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _mentions(events: pd.DataFrame) -> list[_Mention]:
+def _mentions(events: pd.DataFrame, tolerance: int) -> list[_Mention]:
     out = []
+    pad = timedelta(days=tolerance)
     for record in events.to_dict("records"):
         if pd.isna(record.get("start")) or pd.isna(record.get("type")):
             continue  # nothing to place on a timeline
@@ -191,6 +195,7 @@ def _mentions(events: pd.DataFrame) -> list[_Mention]:
         classes = classes or classify_name(_text(record.get("evidence")))
         ordinal = record.get("ordinal")
         published = record.get("published")
+        approximate = bool(record.get("approximate") is True)
         out.append(
             _Mention(
                 event_id=_text(record.get("event_id")),
@@ -199,7 +204,7 @@ def _mentions(events: pd.DataFrame) -> list[_Mention]:
                 start=start,
                 end=max(start, end),
                 precision=_text(record.get("precision")) or ("day" if start == end else "year"),
-                approximate=bool(record.get("approximate") is True),
+                approximate=approximate,
                 name=name,
                 ordinal=None if ordinal is None or pd.isna(ordinal) else int(ordinal),
                 actors=actors,
@@ -210,6 +215,8 @@ def _mentions(events: pd.DataFrame) -> list[_Mention]:
                 content=frozenset(tokens - _generic() - own),
                 proper=frozenset(proper - _generic() - _stopwords() - own),
                 classes=classes,
+                w0=start - pad if approximate else start,
+                w1=max(start, end) + pad if approximate else max(start, end),
             )
         )
     out.sort(key=_order)
@@ -263,8 +270,8 @@ def _similarity(a: _Mention, b: _Mention, neutral: float) -> tuple[float, float]
     return overlap, overlap
 
 
-def _date_relation(a: _Mention, b: _Mention, tolerance: int, slack: int) -> str:
-    (a0, a1), (b0, b1) = a.window(tolerance), b.window(tolerance)
+def _date_relation(a: _Mention, b: _Mention, slack: int) -> str:
+    a0, a1, b0, b1 = a.w0, a.w1, b.w0, b.w1
     if a0 <= b1 and b0 <= a1:
         return "same"
     gap = (b0 - a1).days if a1 < b0 else (a0 - b1).days
@@ -275,7 +282,7 @@ def _date_relation(a: _Mention, b: _Mention, tolerance: int, slack: int) -> str:
 
 
 def _score(
-    m: _Mention, cluster: _Cluster, *, neutral: float, strong: float, tolerance: int, slack: int
+    m: _Mention, cluster: _Cluster, *, neutral: float, strong: float, slack: int
 ) -> tuple[bool, float] | None:
     """(dates agree, name agreement) of a row with a cluster, or None if it cannot join."""
     if m.article_id in cluster.articles:
@@ -283,7 +290,7 @@ def _score(
     best = content = 0.0
     close = False
     for other in cluster.kinds.values():
-        relation = _date_relation(m, other, tolerance, slack)
+        relation = _date_relation(m, other, slack)
         if relation == "far":
             return None
         close = close or relation == "close"
@@ -297,16 +304,20 @@ def _score(
 
 
 def _cluster(
-    mentions: list[_Mention], *, neutral: float, strong: float, tolerance: int, slack: int
+    mentions: list[_Mention], *, neutral: float, strong: float, slack: int
 ) -> list[_Cluster]:
     clusters: list[_Cluster] = []
-    by_type: dict[str, list[int]] = {}
+    # (type, day) -> clusters whose first row's window, widened by ``slack``, holds that
+    # day: a row can only join a cluster whose every row is near it in time, so only these
+    # are scored (a corpus of years of news has thousands of clusters)
+    by_day: dict[tuple[str, int], list[int]] = {}
     for m in mentions:
         scored = []
-        for index in by_type.get(m.type, []):
-            score = _score(
-                m, clusters[index], neutral=neutral, strong=strong, tolerance=tolerance, slack=slack
-            )
+        w0, w1 = m.w0, m.w1
+        days = range(w0.toordinal(), w1.toordinal() + 1)
+        candidates = sorted({i for day in days for i in by_day.get((m.type, day), ())})
+        for index in candidates:
+            score = _score(m, clusters[index], neutral=neutral, strong=strong, slack=slack)
             if score is not None:
                 scored.append((score, index))
         chosen = None
@@ -317,9 +328,10 @@ def _cluster(
                 # (an event on the same date beats one a day off, then the better name)
                 chosen = best[0]
         if chosen is None:
-            by_type.setdefault(m.type, []).append(len(clusters))
+            chosen = len(clusters)
             clusters.append(_Cluster())
-            chosen = len(clusters) - 1
+            for day in range(w0.toordinal() - slack, w1.toordinal() + slack + 1):
+                by_day.setdefault((m.type, day), []).append(chosen)
         clusters[chosen].add(m)
     return clusters
 
@@ -433,12 +445,11 @@ def merge_events(
     ``conflict`` note listing the sources' dates when they disagree. Deterministic: the same
     rows in any order give the same table.
     """
-    mentions = _mentions(events)
+    mentions = _mentions(events, approx_tolerance)
     clusters = _cluster(
         mentions,
         neutral=min_similarity,
         strong=strong_similarity,
-        tolerance=approx_tolerance,
         slack=date_slack,
     )
     rows = [_row(c, approx_tolerance) for c in clusters]
