@@ -16,7 +16,8 @@ same page twice. Runs, each a fresh CLI process (``--quiet --no-timeline``):
 Memory is polled from /proc every 0.1 s: the peak RSS of the CLI process itself, and the
 peak of the RSS summed over its process tree (CLI, fork server, workers; shared pages are
 counted once per process, so the sum overstates a little). Rates are wall-clock, including
-the CLI's start-up. Then, in this process on a sample of the same documents: the full parse
+the CLI's start-up. Then, in this process: the merge of each run's events into one timeline
+(rate at N/10 and N: it should stay flat), and on a sample of the same documents the full parse
 beside dateparser's date search, spaCy's small English model and quantulum3 (each when
 installed), as ratios. Timings are measured, never asserted: this is not a test.
 """
@@ -200,6 +201,18 @@ def run_cli(label: str, inputs: Sequence[str], docs: int, workers: int, out: Pat
     )
 
 
+def timeline_rate(out: Path) -> tuple[int, float]:
+    """(events, CPU seconds) of merging a run's events into one timeline, in this process
+    (the runs above skip it to time the parse alone)."""
+    from herald_timeline.io import read_table
+    from herald_timeline.timeline import merge_events
+
+    events = read_table(out / "events.csv")
+    start = time.process_time()
+    merge_events(events)
+    return len(events), time.process_time() - start
+
+
 # ------------------------------------------------------------------------------ others
 
 
@@ -319,6 +332,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"load average now {os.getloadavg()[0]:.1f} (other work on the machine slows the runs)"
         )
+        merge_rates = [timeline_rate(work / "out-small"), timeline_rate(work / "out-all")]
+        for (events, seconds), n in zip(merge_rates, (small, docs), strict=True):
+            print(
+                f"timeline merge of {n:,} documents' {events:,} events: {seconds:.1f} s,"
+                f" {events / seconds:,.0f} events/s"
+            )
+        (e1, s1), (e2, s2) = merge_rates
+        print(f"timeline merge rate at {docs:,} / at {small:,}: {(e2 / s2) / (e1 / s1):.2f}")
         sample = sorted(Path(subset[0]).iterdir())[: args.sample]
         compare(sample)
     finally:
