@@ -145,7 +145,6 @@ _SAYS = re.compile(
 )
 
 
-@lru_cache(maxsize=256)
 def _attribution(text: str) -> str | None:
     says = _SAYS.search(text)
     if says is None:

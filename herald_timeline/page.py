@@ -241,11 +241,25 @@ def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
     )
 
 
-@lru_cache(maxsize=1 << 12)
+#: lines up to this long are menu items, footers, bylines, stamps and headlines: the
+#: chrome that recurs on every page of a site. Longer ones are paragraphs of articles,
+#: which a real corpus does not repeat (a benchmark of varied copies would).
+_RECURRING = 100
+
+
 def _line_kind(line: str) -> str:
-    # Cached across documents: a site's menus and footers recur on every one of its pages.
-    # A few thousand lines hold every outlet's chrome; more would only keep article lines
-    # (each seen once) and let a worker's memory grow with the corpus.
+    return _recurring_line_kind(line) if len(line) <= _RECURRING else _classify_line(line)
+
+
+# Cached across documents: a site's menus and footers recur on every one of its pages. A
+# few thousand lines hold every outlet's chrome; more would only keep lines seen once
+# and let a worker's memory grow with the corpus.
+@lru_cache(maxsize=1 << 12)
+def _recurring_line_kind(line: str) -> str:
+    return _classify_line(line)
+
+
+def _classify_line(line: str) -> str:
     if not line:
         return "blank"
     if is_chrome(line):
