@@ -101,18 +101,72 @@ def _actor_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.]){resources.alternation(tuple(actor_names()))}(?!\w|-[a-z])")
 
 
-@lru_cache(maxsize=256)
 def _actor_hits(text: str) -> tuple[tuple[int, str, str], ...]:
     """(offset, party, surface) of every party or person named in ``text`` (a surface
-    mapped to '-' is a name that only contains a party's name: "National Security Council").
-    Cached: the name, actors and party of every trigger of a sentence read the same hits."""
+    mapped to '-' is a name that only contains a party's name: "National Security Council")."""
     names = actor_names()
     hits = [(m.start(), names[m.group()], m.group()) for m in _actor_pattern().finditer(text)]
     return tuple(hit for hit in hits if hit[1] != "-")
 
 
-def hits_in(sentence: str, start: int, end: int) -> list[tuple[int, str, str]]:
-    return [h for h in _actor_hits(sentence) if start <= h[0] and h[0] + len(h[2]) <= end]
+class Facts:
+    """One sentence and what the events modules read from it, each computed at most once:
+    the name, actors and party of every trigger of a sentence read the same hits and
+    clause breaks. Nothing is kept across sentences."""
+
+    __slots__ = (
+        "text",
+        "_hits",
+        "_breaks",
+        "_sources",
+        "_places",
+        "proper",
+        "weapons",
+        "actors",
+        "cues",
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._hits: tuple[tuple[int, str, str], ...] | None = None
+        self._breaks: tuple[tuple[int, int], ...] | None = None
+        self._sources: tuple[tuple[int, int], ...] | None = None
+        self._places: tuple[tuple[int, str], ...] | None = None
+        #: filled by ``event_labels``: proper-name runs and weapon hits
+        self.proper: tuple[tuple[int, int, str], ...] | None = None
+        self.weapons: tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]] | None = None
+        #: the actors of each trigger (asked by its name and by its row)
+        self.actors: dict[Trigger, tuple[str, ...]] = {}
+        #: the first match of a cue, by cue name (``event_dates.first``)
+        self.cues: dict[str, re.Match[str] | None] = {}
+
+    @property
+    def hits(self) -> tuple[tuple[int, str, str], ...]:
+        if self._hits is None:
+            self._hits = _actor_hits(self.text)
+        return self._hits
+
+    @property
+    def breaks(self) -> tuple[tuple[int, int], ...]:
+        if self._breaks is None:
+            self._breaks = tuple(m.span() for m in _clause_end().finditer(self.text))
+        return self._breaks
+
+    @property
+    def sources(self) -> tuple[tuple[int, int], ...]:
+        if self._sources is None:
+            self._sources = _sources(self.text)
+        return self._sources
+
+    @property
+    def places(self) -> tuple[tuple[int, str], ...]:
+        if self._places is None:
+            self._places = _place_hits(self.text)
+        return self._places
+
+
+def hits_in(facts: Facts, start: int, end: int) -> list[tuple[int, str, str]]:
+    return [h for h in facts.hits if start <= h[0] and h[0] + len(h[2]) <= end]
 
 
 @lru_cache(maxsize=1)
@@ -132,44 +186,46 @@ def ordinal(sentence: str, trigger: Trigger) -> int | None:
     return ordinal_words()[last.group(2).lower()]
 
 
-def clause(sentence: str, trigger: Trigger) -> tuple[int, int]:
+def clause(facts: Facts, trigger: Trigger) -> tuple[int, int]:
     """The span of the trigger's clause: between the clause breaks around it."""
-    end = next((b for b, _ in _breaks(sentence) if b >= trigger.end), len(sentence))
-    return clause_start(sentence, trigger.start), end
+    end = next((b for b, _ in facts.breaks if b >= trigger.end), len(facts.text))
+    return clause_start(facts, trigger.start), end
 
 
-def clause_start(sentence: str, position: int) -> int:
+def clause_start(facts: Facts, position: int) -> int:
     """Where the clause holding ``position`` starts (after the last clause break)."""
     start = 0
-    for _begin, end in _breaks(sentence):
+    for _begin, end in facts.breaks:
         if end > position:
             break
         start = end
     return start
 
 
-@lru_cache(maxsize=256)
-def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _clause_end().finditer(sentence))
-
-
-@lru_cache(maxsize=256)
-def actors(sentence: str, trigger: Trigger | None = None) -> tuple[str, ...]:
+def actors(facts: Facts, trigger: Trigger | None = None) -> tuple[str, ...]:
     """The acting parties: the launching party for a launch, the participants of the
     trigger's clause otherwise (without the source of an attribution); de-duplicated."""
     if trigger is None:
-        return _unique(actor for _, actor, _ in _actor_hits(sentence))
+        return _unique(actor for _, actor, _ in facts.hits)
+    found = facts.actors.get(trigger)
+    if found is None:
+        found = facts.actors[trigger] = _trigger_actors(facts, trigger)
+    return found
+
+
+def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
+    sentence = facts.text
     if trigger.type == "launch":
-        launcher = party(sentence, clause_start(sentence, trigger.start), trigger.start)
-        launcher = launcher or party(sentence, 0, trigger.start)
+        launcher = party(facts, clause_start(facts, trigger.start), trigger.start)
+        launcher = launcher or party(facts, 0, trigger.start)
         if launcher is None:  # "... was launched by North Korea"
             by = re.match(r"\s+by\s+(.{0,40})", sentence[trigger.end :])
-            hits = hits_in(sentence, trigger.end + by.start(1), len(sentence)) if by else []
+            hits = hits_in(facts, trigger.end + by.start(1), len(sentence)) if by else []
             launcher = hits[0][1] if hits else None
         return (launcher,) if launcher else ()
-    start, end = clause(sentence, trigger)
-    sources = _sources(sentence)
-    hits = [h for h in hits_in(sentence, start, end) if not any(s <= h[0] < e for s, e in sources)]
+    start, end = clause(facts, trigger)
+    sources = facts.sources
+    hits = [h for h in hits_in(facts, start, end) if not any(s <= h[0] < e for s, e in sources)]
     verb = not noun_trigger().search(trigger.text)  # "met Kim", "hosted the minister"
     named = [a for p, a, _ in hits if p > trigger.start and _WITH.search(sentence, trigger.end, p)]
     if named and not verb:  # "the summit of the leaders of South Korea, the US and Japan"
@@ -201,7 +257,6 @@ _OBJECT_REACH = 40
 _WITH = re.compile(r"\b(?:with|between|among|of)\s+(?:[\w'’.,-]+\s+){0,6}$")
 
 
-@lru_cache(maxsize=64)
 def _sources(sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans that name the source of an attribution, not a party to the event."""
     if not _attribution().search(sentence):
@@ -224,17 +279,16 @@ def _unique(values: object) -> tuple[str, ...]:
     return tuple(out)
 
 
-def location(sentence: str, trigger: Trigger) -> str | None:
+def location(facts: Facts, trigger: Trigger) -> str | None:
     """The place after "in/at/from/off ..." nearest to the trigger, if the gazetteer knows it."""
     best: tuple[int, str] | None = None
-    for position, place in _place_hits(sentence):
+    for position, place in facts.places:
         distance = abs(position - trigger.end)
         if best is None or distance < best[0]:
             best = (distance, place)
     return best[1] if best else None
 
 
-@lru_cache(maxsize=64)
 def _place_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     """The gazetteer places of a sentence written after a preposition."""
     return tuple(
@@ -244,10 +298,11 @@ def _place_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     )
 
 
-def party(sentence: str, start: int, end: int) -> str | None:
+def party(facts: Facts, start: int, end: int) -> str | None:
     """The actor named last in ``sentence[start:end]`` (the words before a trigger), not
     counting the source of an attribution ("South Korea's military said the missile was
     fired", "According to the JCS, the missiles were launched")."""
+    sentence = facts.text
     text = sentence[start:end]
     cut = list(_attribution().finditer(text))
     if cut:
@@ -256,5 +311,5 @@ def party(sentence: str, start: int, end: int) -> str | None:
         if last.group().lower().startswith("according"):
             comma = sentence.find(",", start, end)
             start = comma + 1 if comma >= 0 else end
-    hits = hits_in(sentence, start, end)
+    hits = hits_in(facts, start, end)
     return hits[-1][1] if hits else None
