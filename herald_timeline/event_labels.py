@@ -34,7 +34,14 @@ from herald_timeline.event_triggers import Trigger
 # A capitalised name: words starting upper case or digits, joined by spaces/hyphens and a
 # few lower-case connectors ("Group of Seven", "Workers' Party of Korea").
 _NAME_WORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’.]*(?:-[\w'’]+)*|\d+\+\d+)"
-_PROPER = re.compile(rf"{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*")
+# _NAME_WORD led by the class of its first characters (see event_lexicon.led): a scan
+# for names then skips the lower-case text in C
+_LED_NAME_WORD = (
+    r"[\dA-Z](?:(?<=\d)(?:\d{0,2}(?:st|nd|rd|th)|\d*\+\d+)|(?<=[A-Z])[\w'’.]*(?:-[\w'’]+)*)"
+)
+_PROPER = re.compile(rf"{_LED_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*")
+#: the pattern ``_PROPER`` must agree with (tests)
+PROPER_PLAIN = rf"{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*"
 _OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
 # "a meeting in Washington on Friday of the Nuclear Consultative Group"
 _OF_NAME_LATER = re.compile(
@@ -77,15 +84,26 @@ def _statement_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _weapons() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+def _weapons() -> tuple[_Weapon, tuple[tuple[str, _Weapon], ...]]:
+    """The designation pattern and the class patterns (label first), each with the words
+    one of which any match contains (designations: case-sensitive; classes: lower case)."""
     spec = resources.toml("events/weapons.toml")
     where = "events/weapons.toml"
     designations = resources.compile_pattern(spec["designations"], where=where)
     classes = tuple(
-        (c["label"], resources.compile_pattern(c["pattern"], re.IGNORECASE, where=where))
+        (
+            c["label"],
+            (
+                resources.compile_pattern(c["pattern"], re.IGNORECASE, where=where),
+                tuple(c["needs"]),
+            ),
+        )
         for c in spec["class"]
     )
-    return designations, classes
+    return (designations, tuple(spec["designation_needs"])), classes
+
+
+_Weapon = tuple[re.Pattern[str], tuple[str, ...]]
 
 
 def _clip(text: str) -> str:
@@ -153,19 +171,27 @@ def _prefix(parties: tuple[str, ...], people: list[str]) -> str:
     return ""
 
 
-def _weapon_hits(sentence: str) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
+def _weapon_hits(facts: Facts) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
     """(offset, designation) and (offset, class label) of the weapons a sentence names,
     classes in the lexicon's order (most specific first)."""
-    designations, classes = _weapons()
-    named = tuple((m.start(), m.group()) for m in designations.finditer(sentence))
-    kinds = tuple((m.start(), label) for label, p in classes for m in p.finditer(sentence))
+    (designations, names), classes = _weapons()
+    sentence, folded = facts.text, facts.folded
+    named: tuple[tuple[int, str], ...] = ()
+    if any(word in sentence for word in names):
+        named = tuple((m.start(), m.group()) for m in designations.finditer(sentence))
+    kinds = tuple(
+        (m.start(), label)
+        for label, (pattern, needs) in classes
+        if folded is None or any(word in folded for word in needs)
+        for m in pattern.finditer(sentence)
+    )
     return named, kinds
 
 
 def _launch_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...]) -> str:
     sentence = facts.text
     if facts.weapons is None:
-        facts.weapons = _weapon_hits(sentence)
+        facts.weapons = _weapon_hits(facts)
     named, kinds = facts.weapons
     start, end = clause(facts, trigger)  # "fired an ICBM, a day after it launched 20 missiles"
     inside = [hit for hit in kinds if start <= hit[0] < end]

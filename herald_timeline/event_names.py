@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.event_triggers import Trigger
+from herald_timeline.text import case_odd
 
 
 @cache
@@ -39,6 +40,20 @@ def _attribution() -> re.Pattern[str]:
 
 
 @cache
+def _attribution_folded() -> re.Pattern[str]:
+    """``_attribution`` for lower-cased text (see ``Facts.folded``)."""
+    words = event_lexicon.led(_lower_words("attribution_verbs"), not_after=r"\w")
+    return re.compile(rf"{words}\b")
+
+
+def _lower_words(name: str) -> tuple[str, ...]:
+    words = event_lexicon.words(name)
+    if any(w != w.lower() for w in words):  # matched on lower-cased text
+        raise resources.ResourceError(f"events/{name}.txt: write the entries in lower case")
+    return words
+
+
+@cache
 def _clause_end() -> re.Pattern[str]:
     """The clause of a trigger ends at these (a subordinate clause names other parties)."""
     after_comma = event_lexicon.alternatives("clause_comma_words")
@@ -47,6 +62,25 @@ def _clause_end() -> re.Pattern[str]:
         rf"[;:]|\s[-–—]\s|,\s+{after_comma}\b|\b{words}\b",
         re.IGNORECASE,
     )
+
+
+@cache
+def _clause_end_folded(dashes: bool) -> re.Pattern[str]:
+    """``_clause_end`` for lower-cased text, led by a class of its first characters;
+    without ``dashes``, for a text where no dash stands between spaces (then no space
+    needs trying: most of the positions)."""
+    after_comma = event_lexicon.alternatives("clause_comma_words")
+    _lower_words("clause_comma_words")
+    firsts, words = event_lexicon.led_parts(_lower_words("clause_words"))
+    space, dash = (r"\s", r"|(?<=\s)[-–—]\s") if dashes else ("", "")
+    return re.compile(
+        rf"[;:{space},{firsts}]"
+        rf"(?:(?<=[;:]){dash}|(?<=,)\s+{after_comma}\b|(?<!\w.)(?:{words})\b)"
+    )
+
+
+#: a dash between spaces (found by the dash, then the spaces checked)
+_DASH_BREAK = re.compile(r"[-–—](?<=\s.)(?=\s)")
 
 
 @cache
@@ -98,7 +132,9 @@ def short_names() -> dict[str, str]:
 def _actor_pattern() -> re.Pattern[str]:
     """All party and people surfaces in one alternation (longest first)."""
     # not "U.S.-drafted", "North Korea-related": a compound adjective is no party
-    return re.compile(rf"(?<![\w.]){resources.alternation(tuple(actor_names()))}(?!\w|-[a-z])")
+    # led by a class of first characters: see event_lexicon.led
+    led = event_lexicon.led_words(tuple(actor_names()), not_after=r"[\w.]")
+    return re.compile(rf"{led}(?!\w|-[a-z])")
 
 
 def _actor_hits(text: str) -> tuple[tuple[int, str, str], ...]:
@@ -116,6 +152,7 @@ class Facts:
 
     __slots__ = (
         "text",
+        "_folded",
         "_hits",
         "_breaks",
         "_sources",
@@ -128,6 +165,7 @@ class Facts:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._folded: str | None = None
         self._hits: tuple[tuple[int, str, str], ...] | None = None
         self._breaks: tuple[tuple[int, int], ...] | None = None
         self._sources: tuple[tuple[int, int], ...] | None = None
@@ -141,6 +179,17 @@ class Facts:
         self.cues: dict[str, re.Match[str] | None] = {}
 
     @property
+    def folded(self) -> str | None:
+        """The lower-cased text, where case-sensitive twins of the case-insensitive
+        patterns match alike; None when lower-casing could change what they match ("İ"
+        grows, "ſ" matches "s" only under IGNORECASE)."""
+        if self._folded is None:
+            lower = self.text.lower()
+            same = len(lower) == len(self.text) and not case_odd(self.text)
+            self._folded = lower if same else ""
+        return self._folded or None
+
+    @property
     def hits(self) -> tuple[tuple[int, str, str], ...]:
         if self._hits is None:
             self._hits = _actor_hits(self.text)
@@ -149,13 +198,19 @@ class Facts:
     @property
     def breaks(self) -> tuple[tuple[int, int], ...]:
         if self._breaks is None:
-            self._breaks = tuple(m.span() for m in _clause_end().finditer(self.text))
+            folded = self.folded
+            if folded is None:
+                found = _clause_end().finditer(self.text)
+            else:
+                dashes = _DASH_BREAK.search(folded) is not None
+                found = _clause_end_folded(dashes).finditer(folded)
+            self._breaks = tuple(m.span() for m in found)
         return self._breaks
 
     @property
     def sources(self) -> tuple[tuple[int, int], ...]:
         if self._sources is None:
-            self._sources = _sources(self.text)
+            self._sources = _sources(self)
         return self._sources
 
     @property
@@ -171,7 +226,8 @@ def hits_in(facts: Facts, start: int, end: int) -> list[tuple[int, str, str]]:
 
 @lru_cache(maxsize=1)
 def _places() -> re.Pattern[str]:
-    return re.compile(rf"\b{resources.alternation(resources.lines('events/places.txt'))}\b")
+    led = event_lexicon.led_words(resources.lines("events/places.txt"), not_after=r"\w")
+    return re.compile(rf"{led}\b")
 
 
 def ordinal(sentence: str, trigger: Trigger) -> int | None:
@@ -257,11 +313,15 @@ _OBJECT_REACH = 40
 _WITH = re.compile(r"\b(?:with|between|among|of)\s+(?:[\w'’.,-]+\s+){0,6}$")
 
 
-def _sources(sentence: str) -> tuple[tuple[int, int], ...]:
+def _sources(facts: Facts) -> tuple[tuple[int, int], ...]:
     """Spans that name the source of an attribution, not a party to the event."""
-    if not _attribution().search(sentence):
+    folded = facts.folded
+    if folded is not None:
+        if not _attribution_folded().search(folded):
+            return ()
+    elif not _attribution().search(facts.text):
         return ()
-    return tuple(m.span() for m in _ATTRIBUTION_SOURCE.finditer(sentence))
+    return tuple(m.span() for m in _ATTRIBUTION_SOURCE.finditer(facts.text))
 
 
 # "according to South Korea's Joint Chiefs of Staff," / "the JCS said": a source, not a party
@@ -303,8 +363,11 @@ def party(facts: Facts, start: int, end: int) -> str | None:
     counting the source of an attribution ("South Korea's military said the missile was
     fired", "According to the JCS, the missiles were launched")."""
     sentence = facts.text
-    text = sentence[start:end]
-    cut = list(_attribution().finditer(text))
+    folded = facts.folded
+    if folded is not None:
+        cut = list(_attribution_folded().finditer(folded[start:end]))
+    else:
+        cut = list(_attribution().finditer(sentence[start:end]))
     if cut:
         last = cut[-1]
         start += last.end()
