@@ -12,10 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, is_dataclass, replace
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from typing import Protocol
 
 from herald_timeline import event_lexicon, resources
+from herald_timeline.event_names import Facts
 from herald_timeline.event_triggers import Trigger
 
 _FLAGS = re.IGNORECASE
@@ -94,10 +95,12 @@ def cue(name: str) -> re.Pattern[str]:
     return resources.compile_pattern(spec["pattern"], _FLAGS, where=f"events/cues.toml:{name}")
 
 
-@lru_cache(maxsize=128)
-def first(name: str, text: str) -> re.Match[str] | None:
-    """The first match of a cue in ``text`` (cached: every trigger of a sentence asks)."""
-    return cue(name).search(text)
+def first(name: str, facts: Facts) -> re.Match[str] | None:
+    """The first match of a cue in a sentence (kept: every trigger of a sentence asks)."""
+    cues = facts.cues
+    if name not in cues:
+        cues[name] = cue(name).search(facts.text)
+    return cues[name]
 
 
 def is_clock_time(timex: TimexLike) -> bool:

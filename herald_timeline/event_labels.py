@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.event_names import (
+    Facts,
     actor_names,
     actors,
     adjectives,
@@ -33,7 +34,14 @@ from herald_timeline.event_triggers import Trigger
 # A capitalised name: words starting upper case or digits, joined by spaces/hyphens and a
 # few lower-case connectors ("Group of Seven", "Workers' Party of Korea").
 _NAME_WORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’.]*(?:-[\w'’]+)*|\d+\+\d+)"
-_PROPER = re.compile(rf"{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*")
+# _NAME_WORD led by the class of its first characters (see event_lexicon.led): a scan
+# for names then skips the lower-case text in C
+_LED_NAME_WORD = (
+    r"[\dA-Z](?:(?<=\d)(?:\d{0,2}(?:st|nd|rd|th)|\d*\+\d+)|(?<=[A-Z])[\w'’.]*(?:-[\w'’]+)*)"
+)
+_PROPER = re.compile(rf"{_LED_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*")
+#: the pattern ``_PROPER`` must agree with (tests)
+PROPER_PLAIN = rf"{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*"
 _OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
 # "a meeting in Washington on Friday of the Nuclear Consultative Group"
 _OF_NAME_LATER = re.compile(
@@ -76,15 +84,26 @@ def _statement_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _weapons() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+def _weapons() -> tuple[_Weapon, tuple[tuple[str, _Weapon], ...]]:
+    """The designation pattern and the class patterns (label first), each with the words
+    one of which any match contains (designations: case-sensitive; classes: lower case)."""
     spec = resources.toml("events/weapons.toml")
     where = "events/weapons.toml"
     designations = resources.compile_pattern(spec["designations"], where=where)
     classes = tuple(
-        (c["label"], resources.compile_pattern(c["pattern"], re.IGNORECASE, where=where))
+        (
+            c["label"],
+            (
+                resources.compile_pattern(c["pattern"], re.IGNORECASE, where=where),
+                tuple(c["needs"]),
+            ),
+        )
         for c in spec["class"]
     )
-    return designations, classes
+    return (designations, tuple(spec["designation_needs"])), classes
+
+
+_Weapon = tuple[re.Pattern[str], tuple[str, ...]]
 
 
 def _clip(text: str) -> str:
@@ -99,10 +118,13 @@ def _is_actor(text: str) -> bool:
     return all(hit in actor_names() for hit in re.split(r"\s+and\s+|,\s*", text))
 
 
-def _proper_name(sentence: str, trigger: Trigger) -> str | None:
+def _proper_name(facts: Facts, trigger: Trigger) -> str | None:
     """A proper name the trigger belongs to: one containing it, "<trigger> of the X", or
     a name right before a noun trigger ("Freedom Shield exercise")."""
-    for begin, finish, run in _proper_runs(sentence):
+    sentence = facts.text
+    if facts.proper is None:
+        facts.proper = tuple((m.start(), m.end(), m.group()) for m in _PROPER.finditer(sentence))
+    for begin, finish, run in facts.proper:
         inside = trigger.start <= begin and finish == trigger.end  # "held the 56th SCM"
         if (begin <= trigger.start < finish or inside) and " " in run:
             if not _is_actor(run):
@@ -128,11 +150,6 @@ def _proper_name(sentence: str, trigger: Trigger) -> str | None:
     return None
 
 
-@lru_cache(maxsize=64)
-def _proper_runs(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple((m.start(), m.end(), m.group()) for m in _PROPER.finditer(sentence))
-
-
 def _modifiers(sentence: str, position: int) -> list[str]:
     """The descriptive words right before a head noun ("a precision bombing drill")."""
     words = sentence[max(0, position - 50) : position].split()
@@ -154,19 +171,29 @@ def _prefix(parties: tuple[str, ...], people: list[str]) -> str:
     return ""
 
 
-@lru_cache(maxsize=64)
-def _weapon_hits(sentence: str) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
+def _weapon_hits(facts: Facts) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
     """(offset, designation) and (offset, class label) of the weapons a sentence names,
     classes in the lexicon's order (most specific first)."""
-    designations, classes = _weapons()
-    named = tuple((m.start(), m.group()) for m in designations.finditer(sentence))
-    kinds = tuple((m.start(), label) for label, p in classes for m in p.finditer(sentence))
+    (designations, names), classes = _weapons()
+    sentence, folded = facts.text, facts.folded
+    named: tuple[tuple[int, str], ...] = ()
+    if any(word in sentence for word in names):
+        named = tuple((m.start(), m.group()) for m in designations.finditer(sentence))
+    kinds = tuple(
+        (m.start(), label)
+        for label, (pattern, needs) in classes
+        if folded is None or any(word in folded for word in needs)
+        for m in pattern.finditer(sentence)
+    )
     return named, kinds
 
 
-def _launch_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -> str:
-    named, kinds = _weapon_hits(sentence)
-    start, end = clause(sentence, trigger)  # "fired an ICBM, a day after it launched 20 missiles"
+def _launch_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...]) -> str:
+    sentence = facts.text
+    if facts.weapons is None:
+        facts.weapons = _weapon_hits(facts)
+    named, kinds = facts.weapons
+    start, end = clause(facts, trigger)  # "fired an ICBM, a day after it launched 20 missiles"
     inside = [hit for hit in kinds if start <= hit[0] < end]
     kinds = tuple(inside) if inside or start > 0 else kinds
     near = sorted(named, key=lambda hit: abs(hit[0] - trigger.start))
@@ -192,18 +219,19 @@ def _head(sentence: str, trigger: Trigger) -> tuple[str, int]:
     return ("meeting" if trigger.type == "meeting" else _heads()[trigger.type]), trigger.start
 
 
-def name(sentence: str, trigger: Trigger) -> str:
+def name(facts: Facts, trigger: Trigger) -> str:
     """A short name for the event the trigger states (at most about 60 characters)."""
-    proper = _proper_name(sentence, trigger)
+    sentence = facts.text
+    proper = _proper_name(facts, trigger)
     if trigger.rule == "meeting-security-council":
         return _council_name(sentence, trigger)
     if proper is not None:
         return _clip(re.sub(r"^The\s+", "", proper))
-    parties = actors(sentence, trigger)
+    parties = actors(facts, trigger)
     if trigger.type == "launch":
-        return _clip(_launch_name(sentence, trigger, parties))
-    start, end = clause(sentence, trigger)
-    people = _people_in(sentence, start, end)
+        return _clip(_launch_name(facts, trigger, parties))
+    start, end = clause(facts, trigger)
+    people = _people_in(facts, start, end)
     if trigger.type in ("meeting", "exercise"):
         head, where = _head(sentence, trigger)
         words = [w for w in _modifiers(sentence, where) if w != head]
@@ -211,14 +239,14 @@ def name(sentence: str, trigger: Trigger) -> str:
             words = ["emergency", *(w for w in words if w != "emergency")]
         if trigger.type == "meeting":  # the ordinal has its own column; "first summit"
             words = [w for w in words if w not in ordinal_words()]  # would not match "summit"
-        place = location(sentence, trigger)
+        place = location(facts, trigger)
         # the venue tells the event apart when the participants do not ("the East Sea" does not)
         venue = place if place and not place.startswith("the ") and len(people) < 2 else ""
         return _clip(" ".join([_prefix(parties, people), venue, *words, head]))
     if trigger.type == "statement":
         head = _statement_verb().sub("", trigger.text.lower()).strip()
         head = _statement_heads().get(head, head)
-        speakers = _people_in(sentence, start, trigger.start)  # the subject, not who is named
+        speakers = _people_in(facts, start, trigger.start)  # the subject, not who is named
         if "joint" in _modifiers(sentence, trigger.start) or head.startswith("joint"):
             speaker = _prefix(parties, speakers) if len(speakers) >= 2 else ""
             head = head if head.startswith("joint") else f"joint {head}"
@@ -231,13 +259,13 @@ def name(sentence: str, trigger: Trigger) -> str:
         return _clip(_agreement_name(sentence, trigger, parties))
     if trigger.type == "establishment":
         return _clip(_object_of(trigger.text) or trigger.text)
-    return _clip(_other_name(sentence, trigger, parties, people))
+    return _clip(_other_name(facts, trigger, parties, people))
 
 
-def _people_in(sentence: str, start: int, end: int) -> list[str]:
+def _people_in(facts: Facts, start: int, end: int) -> list[str]:
     shorts = short_names()
     out: list[str] = []
-    for _, _, surface in hits_in(sentence, start, end):
+    for _, _, surface in hits_in(facts, start, end):
         short = shorts.get(surface)
         if short and short not in out:
             out.append(short)
@@ -306,10 +334,9 @@ def _object_of(text: str) -> str:
     )
 
 
-def _other_name(
-    sentence: str, trigger: Trigger, parties: tuple[str, ...], people: list[str]
-) -> str:
-    nearest = party(sentence, clause(sentence, trigger)[0], trigger.start)  # "South Korea's
+def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people: list[str]) -> str:
+    sentence = facts.text
+    nearest = party(facts, clause(facts, trigger)[0], trigger.start)  # "South Korea's
     actor = nearest or (parties[0] if parties else "")  # elections in April and the U.S. election"
     adjective = adjectives().get(actor, "")
     rule = trigger.rule

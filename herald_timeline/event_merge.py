@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from herald_timeline import event_dates, event_lexicon, event_names
@@ -38,30 +38,41 @@ def kind(trigger: Trigger) -> str:
     return trigger.type
 
 
-@lru_cache(maxsize=256)
-def _separate(evidence: str) -> bool:
-    return bool(event_dates.cue("separate").search(evidence))
+class _Sentences:
+    """What merging reads from the evidence sentences of one article, computed once each."""
+
+    def __init__(self) -> None:
+        self.separate: dict[str, bool] = {}
+        self.facts: dict[str, event_names.Facts] = {}
+
+    def is_separate(self, evidence: str) -> bool:
+        found = self.separate.get(evidence)
+        if found is None:
+            found = self.separate[evidence] = bool(event_dates.cue("separate").search(evidence))
+        return found
+
+    def party(self, event: Event) -> str | None:
+        """The actor named nearest before the trigger in its clause: the acting party."""
+        offset = event.evidence.find(event.trigger)
+        if offset < 0:
+            return None
+        facts = self.facts.get(event.evidence)
+        if facts is None:
+            facts = self.facts[event.evidence] = event_names.Facts(event.evidence)
+        start = event_names.clause_start(facts, offset)
+        return event_names.party(facts, start, offset)
 
 
-def _party(event: Event) -> str | None:
-    """The actor named nearest before the trigger in its clause: the acting party."""
-    offset = event.evidence.find(event.trigger)
-    if offset < 0:
-        return None
-    start = event_names.clause_start(event.evidence, offset)
-    return event_names.party(event.evidence, start, offset)
-
-
-def _same_event(a: Event, b: Event, kind_a: str, kind_b: str) -> bool:
+def _same_event(a: Event, b: Event, kind_a: str, kind_b: str, said: _Sentences) -> bool:
     if a.evidence == b.evidence:
         return True
     if kind_a != kind_b:
         return False
-    if _separate(a.evidence) or _separate(b.evidence):
+    if said.is_separate(a.evidence) or said.is_separate(b.evidence):
         return False  # "held a separate air drill", "Later the same day, he will hold ..."
     if a.type != "launch":  # participants: one shared party is enough
         return not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
-    party_a, party_b = _party(a), _party(b)
+    party_a, party_b = said.party(a), said.party(b)
     return not party_a or not party_b or party_a == party_b
 
 
@@ -94,6 +105,7 @@ def merge(
     ``bases[i]`` is the event row ``i`` was dated from (never the same event), or
     ``-1 - j`` when row ``i`` is a definite mention of row ``j`` (always the same event)."""
     kept: list[int] = []
+    said = _Sentences()
     rows: dict[int, Event] = {}
     home: dict[int, int] = {}  # row -> the kept row it merged into
     for index, event in enumerate(events):
@@ -108,7 +120,7 @@ def merge(
                 continue  # (a day from "hours after" may be a day off: it absorbs no other)
             if (other.start, other.end) != (event.start, event.end):
                 continue
-            if _same_event(other, event, kinds[k], kinds[index]):
+            if _same_event(other, event, kinds[k], kinds[index], said):
                 target = k
                 break
         if target is None:

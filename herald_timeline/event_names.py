@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.event_triggers import Trigger
+from herald_timeline.text import case_odd
 
 
 @cache
@@ -39,6 +40,20 @@ def _attribution() -> re.Pattern[str]:
 
 
 @cache
+def _attribution_folded() -> re.Pattern[str]:
+    """``_attribution`` for lower-cased text (see ``Facts.folded``)."""
+    words = event_lexicon.led(_lower_words("attribution_verbs"), not_after=r"\w")
+    return re.compile(rf"{words}\b")
+
+
+def _lower_words(name: str) -> tuple[str, ...]:
+    words = event_lexicon.words(name)
+    if any(w != w.lower() for w in words):  # matched on lower-cased text
+        raise resources.ResourceError(f"events/{name}.txt: write the entries in lower case")
+    return words
+
+
+@cache
 def _clause_end() -> re.Pattern[str]:
     """The clause of a trigger ends at these (a subordinate clause names other parties)."""
     after_comma = event_lexicon.alternatives("clause_comma_words")
@@ -47,6 +62,25 @@ def _clause_end() -> re.Pattern[str]:
         rf"[;:]|\s[-–—]\s|,\s+{after_comma}\b|\b{words}\b",
         re.IGNORECASE,
     )
+
+
+@cache
+def _clause_end_folded(dashes: bool) -> re.Pattern[str]:
+    """``_clause_end`` for lower-cased text, led by a class of its first characters;
+    without ``dashes``, for a text where no dash stands between spaces (then no space
+    needs trying: most of the positions)."""
+    after_comma = event_lexicon.alternatives("clause_comma_words")
+    _lower_words("clause_comma_words")
+    firsts, words = event_lexicon.led_parts(_lower_words("clause_words"))
+    space, dash = (r"\s", r"|(?<=\s)[-–—]\s") if dashes else ("", "")
+    return re.compile(
+        rf"[;:{space},{firsts}]"
+        rf"(?:(?<=[;:]){dash}|(?<=,)\s+{after_comma}\b|(?<!\w.)(?:{words})\b)"
+    )
+
+
+#: a dash between spaces (found by the dash, then the spaces checked)
+_DASH_BREAK = re.compile(r"[-–—](?<=\s.)(?=\s)")
 
 
 @cache
@@ -98,26 +132,102 @@ def short_names() -> dict[str, str]:
 def _actor_pattern() -> re.Pattern[str]:
     """All party and people surfaces in one alternation (longest first)."""
     # not "U.S.-drafted", "North Korea-related": a compound adjective is no party
-    return re.compile(rf"(?<![\w.]){resources.alternation(tuple(actor_names()))}(?!\w|-[a-z])")
+    # led by a class of first characters: see event_lexicon.led
+    led = event_lexicon.led_words(tuple(actor_names()), not_after=r"[\w.]")
+    return re.compile(rf"{led}(?!\w|-[a-z])")
 
 
-@lru_cache(maxsize=256)
 def _actor_hits(text: str) -> tuple[tuple[int, str, str], ...]:
     """(offset, party, surface) of every party or person named in ``text`` (a surface
-    mapped to '-' is a name that only contains a party's name: "National Security Council").
-    Cached: the name, actors and party of every trigger of a sentence read the same hits."""
+    mapped to '-' is a name that only contains a party's name: "National Security Council")."""
     names = actor_names()
     hits = [(m.start(), names[m.group()], m.group()) for m in _actor_pattern().finditer(text)]
     return tuple(hit for hit in hits if hit[1] != "-")
 
 
-def hits_in(sentence: str, start: int, end: int) -> list[tuple[int, str, str]]:
-    return [h for h in _actor_hits(sentence) if start <= h[0] and h[0] + len(h[2]) <= end]
+class Facts:
+    """One sentence and what the events modules read from it, each computed at most once:
+    the name, actors and party of every trigger of a sentence read the same hits and
+    clause breaks. Nothing is kept across sentences."""
+
+    __slots__ = (
+        "text",
+        "_folded",
+        "_hits",
+        "_breaks",
+        "_sources",
+        "_places",
+        "proper",
+        "weapons",
+        "actors",
+        "cues",
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded: str | None = None
+        self._hits: tuple[tuple[int, str, str], ...] | None = None
+        self._breaks: tuple[tuple[int, int], ...] | None = None
+        self._sources: tuple[tuple[int, int], ...] | None = None
+        self._places: tuple[tuple[int, str], ...] | None = None
+        #: filled by ``event_labels``: proper-name runs and weapon hits
+        self.proper: tuple[tuple[int, int, str], ...] | None = None
+        self.weapons: tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]] | None = None
+        #: the actors of each trigger (asked by its name and by its row)
+        self.actors: dict[Trigger, tuple[str, ...]] = {}
+        #: the first match of a cue, by cue name (``event_dates.first``)
+        self.cues: dict[str, re.Match[str] | None] = {}
+
+    @property
+    def folded(self) -> str | None:
+        """The lower-cased text, where case-sensitive twins of the case-insensitive
+        patterns match alike; None when lower-casing could change what they match ("İ"
+        grows, "ſ" matches "s" only under IGNORECASE)."""
+        if self._folded is None:
+            lower = self.text.lower()
+            same = len(lower) == len(self.text) and not case_odd(self.text)
+            self._folded = lower if same else ""
+        return self._folded or None
+
+    @property
+    def hits(self) -> tuple[tuple[int, str, str], ...]:
+        if self._hits is None:
+            self._hits = _actor_hits(self.text)
+        return self._hits
+
+    @property
+    def breaks(self) -> tuple[tuple[int, int], ...]:
+        if self._breaks is None:
+            folded = self.folded
+            if folded is None:
+                found = _clause_end().finditer(self.text)
+            else:
+                dashes = _DASH_BREAK.search(folded) is not None
+                found = _clause_end_folded(dashes).finditer(folded)
+            self._breaks = tuple(m.span() for m in found)
+        return self._breaks
+
+    @property
+    def sources(self) -> tuple[tuple[int, int], ...]:
+        if self._sources is None:
+            self._sources = _sources(self)
+        return self._sources
+
+    @property
+    def places(self) -> tuple[tuple[int, str], ...]:
+        if self._places is None:
+            self._places = _place_hits(self.text)
+        return self._places
+
+
+def hits_in(facts: Facts, start: int, end: int) -> list[tuple[int, str, str]]:
+    return [h for h in facts.hits if start <= h[0] and h[0] + len(h[2]) <= end]
 
 
 @lru_cache(maxsize=1)
 def _places() -> re.Pattern[str]:
-    return re.compile(rf"\b{resources.alternation(resources.lines('events/places.txt'))}\b")
+    led = event_lexicon.led_words(resources.lines("events/places.txt"), not_after=r"\w")
+    return re.compile(rf"{led}\b")
 
 
 def ordinal(sentence: str, trigger: Trigger) -> int | None:
@@ -132,44 +242,46 @@ def ordinal(sentence: str, trigger: Trigger) -> int | None:
     return ordinal_words()[last.group(2).lower()]
 
 
-def clause(sentence: str, trigger: Trigger) -> tuple[int, int]:
+def clause(facts: Facts, trigger: Trigger) -> tuple[int, int]:
     """The span of the trigger's clause: between the clause breaks around it."""
-    end = next((b for b, _ in _breaks(sentence) if b >= trigger.end), len(sentence))
-    return clause_start(sentence, trigger.start), end
+    end = next((b for b, _ in facts.breaks if b >= trigger.end), len(facts.text))
+    return clause_start(facts, trigger.start), end
 
 
-def clause_start(sentence: str, position: int) -> int:
+def clause_start(facts: Facts, position: int) -> int:
     """Where the clause holding ``position`` starts (after the last clause break)."""
     start = 0
-    for _begin, end in _breaks(sentence):
+    for _begin, end in facts.breaks:
         if end > position:
             break
         start = end
     return start
 
 
-@lru_cache(maxsize=256)
-def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _clause_end().finditer(sentence))
-
-
-@lru_cache(maxsize=256)
-def actors(sentence: str, trigger: Trigger | None = None) -> tuple[str, ...]:
+def actors(facts: Facts, trigger: Trigger | None = None) -> tuple[str, ...]:
     """The acting parties: the launching party for a launch, the participants of the
     trigger's clause otherwise (without the source of an attribution); de-duplicated."""
     if trigger is None:
-        return _unique(actor for _, actor, _ in _actor_hits(sentence))
+        return _unique(actor for _, actor, _ in facts.hits)
+    found = facts.actors.get(trigger)
+    if found is None:
+        found = facts.actors[trigger] = _trigger_actors(facts, trigger)
+    return found
+
+
+def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
+    sentence = facts.text
     if trigger.type == "launch":
-        launcher = party(sentence, clause_start(sentence, trigger.start), trigger.start)
-        launcher = launcher or party(sentence, 0, trigger.start)
+        launcher = party(facts, clause_start(facts, trigger.start), trigger.start)
+        launcher = launcher or party(facts, 0, trigger.start)
         if launcher is None:  # "... was launched by North Korea"
             by = re.match(r"\s+by\s+(.{0,40})", sentence[trigger.end :])
-            hits = hits_in(sentence, trigger.end + by.start(1), len(sentence)) if by else []
+            hits = hits_in(facts, trigger.end + by.start(1), len(sentence)) if by else []
             launcher = hits[0][1] if hits else None
         return (launcher,) if launcher else ()
-    start, end = clause(sentence, trigger)
-    sources = _sources(sentence)
-    hits = [h for h in hits_in(sentence, start, end) if not any(s <= h[0] < e for s, e in sources)]
+    start, end = clause(facts, trigger)
+    sources = facts.sources
+    hits = [h for h in hits_in(facts, start, end) if not any(s <= h[0] < e for s, e in sources)]
     verb = not noun_trigger().search(trigger.text)  # "met Kim", "hosted the minister"
     named = [a for p, a, _ in hits if p > trigger.start and _WITH.search(sentence, trigger.end, p)]
     if named and not verb:  # "the summit of the leaders of South Korea, the US and Japan"
@@ -201,12 +313,15 @@ _OBJECT_REACH = 40
 _WITH = re.compile(r"\b(?:with|between|among|of)\s+(?:[\w'’.,-]+\s+){0,6}$")
 
 
-@lru_cache(maxsize=64)
-def _sources(sentence: str) -> tuple[tuple[int, int], ...]:
+def _sources(facts: Facts) -> tuple[tuple[int, int], ...]:
     """Spans that name the source of an attribution, not a party to the event."""
-    if not _attribution().search(sentence):
+    folded = facts.folded
+    if folded is not None:
+        if not _attribution_folded().search(folded):
+            return ()
+    elif not _attribution().search(facts.text):
         return ()
-    return tuple(m.span() for m in _ATTRIBUTION_SOURCE.finditer(sentence))
+    return tuple(m.span() for m in _ATTRIBUTION_SOURCE.finditer(facts.text))
 
 
 # "according to South Korea's Joint Chiefs of Staff," / "the JCS said": a source, not a party
@@ -224,17 +339,16 @@ def _unique(values: object) -> tuple[str, ...]:
     return tuple(out)
 
 
-def location(sentence: str, trigger: Trigger) -> str | None:
+def location(facts: Facts, trigger: Trigger) -> str | None:
     """The place after "in/at/from/off ..." nearest to the trigger, if the gazetteer knows it."""
     best: tuple[int, str] | None = None
-    for position, place in _place_hits(sentence):
+    for position, place in facts.places:
         distance = abs(position - trigger.end)
         if best is None or distance < best[0]:
             best = (distance, place)
     return best[1] if best else None
 
 
-@lru_cache(maxsize=64)
 def _place_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     """The gazetteer places of a sentence written after a preposition."""
     return tuple(
@@ -244,17 +358,21 @@ def _place_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     )
 
 
-def party(sentence: str, start: int, end: int) -> str | None:
+def party(facts: Facts, start: int, end: int) -> str | None:
     """The actor named last in ``sentence[start:end]`` (the words before a trigger), not
     counting the source of an attribution ("South Korea's military said the missile was
     fired", "According to the JCS, the missiles were launched")."""
-    text = sentence[start:end]
-    cut = list(_attribution().finditer(text))
+    sentence = facts.text
+    folded = facts.folded
+    if folded is not None:
+        cut = list(_attribution_folded().finditer(folded[start:end]))
+    else:
+        cut = list(_attribution().finditer(sentence[start:end]))
     if cut:
         last = cut[-1]
         start += last.end()
         if last.group().lower().startswith("according"):
             comma = sentence.find(",", start, end)
             start = comma + 1 if comma >= 0 else end
-    hits = hits_in(sentence, start, end)
+    hits = hits_in(facts, start, end)
     return hits[-1][1] if hits else None

@@ -186,6 +186,7 @@ def _sentence_events(
     history: _History,
 ) -> list[tuple[Event, int | None, str]]:
     text = sentence.text
+    facts = event_names.Facts(text)
     relation = event_relations.find_relation(text)
     dates: list[When] = []
     clock = False
@@ -220,13 +221,13 @@ def _sentence_events(
         elif borrowed[index] is not None:
             whens = [borrowed[index]]  # type: ignore[list-item]
         else:
-            inherited = _inherit(text, trigger, history, sentence.index, clock)
+            inherited = _inherit(facts, trigger, history, sentence.index, clock)
             whens = [inherited] if inherited is not None else []
         for when in whens:
             if when.precision not in _PRECISION_OK.get(trigger.type, _ALL_PRECISIONS):
                 continue
             link = base if when.refers_to is None else -1 - when.refers_to
-            events.append((_event(sentence, trigger, when), link, event_merge.kind(trigger)))
+            events.append((_event(sentence, facts, trigger, when), link, event_merge.kind(trigger)))
     return events
 
 
@@ -296,15 +297,16 @@ def _planned(text: str, trigger: Trigger) -> bool:
 
 
 def _inherit(
-    text: str, trigger: Trigger, history: _History, sentence: int, clock: bool
+    facts: event_names.Facts, trigger: Trigger, history: _History, sentence: int, clock: bool
 ) -> When | None:
     """The date an undated trigger takes from the narrative, when the sentence continues it."""
+    text = facts.text
     if trigger.weak:
         return None
     before = text[: trigger.start]
     if event_dates.cue("subordinate_before").search(before):
         return None  # "... less than a week after North Korea's failed attempt"
-    cue = event_dates.first("inherit", text)
+    cue = event_dates.first("inherit", facts)
     if event_dates.cue("event_noun").match(trigger.text) and event_dates.cue(
         "definite_before"
     ).search(before[-40:]):
@@ -321,7 +323,7 @@ def _inherit(
         return found or history.narrative(sentence, _ANAPHOR_REACH if clock else _NARRATIVE_REACH)
     if clock:  # "at around 9:40 a.m.": a clock time is on the news day
         return history.narrative(sentence, _ANAPHOR_REACH)
-    _, clause_end = event_names.clause(text, trigger)  # not "..., where he had made"
+    _, clause_end = event_names.clause(facts, trigger)  # not "..., where he had made"
     if not event_dates.cue("irrealis").search(event_dates.main_clause(text[:clause_end], trigger)):
         return history.narrative(sentence)
     return None
@@ -339,9 +341,9 @@ def _consistent(when: When, context: When | None) -> When:
     return when
 
 
-def _event(sentence: Sentence, trigger: Trigger, when: When) -> Event:
+def _event(sentence: Sentence, facts: event_names.Facts, trigger: Trigger, when: When) -> Event:
     text = sentence.text
-    label = event_labels.name(text, trigger)
+    label = event_labels.name(facts, trigger)
     side = event_dates.boundary(text, trigger, when) if when.position >= 0 else None
     if side is not None and trigger.type in ("exercise", "meeting"):
         label = f"{label} ({side})"
@@ -354,8 +356,8 @@ def _event(sentence: Sentence, trigger: Trigger, when: When) -> Event:
         date_text=when.text,
         name=label,
         ordinal=event_names.ordinal(text, trigger),
-        actors=event_names.actors(text, trigger),
-        location=event_names.location(text, trigger),
+        actors=event_names.actors(facts, trigger),
+        location=event_names.location(facts, trigger),
         evidence=text,
         char_start=sentence.start,
         char_end=sentence.end,
