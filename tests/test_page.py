@@ -9,6 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from herald_timeline.article import load_article
 from herald_timeline.page import is_chrome, is_end, read_byline, read_page
@@ -340,3 +342,28 @@ def test_korean_day_of_a_us_evening_stamp() -> None:
     article = load_article(PAGES / "ap_byline.txt")
     assert article.published_day is not None
     assert article.published_day.isoformat() == "2021-03-03"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["cookie", "Cookies", "COOKIE", "cookiejar", "ſ", "s", "K", " ", ".", "x"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_chrome_words_fast_check_agrees_with_any_case_regex(line: str) -> None:
+    from herald_timeline.page import _chrome_words, _has_chrome_word
+
+    assert _has_chrome_word(line) == (_chrome_words()[2].search(line) is not None)
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("This site uses cookies to improve your experience, as many do these days.", True),
+        ("Cookie settings", True),
+        ("The cookiejar library was updated on Friday, officials said in a statement.", False),
+    ],
+    ids=["cookies-in-long-line", "settings", "not-a-whole-word"],
+)
+def test_chrome_words(line: str, chrome: bool) -> None:
+    assert is_chrome(line) is chrome

@@ -112,7 +112,7 @@ def test_stamp_rule_examples_are_read() -> None:
 
 @pytest.mark.parametrize(
     ("name", "where"),
-    [("page/chrome.txt", "chrome"), ("page/end.txt", "end")],
+    [("page/chrome.txt", "chrome"), ("page/chrome_words.txt", "chrome"), ("page/end.txt", "end")],
 )
 def test_line_pattern_examples_match(name: str, where: str) -> None:
     """Each `# example:` line of the chrome/end files matches its own list."""
