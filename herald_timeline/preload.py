@@ -7,6 +7,7 @@ process. Done once here, every worker forks from a process that has it done alre
 
 from __future__ import annotations
 
+from herald_timeline import event_triggers
 from herald_timeline.article import load_article
 from herald_timeline.parsing import extract
 
@@ -18,3 +19,4 @@ WARM_UP = (
 )
 
 extract(load_article(WARM_UP, published="2022-11-18T17:58+09:00"))
+event_triggers.warm()
