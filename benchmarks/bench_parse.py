@@ -4,7 +4,10 @@
 
 Corpora, built here:
 - ``seed x N``: the bundled Korea Herald page, N copies each varied (numbers, weekday,
-  names) so no cache sees the same page twice;
+  names) so no cache sees the same page twice. Most sentences still repeat from copy to
+  copy, so the parser keeps no cache keyed on a sentence or paragraph across documents
+  (real corpora do not repeat them): only compiled rules, lexicons, single words and
+  short chrome lines (menus, footers) are cached;
 - ``html x N``: the bundled HTML sample likewise;
 - ``dev``: the development corpus, when ``../shared`` is there.
 
