@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from herald_timeline import resources
 
-# A sentence ends at terminal punctuation followed by a capital or quote, or at a newline.
+# A sentence ends at terminal punctuation followed by a capital or quote, or at a newline
+# (the definition: sentence_ends finds the same ends faster; tests compare them).
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _BE = frozenset({"be", "been", "being", "is", "are", "am", "'s", "was", "were"})
@@ -87,16 +88,83 @@ def _ends_phrase(words: list[str], i: int, index: _Phrases) -> int:
 class _Cased:
     """The words of a stretch as written, cut only when a cue needs their case (rarely)."""
 
-    __slots__ = ("_end", "_start", "_text", "_words")
+    __slots__ = ("_end", "_source", "_start", "_words")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self._text, self._start, self._end = text, start, end
+    def __init__(self, source: Sentences, start: int, end: int) -> None:
+        self._source, self._start, self._end = source, start, end
         self._words: list[str] | None = None
 
     def __getitem__(self, i: int) -> str:
         if self._words is None:
-            self._words = _WORD.findall(self._text, self._start, self._end)
+            self._words = self._source.cased_words(self._start, self._end)
         return self._words[i]
+
+
+# Words come from an ASCII copy of the text (letters and apostrophes kept, everything else
+# a space) cut by str.split, several times cheaper than _WORD.findall. The copy mirrors
+# _WORD except when a character lower-cases to an ASCII letter ("İ", the Kelvin sign) or an
+# apostrophe precedes a capital (_WORD keeps "'s" but not "'S"): such texts use _WORD.
+_ODD = ("\u0130", "\u212a")
+_LETTERS = bytes(
+    c if chr(c).isascii() and (chr(c).isalpha() or c == 39) else 32 for c in range(256)
+)
+_APOSTROPHE_CAPITAL = re.compile(r"'[A-Z]")
+# apostrophes that cannot join a word (no letter on one side) are blanks for _WORD
+_LONE = re.compile(r"'(?:(?![A-Za-z])|(?<![A-Za-z]'))")
+_CHAIN = re.compile(r"'[A-Za-z]+'")  # "rock'n'roll": _WORD joins only the first
+_PLAIN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+
+def _ascii_words(text: str) -> str | None:
+    """``text`` as ASCII letters, apostrophes inside words and blanks (same offsets), or
+    None when splitting it would not give _WORD's words."""
+    if _ODD[0] in text or _ODD[1] in text:
+        return None
+    plain = text.replace("’", "'").encode("ascii", "replace").translate(_LETTERS).decode()
+    if "'" in plain:
+        if _APOSTROPHE_CAPITAL.search(plain):
+            return None
+        plain = _LONE.sub(" ", plain)
+        if _CHAIN.search(plain):
+            return None
+    return plain
+
+
+def _split(plain: str, start: int, end: int) -> list[str]:
+    """_WORD's words of ``plain[start:end]``, cut by blanks."""
+    words = plain[start:end].split()
+    if words and (words[0][0] == "'" or words[-1][-1] == "'"):
+        return _PLAIN_WORD.findall(plain, start, end)  # cut beside an apostrophe
+    return words
+
+
+# After terminal punctuation: closing quotes, blanks, a capital (each mark searched on its
+# own: a regex that starts with one literal character skips ahead fast, a class does not).
+_AFTER_STOP = r"[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])"
+_STOPS = tuple((mark, re.compile(re.escape(mark) + _AFTER_STOP)) for mark in ".!?")
+_NEWLINE = re.compile("\n")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Ends of the matches of _BOUNDARY, in order (without scanning for a character class)."""
+    spans: list[tuple[int, int]] = []
+    for mark, pattern in _STOPS:
+        if mark in text:
+            spans += [m.span() for m in pattern.finditer(text)]
+    if "!" in text or "?" in text:
+        spans.sort()
+    ends = []
+    k, n = 0, len(spans)
+    for newline in _NEWLINE.finditer(text):
+        at = newline.start()
+        while k < n and spans[k][1] <= at:
+            ends.append(spans[k][1])
+            k += 1
+        if k < n and spans[k][0] < at:
+            continue  # inside a stop's blanks: part of that boundary
+        ends.append(at + 1)
+    ends += [span[1] for span in spans[k:]]
+    return ends
 
 
 class Sentences:
@@ -104,16 +172,48 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ends = [m.end() for m in _BOUNDARY.finditer(text)]
+        self._ends: list[int] | None = None
+        self._plain: str | None = None  # lower-cased, see _ascii_words
+        self._cased = ""
+        self._lower: str | None = None  # only for texts _ascii_words cannot mirror
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = sentence_ends(self.text)
+        return self._ends
+
+    def _prepare(self) -> None:
+        plain = _ascii_words(self.text)
+        if plain is not None:
+            self._plain, self._cased = plain.lower(), plain
+            return
+        text = self.text
         lower = text.lower().replace("’", "'")
         if len(lower) != len(text):  # a character whose lower case is longer: keep offsets
             lower = "".join(c.lower()[:1] for c in text).replace("’", "'")
-        self.lower = lower
+        self._lower = lower
+
+    def words(self, start: int, end: int) -> list[str]:
+        """Lower-cased words of ``text[start:end]``."""
+        if self._plain is None and self._lower is None:
+            self._prepare()
+        if self._plain is not None:
+            return _split(self._plain, start, end)
+        assert self._lower is not None
+        return _WORD.findall(self._lower, start, end)
+
+    def cased_words(self, start: int, end: int) -> list[str]:
+        """The same words as written."""
+        if self._plain is not None:
+            return _split(self._cased, start, end)
+        return _WORD.findall(self.text, start, end)
 
     def around(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.ends, pos)
-        first = self.ends[i - 1] if i else 0
-        last = self.ends[i] if i < len(self.ends) else len(self.text)
+        ends = self.ends
+        i = bisect.bisect_right(ends, pos)
+        first = ends[i - 1] if i else 0
+        last = ends[i] if i < len(ends) else len(self.text)
         return first, last
 
     def tense(self, start: int, end: int) -> str | None:
@@ -123,19 +223,23 @@ class Sentences:
         first, last = self.around(start)
         first, last = max(first, start - _WINDOW), min(last, end + _WINDOW)
         cues = _cues()
-        words = _WORD.findall(self.lower, first, start)
-        cased = _Cased(self.text, first, start)
+        vocabulary = cues.words
+        words = self.words(first, start)
+        cased = _Cased(self, first, start)
         best: tuple[int, str] | None = None
         for i in range(len(words) - 1, -1, -1):
+            word = words[i]
+            if word not in vocabulary and (len(word) < 5 or not word.endswith("ed")):
+                continue  # no cue (_classify's first test, without the call)
             kind = _classify(words, cased, i, cues)
-            if kind and words[i] in cues.reporting and len(words) - 1 - i > 1:
+            if kind and word in cues.reporting and len(words) - 1 - i > 1:
                 continue  # "said it is calling for the redemption on Dec. 7"
             if kind:
                 best = (len(words) - 1 - i, "open" if kind == "intent" else kind)
                 break
         if best is None or best[0] > _AFTER_PENALTY:
-            later = _WORD.findall(self.lower, end, last)
-            later_cased = _Cased(self.text, end, last)
+            later = self.words(end, last)
+            later_cased = _Cased(self, end, last)
             limit = len(later) if best is None else best[0] - _AFTER_PENALTY
             for i in range(min(limit, len(later))):
                 kind = _opens_phrase(later, i, cues) or _classify(later, later_cased, i, cues)
