@@ -254,7 +254,36 @@ class Sentences:
             return "deadline"  # "postponed until Tuesday"
         if verb >= 0 and _classify(words, cased, verb, cues) == "past":
             return "past"  # "the drill ran through Friday"
+        if _past_perfect(words, cues) or _past_perfect(self.words(end, last), cues):
+            return "past"  # "had filed reports by Wednesday": done before it was reported
         return "deadline"
+
+
+#: words that may stand between "had" and its participle ("had not yet filed")
+_PERFECT_GAP = frozenset({"not", "never", "already", "yet", "just", "all", "also", "only"})
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+#: participles that neither end in -ed nor are in the past-tense list
+_PARTICIPLES = frozenset({"been", "done", "gone", "taken", "given", "seen", "begun", "known"})
+
+
+def _past_perfect(words: list[str], cues: _Cues) -> bool:
+    """Whether ``words`` hold a past perfect ("had filed", "had not been told"): a deadline
+    it meets lies before the report ("had until Friday to respond" is no past perfect)."""
+    for i, word in enumerate(words):
+        if word not in ("had", "hadn't") or (i and words[i - 1] in _RELATIVE):
+            continue  # "The sale, which had been expected, is ... by February": an aside
+        j = i + 1
+        while j < len(words) and words[j] in _PERFECT_GAP:
+            j += 1
+        if j < len(words):
+            after = words[j]
+            if (
+                after in _PARTICIPLES
+                or after in cues.past
+                or (len(after) >= 5 and after.endswith("ed"))
+            ):
+                return True
+    return False
 
 
 def _opens_phrase(words: list[str], i: int, cues: _Cues) -> str | None:

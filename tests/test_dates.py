@@ -287,9 +287,16 @@ def test_find_timexes_has_the_schema() -> None:
      ("On Friday, the ministry planned to pay the victims.", date(2022, 8, 24), ["2022-08-19"]),
      ("On Thursday, he is expected to meet the envoy.", date(2017, 7, 4), ["2017-07-06"]),
      ("Both had agreed to hold contact on Friday, followed by talks on Saturday.",
-      date(2019, 10, 2), ["2019-10-04", "2019-10-05"])],
+      date(2019, 10, 2), ["2019-10-04", "2019-10-05"]),
+     ("Ten members had filed their reports by Wednesday.", date(2022, 8, 25), ["2022-08-24"]),
+     ("Until Thursday, they had not called him a suspect.", date(2022, 8, 26), ["2022-08-25"]),
+     ("The reports were due by Wednesday.", date(2022, 8, 25), ["2022-08-31"]),
+     ("They had to file their reports by Wednesday.", date(2022, 8, 25), ["2022-08-31"]),
+     ("The sale, which had been expected, pays the loan by Friday.", date(2022, 8, 25),
+      ["2022-08-26"])],
     ids=["agreed-to-hold", "runs-through", "ran-through", "postponed-until", "was-to",
-         "fronted-plan", "fronted-expected", "followed-by"],
+         "fronted-plan", "fronted-expected", "followed-by", "past-perfect-by",
+         "until-past-perfect", "due-by", "had-to", "relative-clause-aside"],
 )  # fmt: skip
 def test_weekday_direction(text: str, published: date, expected: list[str]) -> None:
     assert [t.value for t in find_dates(text, published=published)] == expected
