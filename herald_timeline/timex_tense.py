@@ -229,8 +229,9 @@ class Sentences:
         best: tuple[int, str] | None = None
         for i in range(len(words) - 1, -1, -1):
             word = words[i]
-            if word not in vocabulary and (len(word) < 5 or not word.endswith("ed")):
-                continue  # no cue (_classify's first test, without the call)
+            # _classify's first test inline (a call per word costs more than the lookup)
+            if word not in vocabulary and (len(word) < 5 or word[-1] != "d" or word[-2] != "e"):
+                continue
             kind = _classify(words, cased, i, cues)
             if kind and word in cues.reporting and len(words) - 1 - i > 1:
                 continue  # "said it is calling for the redemption on Dec. 7"
@@ -239,13 +240,7 @@ class Sentences:
                 break
         if best is None or best[0] > _AFTER_PENALTY:
             later = self.words(end, last)
-            later_cased = _Cased(self, end, last)
-            limit = len(later) if best is None else best[0] - _AFTER_PENALTY
-            for i in range(min(limit, len(later))):
-                kind = _opens_phrase(later, i, cues) or _classify(later, later_cased, i, cues)
-                if kind:
-                    best = (i + _AFTER_PENALTY, "past" if kind == "intent" else kind)
-                    break
+            best = _ahead(later, _Cased(self, end, last), cues, best)
         tense = best[1] if best and best[1] != "present" else None
         verb = _deadline(words, cues)
         if verb is None or tense in ("future", "open"):
@@ -286,15 +281,53 @@ def _past_perfect(words: list[str], cues: _Cues) -> bool:
     return False
 
 
-def _opens_phrase(words: list[str], i: int, cues: _Cues) -> str | None:
+def _ahead(
+    words: list[str], cased: _Cased, cues: _Cues, best: tuple[int, str] | None
+) -> tuple[int, str] | None:
+    """The first cue after the expression, when nearer than ``best`` (counted with the
+    penalty)."""
+    limit = len(words) if best is None else best[0] - _AFTER_PENALTY
+    n = len(words)
+    vocabulary, ends = cues.words, cues.phrase_ends
+    # _opens_phrase at i needs a phrase end among words i+1..i+3: the last one seen
+    last_end = -1
+    for j in (1, 2):
+        if j < n and words[j] in ends:
+            last_end = j
+    lengths: dict[int, tuple[int, int]] = {}  # phrase end -> longest future, intent phrase
+    for i in range(min(limit, n)):
+        if i + 3 < n and words[i + 3] in ends:
+            last_end = i + 3
+        kind = _opens_phrase(words, i, cues, lengths) if last_end > i else None
+        word = words[i]
+        if not kind and (
+            word in vocabulary or (len(word) > 4 and word[-1] == "d" and word[-2] == "e")
+        ):
+            kind = _classify(words, cased, i, cues)
+        if kind:
+            return (i + _AFTER_PENALTY, "past" if kind == "intent" else kind)
+    return best
+
+
+def _opens_phrase(
+    words: list[str], i: int, cues: _Cues, lengths: dict[int, tuple[int, int]]
+) -> str | None:
     """'future' or 'intent' when such a phrase of several words starts at ``words[i]``
-    (read forwards: "is expected to" is no present-tense "is")."""
+    (read forwards: "is expected to" is no present-tense "is"); ``lengths`` remembers the
+    phrases found ending at each word (the next words ask again)."""
     for j in range(i + 1, min(i + 4, len(words))):
         if words[j] not in cues.phrase_ends:
             continue
-        for index, kind in ((cues.future, "future"), (cues.intent, "intent")):
-            if _ends_phrase(words, j, index) == j - i + 1:
-                return kind
+        found = lengths.get(j)
+        if found is None:
+            found = lengths[j] = (
+                _ends_phrase(words, j, cues.future),
+                _ends_phrase(words, j, cues.intent),
+            )
+        if found[0] == j - i + 1:
+            return "future"
+        if found[1] == j - i + 1:
+            return "intent"
     return None
 
 
