@@ -32,6 +32,13 @@ class Rule:
     examples: tuple[tuple[str, str], ...] = ()
     body: str = ""  # the rule's own regex, without the boundary and the modifier prefix
     modded: bool = False  # whether a modifier prefix ("early", "around") may precede it
+    #: ``pattern`` without the modifier alternation (its group never takes part): the same
+    #: match where no modifier starts, found without trying every modifier first
+    bare: re.Pattern[str] | None = None
+    #: ``pattern`` and ``bare`` lower-cased and matched case-sensitively on lower-cased text:
+    #: the same spans, and alternations fail fast (IGNORECASE literals try every branch)
+    lowered: re.Pattern[str] | None = None
+    lowered_bare: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +149,18 @@ def expand(pattern: str, *, where: str = "") -> str:
     return _MACRO.sub(one, pattern)
 
 
+def _lowered(regex: str) -> re.Pattern[str] | None:
+    """``regex`` for lower-cased text (its escapes are \\d \\w \\b \\x..: lower case already;
+    group names too; "[A-Z]" becomes "[a-z]", what IGNORECASE meant). None when the regex
+    sets flags itself ("(?-i: [A-Z])" needs the case as written)."""
+    if _INLINE_FLAGS.search(regex):
+        return None
+    return re.compile(regex.lower().replace("(?p", "(?P"))
+
+
+_INLINE_FLAGS = re.compile(r"\(\?-?[aiLmsux]")
+
+
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     """Every rule of ``rules.toml``, compiled (each refuses to match "")."""
@@ -153,6 +172,11 @@ def rules() -> tuple[Rule, ...]:
         if modded:
             body = "{mod}(?:" + body + ")"
         regex = LEFT + "(?:" + expand(body, where=name) + ")"
+        bare = None
+        if modded:
+            bare = (
+                LEFT + "(?:(?:(?P<mod>(?!))[ -])?(?:" + expand(spec["pattern"], where=name) + "))"
+            )
         params = {
             k: v
             for k, v in spec.items()
@@ -168,6 +192,9 @@ def rules() -> tuple[Rule, ...]:
                 examples=tuple((str(a), str(b)) for a, b in spec.get("examples", ())),
                 body=expand(spec["pattern"], where=name),
                 modded=modded,
+                bare=None if bare is None else re.compile(bare, re.IGNORECASE),
+                lowered=_lowered(regex),
+                lowered_bare=None if bare is None else _lowered(bare),
             )
         )
     return tuple(out)

@@ -20,7 +20,7 @@ from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
 
 from herald_timeline import resources
-from herald_timeline.timex_rules import Hit, macros, rules
+from herald_timeline.timex_rules import Hit, Rule, macros, rules
 
 #: characters of a candidate that select the rules to try
 KEY = 8
@@ -113,6 +113,7 @@ class _Index:
         self.after_mod: dict[str, set[int]] = {}
         self.wild: set[int] = set()
         self._cache: dict[int, dict[str, list[int]]] = {}
+        self._plain: dict[str, tuple[list[int], bool]] = {}
         for number, rule in enumerate(rules()):
             keys = prefixes(rule.body)
             if keys is None:
@@ -124,7 +125,8 @@ class _Index:
                     self.after_mod.setdefault(key, set()).add(number)
         modifier = "(?:" + macros()["mod"] + ")[ -]"
         self.modifier = resources.compile_pattern(modifier, where="modifiers")  # lower-cased text
-        trie = _trie(sorted(set(self.plain) | (prefixes(modifier) or frozenset())))
+        self.modifier_keys = prefixes(modifier) or frozenset()
+        trie = _trie(sorted(set(self.plain) | self.modifier_keys))
         if self.wild:
             trie = r"[\w']"
         # on normalised text (lower case, one kind of digit and blank): a separator, then a
@@ -132,14 +134,31 @@ class _Index:
         self.first = re.compile(trie)
         self.after = re.compile(_SEPARATOR + "(?=" + trie + ")")
 
-    def tried(self, lower: str, at: int) -> list[int]:
-        """Numbers of the rules that may match at ``at`` of lower-cased text, in rule order."""
-        numbers = self._lookup(self.plain, lower[at : at + KEY])
+    def tried(self, lower: str, at: int) -> tuple[list[int], bool]:
+        """Numbers of the rules that may match at ``at`` of lower-cased text, in rule order,
+        and whether a modifier starts there."""
+        key = lower[at : at + KEY]
+        entry = self._plain.get(key)
+        if entry is None:
+            entry = self._plain_entry(key)
+        numbers, may_modify = entry
+        if not may_modify:
+            return numbers, False
         modifier = self.modifier.match(lower, at)
         if modifier is None:
-            return numbers
+            return numbers, False
         end = modifier.end()
-        return sorted({*numbers, *self._lookup(self.after_mod, lower[end : end + KEY])})
+        return sorted({*numbers, *self._lookup(self.after_mod, lower[end : end + KEY])}), True
+
+    def _plain_entry(self, key: str) -> tuple[list[int], bool]:
+        """The rules indexed under ``key``, and whether a modifier may start it (the
+        modifier regex runs only then)."""
+        normal = normalise(key)
+        may_modify = any(normal[:size] in self.modifier_keys for size in range(1, KEY + 1))
+        entry = self._plain[key] = (self._lookup(self.plain, key), may_modify)
+        if len(self._plain) > _LOOKUPS:  # bounded memory on endless distinct input
+            self._plain.clear()
+        return entry
 
     def _lookup(self, index: dict[str, set[int]], text: str) -> list[int]:
         """Rules of ``index`` whose prefixes start ``text`` (memoised: texts repeat)."""
@@ -213,6 +232,11 @@ def _acceptable(match: re.Match[str], names: tuple[str, ...]) -> bool:
     return True
 
 
+#: characters that IGNORECASE matches with an ASCII letter but ``lower`` leaves alone (or
+#: lengthens): where one occurs, the modifier seen on lower-cased text proves nothing
+_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 def scan(text: str) -> Iterator[Hit]:
     """Non-overlapping hits, left to right; at each start the longest acceptable match."""
     index = _index()
@@ -221,12 +245,70 @@ def scan(text: str) -> Iterator[Hit]:
     lower = text.lower()
     if len(lower) != len(text):  # a character whose lower case is longer ("İ"): keep offsets
         lower = "".join(c.lower()[:1] for c in text)
+    folds = not text.isascii() and any(c in text for c in _FOLDS)
+    if folds:
+        yield from _scan_folded(text, lower, index, all_rules, capitalised)
+        return
+    pos = 0
+    for at in index.candidates(lower):
+        if at < pos:
+            continue
+        best_end, best_number = -1, 0
+        written: re.Match[str] | None = None  # the winner's match on ``text``, when it has one
+        numbers, modified = index.tried(lower, at)
+        for number in numbers:  # rule order breaks ties
+            rule = all_rules[number]
+            bare = not modified and rule.bare is not None
+            lowered = rule.lowered_bare if bare else rule.lowered
+            if lowered is None:  # a rule that needs the case as written
+                written_pattern = rule.bare if bare and rule.bare is not None else rule.pattern
+                match = written_pattern.match(text, at)
+                if match is None or match.end() <= max(at, best_end):
+                    continue
+                if _acceptable(match, capitalised[number]):
+                    best_end, best_number, written = match.end(), number, match
+                continue
+            match = lowered.match(lower, at)
+            if match is None or match.end() <= max(at, best_end):
+                continue  # only a longer match can win: no need to look at its case
+            if _capitals(text, match, capitalised[number]):
+                best_end, best_number, written = match.end(), number, None
+        if best_end < 0:
+            continue
+        rule = all_rules[best_number]
+        if written is None:  # the winner again on the text as written: groups keep their case
+            pattern = rule.bare if not modified and rule.bare is not None else rule.pattern
+            written = pattern.match(text, at)
+            assert written is not None and written.end() == best_end
+        yield Hit(rule, written)
+        pos = best_end
+
+
+def _capitals(text: str, match: re.Match[str], names: tuple[str, ...]) -> bool:
+    """_acceptable for a match on lower-cased text: the names, as written, are capitalised."""
+    for name in names:
+        start, end = match.span(name)
+        if end > start and text[start].islower():
+            return False
+    return True
+
+
+def _scan_folded(
+    text: str,
+    lower: str,
+    index: _Index,
+    all_rules: tuple[Rule, ...],
+    capitalised: tuple[tuple[str, ...], ...],
+) -> Iterator[Hit]:
+    """scan for a text where IGNORECASE folds a character ("ſ", "K") that lower() keeps:
+    every rule as compiled, on the text as written."""
     pos = 0
     for at in index.candidates(lower):
         if at < pos:
             continue
         best: Hit | None = None
-        for number in index.tried(lower, at):  # rule order breaks ties
+        numbers, _ = index.tried(lower, at)
+        for number in numbers:  # rule order breaks ties
             match = all_rules[number].pattern.match(text, at)
             if match is None or match.end() == at or not _acceptable(match, capitalised[number]):
                 continue
