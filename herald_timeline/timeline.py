@@ -135,13 +135,10 @@ class _Mention:
     content: frozenset[str]  # name words that are neither stop words nor generic
     proper: frozenset[str]  # content words written capitalised (places, names, designations)
     classes: frozenset[str]
-    #: ``window(tolerance)`` for the tolerance of the merge (compared many times)
+    #: the dates it may stand for: ``start..end``, widened by the merge's tolerance when
+    #: the date is approximate
     w0: date
     w1: date
-
-    def window(self, tolerance: int) -> tuple[date, date]:
-        pad = timedelta(days=tolerance if self.approximate else 0)
-        return self.start - pad, self.end + pad
 
     @property
     def label(self) -> str:
@@ -336,11 +333,11 @@ def _cluster(
     return clusters
 
 
-def _choose_window(members: list[_Mention], tolerance: int) -> tuple[tuple[date, date], _Mention]:
+def _choose_window(members: list[_Mention]) -> tuple[tuple[date, date], _Mention]:
     """The most precise window supported by the most articles, and the row that gives it."""
 
     # members are of distinct articles: a window's support is how many windows contain it
-    windows = Counter(m.window(tolerance) for m in members)
+    windows = Counter((m.w0, m.w1) for m in members)
     support: dict[tuple[date, date], int] = {}
     for span in {(m.start, m.end) for m in members}:
         c0, c1 = span
@@ -365,16 +362,14 @@ def _most_common(values: Iterable[Any]) -> Any:
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
 
-def _row(cluster: _Cluster, tolerance: int) -> dict[str, Any]:
+def _row(cluster: _Cluster) -> dict[str, Any]:
     members = cluster.members
-    (start, end), dated = _choose_window(members, tolerance)
+    (start, end), dated = _choose_window(members)
     names = Counter(m.name for m in members)
     named = min(
         members, key=lambda m: (-len(m.content), -names[m.name], len(m.name), m.name, _order(m))
     )
-    conflicting = [
-        m for m in members if m.window(tolerance)[1] < start or m.window(tolerance)[0] > end
-    ]
+    conflicting = [m for m in members if m.w1 < start or m.w0 > end]
     conflict = None
     if conflicting:
         per_label: dict[str, set[str]] = {}
@@ -452,7 +447,7 @@ def merge_events(
         strong=strong_similarity,
         slack=date_slack,
     )
-    rows = [_row(c, approx_tolerance) for c in clusters]
+    rows = [_row(c) for c in clusters]
     rows.sort(
         key=lambda r: (r["start"], r["end"], str(r["type"]), r["name"] or "", r["timeline_id"])
     )
