@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from herald_timeline import resources
 from herald_timeline.stamps import Reading, Stamp, read_line
-from herald_timeline.text import abbreviations, case_odd, count_words, stripped_lines, trie
+from herald_timeline.text import abbreviations, count_words, lacks, stripped_lines, trie
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +66,16 @@ def is_chrome(line: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _chrome_words() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]:
-    """(words, their whole-word regex for lower-cased text, the same for any case)."""
+def _chrome_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """(words, their whole-word regex, any case)."""
     words = tuple(w.lower() for w in resources.lines("page/chrome_words.txt"))
-    found = rf"\b{trie(words)}\b"
-    return words, re.compile(found), re.compile(found, re.IGNORECASE)
+    return words, re.compile(rf"\b{trie(words)}\b", re.IGNORECASE)
 
 
 def _has_chrome_word(line: str) -> bool:
-    words, lower_case, any_case = _chrome_words()
-    if case_odd(line):  # "ſ" is an "s" to IGNORECASE: no proof from lower-casing
-        return any_case.search(line) is not None
-    lower = line.lower()
+    words, found = _chrome_words()
     # the substring test rejects almost every line in C; the regex checks word edges
-    return any(w in lower for w in words) and lower_case.search(lower) is not None
+    return not lacks(line, words) and found.search(line) is not None
 
 
 def is_end(line: str) -> bool:
