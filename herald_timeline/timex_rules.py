@@ -150,15 +150,9 @@ def expand(pattern: str, *, where: str = "") -> str:
 
 
 def _lowered(regex: str) -> re.Pattern[str] | None:
-    """``regex`` for lower-cased text (its escapes are \\d \\w \\b \\x..: lower case already;
-    group names too; "[A-Z]" becomes "[a-z]", what IGNORECASE meant). None when the regex
-    sets flags itself ("(?-i: [A-Z])" needs the case as written)."""
-    if _INLINE_FLAGS.search(regex):
-        return None
-    return re.compile(regex.lower().replace("(?p", "(?P"))
-
-
-_INLINE_FLAGS = re.compile(r"\(\?-?[aiLmsux]")
+    """``regex`` for lower-cased text (see ``resources.lowered``)."""
+    pattern = resources.lowered(regex)
+    return None if pattern is None else re.compile(pattern)
 
 
 @lru_cache(maxsize=1)
