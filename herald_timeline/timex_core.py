@@ -240,9 +240,39 @@ def hedged(timex: Timex) -> Timex:
 
 def quarter_context(ctx: Context, before: int) -> Point | None:
     """A quarter mentioned shortly before (earnings reports compare with 'a year ago'); not
-    one found from another ("a year ago ... compared with a year ago" is the same quarter)."""
+    one found from another ("a year ago ... compared with a year ago" is the same quarter),
+    nor one not yet begun (a forecast is not the period reported)."""
     last = last_date(ctx, before, within=400, own_anchor=True)
+    if last is not None and last.precision == "day":
+        # "the third quarter ended Sept. 30": the day closes the quarter named before it
+        day, last = last.start, last_date(ctx, last.char_start, within=40, own_anchor=True)
+        if last is None or last.start is None or last.end is None or day is None:
+            return None
+        if not last.start <= day <= last.end:
+            return None
     if last is not None and last.precision == "quarter":
+        if ctx.ref is not None and last.start is not None and last.start > ctx.ref:
+            return None
+        return point_of(last)
+    return None
+
+
+#: rules whose matches compare with the same period a year before
+YEAR_COMPARISONS = frozenset({"year_ago_period", "period_year_ago"})
+_A_YEAR_BACK = re.compile(r"\b(?:a|one) year(?: or so)? (?:ago|earlier|before)\Z")
+
+
+def year_comparison(ctx: Context, before: int, within: int = 1500) -> Point | None:
+    """The period of the nearest earlier date when that is itself a comparison with a year
+    before ("The year-ago quarter ... the year-ago results", "from a year ago ... compared
+    with a year earlier"): a second comparison means the same period, not one more year
+    back."""
+    last = last_date(ctx, before, within=within)
+    if last is None or last.start is None:
+        return None
+    if last.rule in YEAR_COMPARISONS or (
+        last.rule in ("ago", "shift_later") and _A_YEAR_BACK.search(last.text.lower())
+    ):
         return point_of(last)
     return None
 

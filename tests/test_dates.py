@@ -375,9 +375,22 @@ def test_day_columns_are_seconds() -> None:
      ("Sales for the full year rose.", "the full year", "1989"),
      ("It fell last year, when rates rose.", "last year", "1988"),
      ("Profit rose in the third quarter. For the nine months, it earned $5, up from $4 a "
-      "year earlier.", "a year earlier", "1988")],
+      "year earlier.", "a year earlier", "1988"),
+     ("Profit fell in the third quarter. It earned $4 in the year-ago quarter. The year-ago "
+      "results were restated.", "year-ago", "1988-Q3"),
+     ("Output fell from a year ago. Costs were higher compared with a year earlier.",
+      "a year earlier", "1988"),
+     ("It rose last year. The year-earlier results were restated.", "year-earlier", "1988"),
+     ("Losses will last through the third quarter of 1990. In the year-ago period, it "
+      "earned $5.", "the year-ago period", "1988-Q3"),
+     ("It lost $8 for the third quarter ended Sept. 30, against a profit for the "
+      "corresponding period last year.", "the corresponding period last year", "1988-Q3"),
+     ("Profit fell in the third quarter. For the quarter a year ago, it earned $3.",
+      "the quarter a year ago", "1988-Q3")],
     ids=["compared-last-year", "this-quarter", "year-quarter", "year-ended", "full-year",
-         "plain-last-year", "nine-months-a-year-earlier"],
+         "plain-last-year", "nine-months-a-year-earlier", "second-comparison-same-period",
+         "a-year-earlier-after-a-year-ago", "year-earlier-after-last-year",
+         "forecast-quarter-is-not-the-period", "quarter-ended-day", "quarter-a-year-ago"],
 )  # fmt: skip
 def test_earnings_periods(text: str, phrase: str, value: str) -> None:
     assert only(text, phrase, date(1989, 11, 2)).value == value
