@@ -165,8 +165,10 @@ def year_ago(hit: Hit, ctx: Context) -> list[Timex]:
     if ctx.ref is not None and base is not None and base.start is not None:
         if base.start > ctx.ref:
             base = None  # a forecast is not the period reported
-    if quarter is None and ctx.ref is not None and (
-        "quarter" in text or ("period" in text and base is None)
+    if (
+        quarter is None
+        and ctx.ref is not None
+        and ("quarter" in text or ("period" in text and base is None))
     ):
         latest = cal.shift(ctx.ref, -3, "M")
         quarter = cal.in_quarter(latest.year, cal.quarter_of(latest))

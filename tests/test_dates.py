@@ -293,10 +293,14 @@ def test_find_timexes_has_the_schema() -> None:
      ("The reports were due by Wednesday.", date(2022, 8, 25), ["2022-08-31"]),
      ("They had to file their reports by Wednesday.", date(2022, 8, 25), ["2022-08-31"]),
      ("The sale, which had been expected, pays the loan by Friday.", date(2022, 8, 25),
-      ["2022-08-26"])],
+      ["2022-08-26"]),
+     ("Protesters planned a large rally on Saturday.", date(2000, 1, 7), ["2000-01-08"]),
+     ("The planned visit on Monday was called off.", date(2022, 8, 26), ["2022-08-29"]),
+     ("Officials met the day before last Tuesday.", date(2000, 2, 24), ["2000-02-21"])],
     ids=["agreed-to-hold", "runs-through", "ran-through", "postponed-until", "was-to",
          "fronted-plan", "fronted-expected", "followed-by", "past-perfect-by",
-         "until-past-perfect", "due-by", "had-to", "relative-clause-aside"],
+         "until-past-perfect", "due-by", "had-to", "relative-clause-aside", "planned-noun",
+         "planned-adjective", "day-before-last-weekday"],
 )  # fmt: skip
 def test_weekday_direction(text: str, published: date, expected: list[str]) -> None:
     assert [t.value for t in find_dates(text, published=published)] == expected
