@@ -245,10 +245,8 @@ def quarter_context(ctx: Context, before: int) -> Point | None:
     last = last_date(ctx, before, within=400, own_anchor=True)
     if last is not None and last.precision == "day":
         # "the third quarter ended Sept. 30": the day closes the quarter named before it
-        day, last = last.start, last_date(ctx, last.char_start, within=40, own_anchor=True)
-        if last is None or last.start is None or last.end is None or day is None:
-            return None
-        if not last.start <= day <= last.end:
+        day, last = last, last_date(ctx, last.char_start, within=40, own_anchor=True)
+        if last is None or not _ENDED.fullmatch(ctx.text, last.char_end, day.char_start):
             return None
     if last is not None and last.precision == "quarter":
         if ctx.ref is not None and last.start is not None and last.start > ctx.ref:
@@ -256,6 +254,10 @@ def quarter_context(ctx: Context, before: int) -> Point | None:
         return point_of(last)
     return None
 
+
+#: between a period and the day that closes it ("the fiscal first quarter ended Sept. 30":
+#: the quarter named, even when a fiscal quarter is not the calendar one holding the day)
+_ENDED = re.compile(r",? (?:(?:that|which) )?end(?:ed|ing|s)(?: on)? ")
 
 #: rules whose matches compare with the same period a year before
 YEAR_COMPARISONS = frozenset({"year_ago_period", "period_year_ago"})

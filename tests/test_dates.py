@@ -390,11 +390,14 @@ def test_day_columns_are_seconds() -> None:
      ("It lost $8 for the third quarter ended Sept. 30, against a profit for the "
       "corresponding period last year.", "the corresponding period last year", "1988-Q3"),
      ("Profit fell in the third quarter. For the quarter a year ago, it earned $3.",
-      "the quarter a year ago", "1988-Q3")],
+      "the quarter a year ago", "1988-Q3"),
+     ("Net was $4 for the fiscal first quarter ended Sept. 30, against a loss a year ago.",
+      "a year ago", "1988-Q1")],
     ids=["compared-last-year", "this-quarter", "year-quarter", "year-ended", "full-year",
          "plain-last-year", "nine-months-a-year-earlier", "second-comparison-same-period",
          "a-year-earlier-after-a-year-ago", "year-earlier-after-last-year",
-         "forecast-quarter-is-not-the-period", "quarter-ended-day", "quarter-a-year-ago"],
+         "forecast-quarter-is-not-the-period", "quarter-ended-day", "quarter-a-year-ago",
+         "fiscal-quarter-ended-day"],
 )  # fmt: skip
 def test_earnings_periods(text: str, phrase: str, value: str) -> None:
     assert only(text, phrase, date(1989, 11, 2)).value == value
