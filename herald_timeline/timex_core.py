@@ -165,6 +165,16 @@ def make(
     )  # fmt: skip
 
 
+_ADJECTIVAL = re.compile(r"the ((?:fiscal[- ])?[\w.]+-[a-z]+)", re.IGNORECASE)
+
+
+def adjectival_span(hit: Hit) -> tuple[int, int] | None:
+    """The span without "the" when the match is a hyphenated modifier ("the eight-year
+    war", "the third-quarter loss"): the article belongs to the noun, not to the timex."""
+    found = _ADJECTIVAL.fullmatch(hit.match.group(0))
+    return (hit.start + found.start(1), hit.end) if found else None
+
+
 def safe_day(year: int, month: int, day: int) -> Point | None:
     try:
         return cal.on_day(date(year, month, day))

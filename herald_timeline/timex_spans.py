@@ -11,6 +11,7 @@ from herald_timeline.timex_core import (
     REL_OFFSET,
     Context,
     Timex,
+    adjectival_span,
     fmt,
     last_date,
     make,
@@ -234,7 +235,7 @@ def duration(hit: Hit, ctx: Context) -> list[Timex]:
     amount = number_of(g["num"]) if g.get("num") else hit.rule.params.get("count")
     if amount is not None and (g.get("half") or g.get("half2")):
         amount += 0.5  # "a minute and a half", "two and a half years"
-    return [_duration(hit, ctx, amount, unit, times)]
+    return [_duration(hit, ctx, amount, unit, times, span=adjectival_span(hit))]
 
 
 _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",

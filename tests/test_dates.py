@@ -441,3 +441,16 @@ def test_counts_before_or_after_an_event(text: str, phrase: str, value: str) -> 
     """A bound ("less than a week before") is no date; neither is a count whose date
     belongs to a reported clause; a date right after the event it names anchors it."""
     assert only(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("It ended the eight-year war.", "eight-year", "P8Y"),
+     ("He blamed the third-quarter loss on the storm.", "third-quarter", "2022-Q3"),
+     ("It lasted the two weeks of the drill.", "the two weeks", "P2W"),
+     ("Profit rose in the third quarter.", "the third quarter", "2022-Q3")],
+    ids=["duration-modifier", "quarter-modifier", "duration-noun", "quarter-noun"],
+)  # fmt: skip
+def test_hyphenated_modifier_leaves_the_article(text: str, phrase: str, value: str) -> None:
+    """ "the eight-year war": "the" belongs to the noun; "the two weeks" keeps it."""
+    assert only(text, phrase).value == value
