@@ -165,6 +165,16 @@ def make(
     )  # fmt: skip
 
 
+_ADJECTIVAL = re.compile(r"the ((?:fiscal[- ])?[\w.]+-[a-z]+)", re.IGNORECASE)
+
+
+def adjectival_span(hit: Hit) -> tuple[int, int] | None:
+    """The span without "the" when the match is a hyphenated modifier ("the eight-year
+    war", "the third-quarter loss"): the article belongs to the noun, not to the timex."""
+    found = _ADJECTIVAL.fullmatch(hit.match.group(0))
+    return (hit.start + found.start(1), hit.end) if found else None
+
+
 def safe_day(year: int, month: int, day: int) -> Point | None:
     try:
         return cal.on_day(date(year, month, day))
@@ -240,9 +250,41 @@ def hedged(timex: Timex) -> Timex:
 
 def quarter_context(ctx: Context, before: int) -> Point | None:
     """A quarter mentioned shortly before (earnings reports compare with 'a year ago'); not
-    one found from another ("a year ago ... compared with a year ago" is the same quarter)."""
+    one found from another ("a year ago ... compared with a year ago" is the same quarter),
+    nor one not yet begun (a forecast is not the period reported)."""
     last = last_date(ctx, before, within=400, own_anchor=True)
+    if last is not None and last.precision == "day":
+        # "the third quarter ended Sept. 30": the day closes the quarter named before it
+        day, last = last, last_date(ctx, last.char_start, within=40, own_anchor=True)
+        if last is None or not _ENDED.fullmatch(ctx.text, last.char_end, day.char_start):
+            return None
     if last is not None and last.precision == "quarter":
+        if ctx.ref is not None and last.start is not None and last.start > ctx.ref:
+            return None
+        return point_of(last)
+    return None
+
+
+#: between a period and the day that closes it ("the fiscal first quarter ended Sept. 30":
+#: the quarter named, even when a fiscal quarter is not the calendar one holding the day)
+_ENDED = re.compile(r",? (?:(?:that|which) )?end(?:ed|ing|s)(?: on)? ")
+
+#: rules whose matches compare with the same period a year before
+YEAR_COMPARISONS = frozenset({"year_ago_period", "period_year_ago"})
+_A_YEAR_BACK = re.compile(r"\b(?:a|one) year(?: or so)? (?:ago|earlier|before)\Z")
+
+
+def year_comparison(ctx: Context, before: int, within: int = 1500) -> Point | None:
+    """The period of the nearest earlier date when that is itself a comparison with a year
+    before ("The year-ago quarter ... the year-ago results", "from a year ago ... compared
+    with a year earlier"): a second comparison means the same period, not one more year
+    back."""
+    last = last_date(ctx, before, within=within)
+    if last is None or last.start is None:
+        return None
+    if last.rule in YEAR_COMPARISONS or (
+        last.rule in ("ago", "shift_later") and _A_YEAR_BACK.search(last.text.lower())
+    ):
         return point_of(last)
     return None
 

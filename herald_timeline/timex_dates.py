@@ -13,6 +13,7 @@ from herald_timeline.timex_core import (
     REL_OFFSET,
     Context,
     Timex,
+    adjectival_span,
     hedged,
     int_of,
     last_date,
@@ -259,17 +260,18 @@ def quarter(hit: Hit, ctx: Context) -> list[Timex]:
     if number is None or not 1 <= number <= 4:
         return []
     year = year_from(hit, ctx.ref, "year", "year2", "year3", "ryear", "ryear2")
+    span = adjectival_span(hit)
     if year is not None:
-        return [make(hit, ctx, cal.in_quarter(year, number), anchor="absolute")]
+        return [make(hit, ctx, cal.in_quarter(year, number), anchor="absolute", span=span)]
     if ctx.ref is None:
-        return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-Q{number}")]
+        return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-Q{number}", span=span)]
     # a quarter not yet begun is this year's only when the sentence looks ahead
     ref = ctx.ref
     ahead = number > cal.quarter_of(ref) and ctx.tense(hit.start, hit.end) == "future"
     point = cal.in_quarter(
         ref.year if number <= cal.quarter_of(ref) or ahead else ref.year - 1, number
     )
-    return [make(hit, ctx, point, anchor="published")]
+    return [make(hit, ctx, point, anchor="published", span=span)]
 
 
 def quarter_rel(hit: Hit, ctx: Context) -> list[Timex]:

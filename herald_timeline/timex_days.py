@@ -28,6 +28,21 @@ def weekday(hit: Hit, ctx: Context) -> list[Timex]:
     return [make(hit, ctx, point, anchor=anchor, value=value + _part_of_day(hit))]
 
 
+def day_around(hit: Hit, ctx: Context) -> list[Timex]:
+    """ "the day before last Tuesday", "the day after Nov. 3": the day named, moved by one."""
+    g = hit.match.groupdict()
+    if g.get("month"):
+        month, day = month_of(g["month"]), int_of(g["day"])
+        named = month_day(hit, ctx, month, day, None, None) if month and day else None
+        found = [named] if named else []
+    else:
+        found = weekday(hit, ctx)
+    step = timedelta(days=-1 if g["dir"].lower() == "before" else 1)
+    return [
+        make(hit, ctx, cal.on_day(t.start + step), anchor=t.anchor) if t.start else t for t in found
+    ]
+
+
 def _part_of_day(hit: Hit) -> str:
     """TIMEX3 suffix of "Wednesday night", "yesterday morning": 'TNI', 'TMO' ..."""
     word = hit.match.groupdict().get("pod")

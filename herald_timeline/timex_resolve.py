@@ -23,6 +23,7 @@ HANDLERS: dict[str, Handler] = {
     "ymd": d.ymd, "md": d.md, "week_of": d.week_of, "day_range": d.day_range, "ym": d.ym,
     "m": d.m, "y": d.y,
     "decade": d.decade, "century": d.century, "holiday": d.holiday, "weekday": w.weekday,
+    "day_around": w.day_around,
     "day_word": w.day_word, "part_of_day": w.part_of_day, "unit_rel": d.unit_rel,
     "quarter": d.quarter, "quarter_rel": d.quarter_rel, "half": d.half, "season": d.season,
     "time": w.time, "part_of_known_day": w.part_of_known_day, "weekend": w.weekend,
@@ -34,7 +35,7 @@ HANDLERS: dict[str, Handler] = {
 #: kinds resolved in a second pass, in text order: they look at dates before them
 EVENT_KINDS = frozenset(
     {"shift", "anchor_rel", "year_ago", "time", "ago", "part_of_known_day", "year_period",
-     "unit_rel", "quarter_rel", "md", "week_of", "day_range", "weekday"}
+     "unit_rel", "quarter_rel", "md", "week_of", "day_range", "weekday", "day_around"}
 )  # fmt: skip
 #: kinds resolved last: they look at the dates after them ("two weeks after ... Nov. 3")
 LATE_KINDS = frozenset({"after_event"})

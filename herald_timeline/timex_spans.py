@@ -11,6 +11,7 @@ from herald_timeline.timex_core import (
     REL_OFFSET,
     Context,
     Timex,
+    adjectival_span,
     fmt,
     last_date,
     make,
@@ -22,6 +23,7 @@ from herald_timeline.timex_core import (
     shifted,
     unit_of,
     weekday_of,
+    year_comparison,
     year_number,
 )  # fmt: skip
 from herald_timeline.timex_rules import Hit
@@ -51,6 +53,8 @@ def ago(hit: Hit, ctx: Context) -> list[Timex]:
         amount += times / 2
         if unit in ("Y", "W"):  # "a year and a half ago": 18 months ago, to the month
             unit, amount = ("M", amount * 12) if unit == "Y" else ("D", amount * 7)
+    if (unit, amount) == ("Y", 1) and (same := year_comparison(ctx, hit.start)):
+        return [make(hit, ctx, same, anchor="event")]
     if (unit, amount) == ("Y", 1) and ctx.ref and months_context(ctx, hit.start):
         return [make(hit, ctx, cal.in_year(ctx.ref.year - 1), anchor="published")]
     quarter = quarter_context(ctx, hit.start) if (unit, amount) == ("Y", 1) else None
@@ -94,6 +98,8 @@ def shift(hit: Hit, ctx: Context) -> list[Timex]:
     sign = -1 if hit.match.group("dir").lower() in ("earlier", "before") else 1
     # "a year earlier" compares with a period the text names, not with another comparison
     base = last_date(ctx, hit.start, own_anchor=unit in ("Y", "Q"))
+    if (unit, amount, sign) == ("Y", 1, -1) and (same := year_comparison(ctx, hit.start)):
+        return [make(hit, ctx, same, anchor="event")]
     if (unit, amount) == ("Y", 1) and ctx.ref and months_context(ctx, hit.start):
         return [make(hit, ctx, cal.in_year(ctx.ref.year + sign), anchor="published")]
     if (unit, amount) == ("Y", 1) and (quarter := quarter_context(ctx, hit.start)):
@@ -150,14 +156,31 @@ _BOUNDS = frozenset({"less than", "more than", "almost", "at least", "up to", "w
 
 
 def year_ago(hit: Hit, ctx: Context) -> list[Timex]:
+    """ "the year-ago quarter", "the quarter a year ago": the period under discussion (else
+    the last quarter ended, or the publication's year) a year back."""
+    if (same := year_comparison(ctx, hit.start)) is not None:
+        return [make(hit, ctx, same, anchor="event")]
     quarter = quarter_context(ctx, hit.start)
     text = hit.match.group(0).lower()
-    if quarter is None and "quarter" in text and ctx.ref is not None:
+    base = last_date(ctx, hit.start, within=400)
+    if ctx.ref is not None and base is not None and base.start is not None:
+        if base.start > ctx.ref:
+            base = None  # a forecast is not the period reported
+    if (
+        quarter is None
+        and ctx.ref is not None
+        and ("quarter" in text or ("period" in text and base is None))
+    ):
         latest = cal.shift(ctx.ref, -3, "M")
         quarter = cal.in_quarter(latest.year, cal.quarter_of(latest))
     if quarter is not None:
         return [make(hit, ctx, shifted(quarter, -1, "Y"), anchor="event")]
-    base = last_date(ctx, hit.start, within=400)
+    if (
+        base is not None and base.end is not None and ctx.ref is not None
+        and base.end.year < ctx.ref.year and base.precision in ("year", "quarter", "month")
+    ):  # fmt: skip
+        # "Last year ... the year-earlier results": that period already lies a year back
+        return [make(hit, ctx, point_of(base), anchor="event")]
     return [_relative_to(hit, ctx, base, -1, "Y")]
 
 
@@ -212,7 +235,7 @@ def duration(hit: Hit, ctx: Context) -> list[Timex]:
     amount = number_of(g["num"]) if g.get("num") else hit.rule.params.get("count")
     if amount is not None and (g.get("half") or g.get("half2")):
         amount += 0.5  # "a minute and a half", "two and a half years"
-    return [_duration(hit, ctx, amount, unit, times)]
+    return [_duration(hit, ctx, amount, unit, times, span=adjectival_span(hit))]
 
 
 _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",

@@ -293,10 +293,14 @@ def test_find_timexes_has_the_schema() -> None:
      ("The reports were due by Wednesday.", date(2022, 8, 25), ["2022-08-31"]),
      ("They had to file their reports by Wednesday.", date(2022, 8, 25), ["2022-08-31"]),
      ("The sale, which had been expected, pays the loan by Friday.", date(2022, 8, 25),
-      ["2022-08-26"])],
+      ["2022-08-26"]),
+     ("Protesters planned a large rally on Saturday.", date(2000, 1, 7), ["2000-01-08"]),
+     ("The planned visit on Monday was called off.", date(2022, 8, 26), ["2022-08-29"]),
+     ("Officials met the day before last Tuesday.", date(2000, 2, 24), ["2000-02-21"])],
     ids=["agreed-to-hold", "runs-through", "ran-through", "postponed-until", "was-to",
          "fronted-plan", "fronted-expected", "followed-by", "past-perfect-by",
-         "until-past-perfect", "due-by", "had-to", "relative-clause-aside"],
+         "until-past-perfect", "due-by", "had-to", "relative-clause-aside", "planned-noun",
+         "planned-adjective", "day-before-last-weekday"],
 )  # fmt: skip
 def test_weekday_direction(text: str, published: date, expected: list[str]) -> None:
     assert [t.value for t in find_dates(text, published=published)] == expected
@@ -375,9 +379,25 @@ def test_day_columns_are_seconds() -> None:
      ("Sales for the full year rose.", "the full year", "1989"),
      ("It fell last year, when rates rose.", "last year", "1988"),
      ("Profit rose in the third quarter. For the nine months, it earned $5, up from $4 a "
-      "year earlier.", "a year earlier", "1988")],
+      "year earlier.", "a year earlier", "1988"),
+     ("Profit fell in the third quarter. It earned $4 in the year-ago quarter. The year-ago "
+      "results were restated.", "year-ago", "1988-Q3"),
+     ("Output fell from a year ago. Costs were higher compared with a year earlier.",
+      "a year earlier", "1988"),
+     ("It rose last year. The year-earlier results were restated.", "year-earlier", "1988"),
+     ("Losses will last through the third quarter of 1990. In the year-ago period, it "
+      "earned $5.", "the year-ago period", "1988-Q3"),
+     ("It lost $8 for the third quarter ended Sept. 30, against a profit for the "
+      "corresponding period last year.", "the corresponding period last year", "1988-Q3"),
+     ("Profit fell in the third quarter. For the quarter a year ago, it earned $3.",
+      "the quarter a year ago", "1988-Q3"),
+     ("Net was $4 for the fiscal first quarter ended Sept. 30, against a loss a year ago.",
+      "a year ago", "1988-Q1")],
     ids=["compared-last-year", "this-quarter", "year-quarter", "year-ended", "full-year",
-         "plain-last-year", "nine-months-a-year-earlier"],
+         "plain-last-year", "nine-months-a-year-earlier", "second-comparison-same-period",
+         "a-year-earlier-after-a-year-ago", "year-earlier-after-last-year",
+         "forecast-quarter-is-not-the-period", "quarter-ended-day", "quarter-a-year-ago",
+         "fiscal-quarter-ended-day"],
 )  # fmt: skip
 def test_earnings_periods(text: str, phrase: str, value: str) -> None:
     assert only(text, phrase, date(1989, 11, 2)).value == value
@@ -420,4 +440,17 @@ def test_earlier_on_a_day_stays_that_day() -> None:
 def test_counts_before_or_after_an_event(text: str, phrase: str, value: str) -> None:
     """A bound ("less than a week before") is no date; neither is a count whose date
     belongs to a reported clause; a date right after the event it names anchors it."""
+    assert only(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("It ended the eight-year war.", "eight-year", "P8Y"),
+     ("He blamed the third-quarter loss on the storm.", "third-quarter", "2022-Q3"),
+     ("It lasted the two weeks of the drill.", "the two weeks", "P2W"),
+     ("Profit rose in the third quarter.", "the third quarter", "2022-Q3")],
+    ids=["duration-modifier", "quarter-modifier", "duration-noun", "quarter-noun"],
+)  # fmt: skip
+def test_hyphenated_modifier_leaves_the_article(text: str, phrase: str, value: str) -> None:
+    """ "the eight-year war": "the" belongs to the noun; "the two weeks" keeps it."""
     assert only(text, phrase).value == value
