@@ -17,7 +17,8 @@ Conventions:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import importlib
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -226,8 +227,49 @@ def from_columns(table: str, columns: Mapping[str, Any], length: int) -> pd.Data
             built[name] = _column(values, dtype)
         except (TypeError, ValueError):  # an unusual value: let pandas convert it
             built[name] = _coerce(pd.Series(values, dtype="object"), dtype)
-    # the columns were just built here: nothing to copy
-    return pd.DataFrame(built, index=pd.RangeIndex(length), copy=False)
+    return _assemble(built, length)
+
+
+def _block_builder() -> Callable[..., pd.DataFrame] | None:
+    """pandas >= 3's ``create_dataframe_from_blocks`` (public, for libraries that build
+    their own arrays; no stubs yet), else None."""
+    try:
+        module = importlib.import_module("pandas.api.internals")
+    except ImportError:  # pragma: no cover - older pandas
+        return None
+    build: Callable[..., pd.DataFrame] | None = getattr(
+        module, "create_dataframe_from_blocks", None
+    )
+    return build
+
+
+_FROM_BLOCKS = _block_builder()
+
+
+def _assemble(built: dict[str, Any], length: int) -> pd.DataFrame:
+    """A frame of columns built here (right dtype and length): the constructor's
+    inference and checks cost more than building the columns on a small table (one
+    article's timexes)."""
+    index = pd.RangeIndex(length)
+    if _FROM_BLOCKS is None:
+        return pd.DataFrame(built, index=index, copy=False)  # just built: nothing to copy
+    blocks = []
+    for place, values in enumerate(built.values()):
+        if isinstance(values, pd.Series):  # from the fallback conversion
+            values = values.array
+        if isinstance(values, np.ndarray):
+            values = values.reshape(1, -1)  # numpy blocks are 2D, one row per column
+        elif isinstance(values, pd.arrays.NumpyExtensionArray):
+            values = values.to_numpy().reshape(1, -1)
+        blocks.append((values, np.array([place])))
+    return _FROM_BLOCKS(blocks, index=index, columns=_column_index(tuple(built)).copy())
+
+
+@lru_cache(maxsize=16)
+def _column_index(names: tuple[str, ...]) -> pd.Index:
+    """The columns of a table, built once (string inference costs as much as a third of a
+    small frame); each frame gets a shallow copy, since ``columns.name`` can be set."""
+    return pd.Index(names)
 
 
 def _missing(value: Any) -> bool:
@@ -242,16 +284,24 @@ _MASKED: dict[int, tuple[Any, Any, Any]] = {
 }
 
 
+def _complete(values: Any, kind: type) -> bool:
+    """Whether every value is exactly of ``kind`` (not a bool for an int) and none is NaN."""
+    return all(type(v) is kind and v == v for v in values)
+
+
 def _column(values: Any, dtype: Any) -> Any:
     if isinstance(values, np.ndarray) and str(values.dtype) == str(dtype):
         return values  # already built (e.g. days as datetime64[s])
     if isinstance(dtype, pd.CategoricalDtype):
         index = _codes(dtype)
         codes = np.fromiter((index.get(v, -1) for v in values), dtype=np.int8, count=len(values))
-        return pd.Categorical.from_codes(codes, dtype=dtype)
+        # the codes come from the categories themselves: nothing to validate
+        return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
     masked = _MASKED.get(id(dtype))  # the schema's own dtype objects: no dtype hashing
     if masked is not None:
         fill, kind, array = masked
+        if _complete(values, type(fill)):  # the common case: no mask to work out
+            return array(np.array(values, dtype=kind), np.zeros(len(values), dtype=bool))
         mask = np.fromiter((_missing(v) for v in values), dtype=bool, count=len(values))
         data = np.array([fill if m else v for v, m in zip(values, mask, strict=True)], dtype=kind)
         if dtype is INT and not all(float(v) == int(v) for v in values if not _missing(v)):
@@ -269,7 +319,6 @@ def _column(values: Any, dtype: Any) -> Any:
     return _coerce(pd.Series(values, dtype="object"), dtype)
 
 
-@lru_cache(maxsize=32)
 @lru_cache(maxsize=64)
 def _codes(dtype: pd.CategoricalDtype) -> dict[Any, int]:
     return {c: i for i, c in enumerate(dtype.categories)}

@@ -30,6 +30,7 @@ NOT_TEXT = {
     ("htmlpage", "_extractor"): "a flag",
     ("outlets", "_any_outlet"): "profile indices",
     ("schema", "_codes"): "a dtype",
+    ("schema", "_column_index"): "a table's column names",
 }
 #: arguments that name a resource file, lexicon or rule, not article text
 RESOURCE_ARGUMENTS = {"name", "lexicon", "key", "value"}

@@ -174,3 +174,36 @@ def test_moment_precision_kept(tmp_path: Path) -> None:
     df = schema.frame("articles", [{"article_id": "a", "published": moment, "tz": "+09:00"}])
     back = _roundtrip(df, tmp_path / "articles.csv", "articles")
     assert back.loc[0, "published"] - moment == timedelta(0)
+
+
+def test_frames_do_not_share_their_column_index() -> None:
+    """Frames of one table are built from one cached Index: naming one frame's columns
+    must not name the next frame's."""
+    first = schema.frame("timexes", [{"text": "Friday"}])
+    first.columns.name = "field"
+    assert schema.frame("timexes", [{"text": "Monday"}]).columns.name is None
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "expected"),
+    [
+        ("char_start", [1, 2], [1, 2]),
+        ("char_start", [1, None], [1, pd.NA]),
+        ("char_start", [True, 2], [1, 2]),  # a bool is no int: the general path
+        ("approximate", [True, False], [True, False]),
+        ("approximate", [None, True], [pd.NA, True]),
+    ],
+    ids=["ints", "int-missing", "bool-in-ints", "bools", "bool-missing"],
+)
+def test_nullable_columns_with_and_without_missing_values(
+    column: str, values: list[object], expected: list[object]
+) -> None:
+    built = schema.frame("timexes", [{column: v} for v in values])[column]
+    assert built.tolist() == expected
+    assert str(built.dtype) == str(schema.TIMEXES[column])
+
+
+def test_claim_values_keep_nan_as_missing() -> None:
+    values = schema.frame("claims", [{"value": 60.0}, {"value": float("nan")}])["value"]
+    assert values.isna().tolist() == [False, True]
+    assert str(values.dtype) == "Float64"
