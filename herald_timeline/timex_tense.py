@@ -19,6 +19,7 @@ from herald_timeline import resources
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _BE = frozenset({"be", "been", "being", "is", "are", "am", "'s", "was", "were"})
+_TO_OR_THAT = frozenset({"to", "that"})  # a decided act's object: what was decided
 _WINDOW = 200  # characters looked at on each side: bounded work per expression
 _AFTER_PENALTY = 3  # a cue after the expression counts as this many words further away
 
@@ -38,6 +39,7 @@ class _Cues:
     reporting: frozenset[str]
     adjective: frozenset[str]
     present: frozenset[str]
+    decided: frozenset[str]
     #: every word that can be a cue by itself or end a cue phrase: others are skipped fast
     words: frozenset[str]
     #: every last word of a future or intent phrase
@@ -72,6 +74,7 @@ def _cues() -> _Cues:
         reporting=frozenset(resources.lines("time/tense_reporting.txt")),
         adjective=frozenset(resources.lines("time/tense_adjective.txt")),
         present=present,
+        decided=frozenset(resources.lines("time/tense_decided.txt")),
         words=frozenset(future) | frozenset(intent) | past | present,
         phrase_ends=frozenset(future) | frozenset(intent),
     )
@@ -232,6 +235,9 @@ class Sentences:
             # _classify's first test inline (a call per word costs more than the lookup)
             if word not in vocabulary and (len(word) < 5 or word[-1] != "d" or word[-2] != "e"):
                 continue
+            if word in cues.decided and _TO_OR_THAT.isdisjoint(words[i + 1 :]):
+                best = (len(words) - 1 - i, "past")  # "agreed in August to share data"
+                break
             kind = _classify(words, cased, i, cues)
             if kind and word in cues.reporting and len(words) - 1 - i > 1:
                 continue  # "said it is calling for the redemption on Dec. 7"

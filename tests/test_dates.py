@@ -333,6 +333,24 @@ def test_month_day_year(text: str, published: date, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [("They agreed in August that the system will start soon.", date(2023, 12, 18), "2023-08"),
+     ("The allies agreed in August at a summit to share data, and it will run from Tuesday.",
+      date(2023, 12, 18), "2023-08"),
+     ("The party decided in March that it would hold a congress.", date(2023, 12, 18),
+      "2023-03"),
+     ("They agreed to hold talks that will start in August.", date(2023, 12, 18), "2024-08"),
+     ("Both sides agreed that talks will resume in March.", date(2023, 12, 18), "2024-03")],
+    ids=["agreed-in-month-then-will", "agreed-at-summit-then-will", "decided-in-month",
+         "agreed-to-then-will", "agreed-that-will"],
+)  # fmt: skip
+def test_decision_verbs_date_the_decision(text: str, published: date, expected: str) -> None:
+    """ "agreed/decided <date>" dates the decision (past); the date of what was agreed
+    ("agreed that talks will resume in March") follows that clause's own tense."""
+    assert [t.value for t in find_dates(text, published=published)][0] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "value"),
     [("It fired on Nov. 3 in the afternoon.", "the afternoon", "2022-11-03TAF"),
      ("Officials met in the morning.", "the morning", "2022-11-18TMO"),
