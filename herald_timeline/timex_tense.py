@@ -40,6 +40,7 @@ class _Cues:
     adjective: frozenset[str]
     present: frozenset[str]
     decided: frozenset[str]
+    epistemic: frozenset[str]
     #: every word that can be a cue by itself or end a cue phrase: others are skipped fast
     words: frozenset[str]
     #: every last word of a future or intent phrase
@@ -75,6 +76,7 @@ def _cues() -> _Cues:
         adjective=frozenset(resources.lines("time/tense_adjective.txt")),
         present=present,
         decided=frozenset(resources.lines("time/tense_decided.txt")),
+        epistemic=frozenset(resources.lines("time/tense_epistemic.txt")),
         words=frozenset(future) | frozenset(intent) | past | present,
         phrase_ends=frozenset(future) | frozenset(intent),
     )
@@ -330,7 +332,7 @@ def _opens_phrase(
                 _ends_phrase(words, j, cues.future),
                 _ends_phrase(words, j, cues.intent),
             )
-        if found[0] == j - i + 1:
+        if found[0] == j - i + 1 and not _believed(words, i, cues):
             return "future"
         if found[1] == j - i + 1:
             return "intent"
@@ -352,13 +354,20 @@ def _deadline(words: list[str], cues: _Cues) -> int | None:
     return i - n if n == 1 else -1
 
 
+def _believed(words: list[str], start: int, cues: _Cues) -> bool:
+    """Whether the phrase at ``start`` is "to ..." after a verb of belief ("believed to
+    be"): no plan."""
+    return words[start] == "to" and start > 0 and words[start - 1] in cues.epistemic
+
+
 def _classify(words: list[str], cased: _Cased, i: int, cues: _Cues) -> str | None:
     """The cue ``words[i]`` is: 'future', 'intent', 'past', 'present' or None."""
     word = words[i]
     if word not in cues.words and (len(word) < 5 or not word.endswith("ed")):
         return None  # most words: no cue, decided without looking at phrases
-    if _ends_phrase(words, i, cues.future):
-        return "future"
+    n = _ends_phrase(words, i, cues.future)
+    if n:
+        return None if _believed(words, i + 1 - n, cues) else "future"
     if _ends_phrase(words, i, cues.intent):
         return "intent"
     if i and words[i - 1] in _BE and word not in _BE:

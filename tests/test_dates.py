@@ -296,11 +296,17 @@ def test_find_timexes_has_the_schema() -> None:
       ["2022-08-26"]),
      ("Protesters planned a large rally on Saturday.", date(2000, 1, 7), ["2000-01-08"]),
      ("The planned visit on Monday was called off.", date(2022, 8, 26), ["2022-08-29"]),
-     ("Officials met the day before last Tuesday.", date(2000, 2, 24), ["2000-02-21"])],
+     ("Officials met the day before last Tuesday.", date(2000, 2, 24), ["2000-02-21"]),
+     ("It fired what was believed to be an ICBM on Wednesday.", date(2022, 5, 27),
+      ["2022-05-25"]),
+     ("On Wednesday, it fired what is thought to be a new missile.", date(2022, 5, 27),
+      ["2022-05-25"]),
+     ("The deal is to be signed on Wednesday.", date(2022, 5, 27), ["2022-06-01"])],
     ids=["agreed-to-hold", "runs-through", "ran-through", "postponed-until", "was-to",
          "fronted-plan", "fronted-expected", "followed-by", "past-perfect-by",
          "until-past-perfect", "due-by", "had-to", "relative-clause-aside", "planned-noun",
-         "planned-adjective", "day-before-last-weekday"],
+         "planned-adjective", "day-before-last-weekday", "believed-to-be-before",
+         "thought-to-be-after", "is-to-be"],
 )  # fmt: skip
 def test_weekday_direction(text: str, published: date, expected: list[str]) -> None:
     assert [t.value for t in find_dates(text, published=published)] == expected
