@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald_timeline import event_names
+from herald_timeline import event_labels, event_lexicon, event_names, resources
 from herald_timeline.event_triggers import Trigger
 
 #: words and characters the patterns care about, to find edge cases
@@ -32,9 +32,11 @@ def _trigger(text: str, start: int, end: int) -> Trigger:
 
 @given(TEXTS, st.integers(0, 60), st.integers(0, 80))
 def test_linked_agrees_with_the_with_pattern(text: str, start: int, end: int) -> None:
-    links = event_names._links(text, start)
     expected = event_names._WITH.search(text, start, end) is not None
-    assert event_names._linked(text, links, end) == expected
+    assert event_names._linked(text, event_names._links(text, start, end), end) == expected
+    if not text[end : end + 1].isspace():  # a word starts at ``end``: links found further on
+        links = event_names._links(text, start, len(text))
+        assert event_names._linked(text, links, end) == expected
 
 
 @pytest.mark.parametrize(
@@ -118,3 +120,28 @@ def test_branched_words_match_like_an_alternation() -> None:
 def test_branched_needs_a_plain_first_character() -> None:
     with pytest.raises(ValueError, match="plain first"):
         event_names.branched([r"\bword"])
+
+
+@given(TEXTS, st.integers(0, 80))
+def test_ordinal_before_agrees_with_plain(text: str, end: int) -> None:
+    found = event_labels._ordinal_before(text, end)
+    plain = event_labels._ORDINAL_BEFORE.search(text[:end])
+    assert (found and found.span()) == (plain and plain.span())
+
+
+def test_folded_lowers_the_ascii_letters() -> None:
+    assert (
+        event_names.Facts("\u00c9T\u00c9 Said \u201cX\u201d").folded
+        == "\u00c9t\u00c9 said \u201cx\u201d"
+    )
+    assert event_names.Facts("the \u212a-9 unit").folded is None  # the Kelvin sign
+
+
+def test_words_matched_on_folded_text_are_ascii() -> None:
+    words = [
+        *event_lexicon.words("attribution_verbs"),
+        *event_lexicon.words("clause_words"),
+        *event_lexicon.words("clause_comma_words"),
+        *(w for spec in resources.toml("events/weapons.toml")["class"] for w in spec["needs"]),
+    ]
+    assert all(word.isascii() and word == word.lower() for word in words)
