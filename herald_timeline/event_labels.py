@@ -119,6 +119,27 @@ _AND_OR_COMMA = re.compile(r"\s+and\s+|,\s*")
 _THE = re.compile(r"^The\s+")
 
 
+#: words that may join the words of a name ("Group of Seven", "Workers' Party of Korea")
+_JOINERS = ("of", "the", "and", "for")
+
+
+def _run_break(text: str, position: int) -> int:
+    """A position at or before ``position`` that no ``_PROPER`` run crosses, so that a
+    scan from there finds the runs a scan of the whole text finds: the start of a
+    lower-case word after a space (no name word starts lower case; joiners excluded),
+    else the last comma (no name holds one)."""
+    end = position + 1
+    for _ in range(6):
+        space = text.rfind(" ", 0, end - 1)
+        if space < 0:
+            return 0
+        first = text[space + 1 : space + 2]
+        if "a" <= first <= "z" and not text.startswith(_JOINERS, space + 1):
+            return space + 1
+        end = space + 1
+    return text.rfind(",", 0, position) + 1
+
+
 def _is_actor(text: str) -> bool:
     text = _THE_OR_POSSESSIVE.sub("", text)
     return all(hit in actor_names() for hit in _AND_OR_COMMA.split(text))
@@ -128,8 +149,7 @@ def _proper_name(facts: Facts, trigger: Trigger) -> str | None:
     """A proper name the trigger belongs to: one containing it, "<trigger> of the X", or
     a name right before a noun trigger ("Freedom Shield exercise")."""
     sentence = facts.text
-    # no name runs across a comma: the scan starts after the last one before the trigger
-    for match in _PROPER.finditer(sentence, sentence.rfind(",", 0, trigger.start) + 1):
+    for match in _PROPER.finditer(sentence, _run_break(sentence, trigger.start)):
         begin, finish = match.span()
         run = match.group()
         inside = trigger.start <= begin and finish == trigger.end  # "held the 56th SCM"
@@ -147,7 +167,7 @@ def _proper_name(facts: Facts, trigger: Trigger) -> str | None:
     if trigger.type in ("launch", "other") or not noun_trigger().fullmatch(words):
         return None  # a verb ("held a summit", "met"): the name before it is its subject
     before = sentence[max(0, trigger.start - 60) : trigger.start].rstrip()
-    proper = list(_PROPER.finditer(before))
+    proper = list(_PROPER.finditer(before, _run_break(before, len(before))))
     if proper and proper[-1].end() == len(before) and proper[-1].start() > 0:
         found = proper[-1].group()
         if not _is_actor(found) and not ordinal_pattern().fullmatch(found):

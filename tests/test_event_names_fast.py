@@ -145,3 +145,21 @@ def test_words_matched_on_folded_text_are_ascii() -> None:
         *(w for spec in resources.toml("events/weapons.toml")["class"] for w in spec["needs"]),
     ]
     assert all(word.isascii() and word == word.lower() for word in words)
+
+
+_NAME_WORDS = [
+    "The", "Group", "of", "the", "Seven", "and", "for", "met", "54th", "US-led", ",", "iPhone", "x",
+]  # fmt: skip
+NAMES = st.lists(st.sampled_from(_NAME_WORDS), max_size=12).map(" ".join)
+
+
+@given(NAMES, st.integers(0, 70))
+def test_run_break_is_crossed_by_no_proper_run(text: str, position: int) -> None:
+    position = min(position, len(text))
+    cut = event_labels._run_break(text, position)
+    assert cut <= position
+    runs = [m.span() for m in event_labels._PROPER.finditer(text)]
+    assert [r for r in runs if r[0] >= cut] == [
+        m.span() for m in event_labels._PROPER.finditer(text, cut)
+    ]
+    assert not any(begin < cut < end for begin, end in runs)
