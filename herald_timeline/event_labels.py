@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import islice
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.event_names import (
@@ -113,18 +114,44 @@ def _clip(text: str) -> str:
     return text[:_MAX_NAME].rsplit(" ", 1)[0]
 
 
+_THE_OR_POSSESSIVE = re.compile(r"^The\s+|['’]s$")
+_AND_OR_COMMA = re.compile(r"\s+and\s+|,\s*")
+_THE = re.compile(r"^The\s+")
+
+
+#: words that may join the words of a name ("Group of Seven", "Workers' Party of Korea")
+_JOINERS = ("of", "the", "and", "for")
+
+
+def _run_break(text: str, position: int) -> int:
+    """A position at or before ``position`` that no ``_PROPER`` run crosses, so that a
+    scan from there finds the runs a scan of the whole text finds: the start of a
+    lower-case word after a space (no name word starts lower case; joiners excluded),
+    else the last comma (no name holds one)."""
+    end = position + 1
+    for _ in range(6):
+        space = text.rfind(" ", 0, end - 1)
+        if space < 0:
+            return 0
+        first = text[space + 1 : space + 2]
+        if "a" <= first <= "z" and not text.startswith(_JOINERS, space + 1):
+            return space + 1
+        end = space + 1
+    return text.rfind(",", 0, position) + 1
+
+
 def _is_actor(text: str) -> bool:
-    text = re.sub(r"^The\s+|['’]s$", "", text)
-    return all(hit in actor_names() for hit in re.split(r"\s+and\s+|,\s*", text))
+    text = _THE_OR_POSSESSIVE.sub("", text)
+    return all(hit in actor_names() for hit in _AND_OR_COMMA.split(text))
 
 
 def _proper_name(facts: Facts, trigger: Trigger) -> str | None:
     """A proper name the trigger belongs to: one containing it, "<trigger> of the X", or
     a name right before a noun trigger ("Freedom Shield exercise")."""
     sentence = facts.text
-    if facts.proper is None:
-        facts.proper = tuple((m.start(), m.end(), m.group()) for m in _PROPER.finditer(sentence))
-    for begin, finish, run in facts.proper:
+    for match in _PROPER.finditer(sentence, _run_break(sentence, trigger.start)):
+        begin, finish = match.span()
+        run = match.group()
         inside = trigger.start <= begin and finish == trigger.end  # "held the 56th SCM"
         if (begin <= trigger.start < finish or inside) and " " in run:
             if not _is_actor(run):
@@ -134,20 +161,31 @@ def _proper_name(facts: Facts, trigger: Trigger) -> str | None:
     words = trigger.text.strip()
     of_name = _OF_NAME.match(sentence, trigger.end) or _OF_NAME_LATER.match(sentence, trigger.end)
     if of_name and not _is_actor(of_name.group(1)):
-        first = re.search(
-            r"\b(first|second|third|\d+(?:st|nd|rd|th))\s+$", sentence[: trigger.start]
-        )
+        first = _ordinal_before(sentence, trigger.start)
         lead = f"{first.group(1)} " if first else ""
         return f"{lead}{words} of the {of_name.group(1)}"
     if trigger.type in ("launch", "other") or not noun_trigger().fullmatch(words):
         return None  # a verb ("held a summit", "met"): the name before it is its subject
     before = sentence[max(0, trigger.start - 60) : trigger.start].rstrip()
-    proper = list(_PROPER.finditer(before))
+    proper = list(_PROPER.finditer(before, _run_break(before, len(before))))
     if proper and proper[-1].end() == len(before) and proper[-1].start() > 0:
         found = proper[-1].group()
         if not _is_actor(found) and not ordinal_pattern().fullmatch(found):
             return f"{found} {words}"
     return None
+
+
+_ORDINAL_BEFORE = re.compile(r"\b(first|second|third|\d+(?:st|nd|rd|th))\s+$")
+
+
+def _ordinal_before(sentence: str, end: int) -> re.Match[str] | None:
+    """``_ORDINAL_BEFORE`` in ``sentence[:end]``, searched in its last word only (a
+    ``$``-anchored search would try every start)."""
+    head = sentence[:end].rstrip()
+    if len(head) == end:
+        return None  # no space before ``end``
+    words = head.rsplit(None, 1)
+    return _ORDINAL_BEFORE.search(sentence, len(head) - len(words[-1]) if words else 0, end)
 
 
 def _modifiers(sentence: str, position: int) -> list[str]:
@@ -214,9 +252,12 @@ def _head(sentence: str, trigger: Trigger) -> tuple[str, int]:
     found = pattern.search(window)
     if found:
         return found.group(1).lower(), trigger.start + found.start()
-    if re.search(r"\bcall", trigger.text, re.IGNORECASE):
+    if _CALL.search(trigger.text):
         return "phone call", trigger.start
     return ("meeting" if trigger.type == "meeting" else _heads()[trigger.type]), trigger.start
+
+
+_CALL = re.compile(r"\bcall", re.IGNORECASE)
 
 
 def name(facts: Facts, trigger: Trigger) -> str:
@@ -226,7 +267,7 @@ def name(facts: Facts, trigger: Trigger) -> str:
     if trigger.rule == "meeting-security-council":
         return _council_name(sentence, trigger)
     if proper is not None:
-        return _clip(re.sub(r"^The\s+", "", proper))
+        return _clip(_THE.sub("", proper))
     parties = actors(facts, trigger)
     if trigger.type == "launch":
         return _clip(_launch_name(facts, trigger, parties))
@@ -289,14 +330,21 @@ _PHRASE_STOP = re.compile(
 )
 
 
+_WORD = re.compile(r"[\w'’-]+")
+
+
 def _phrase(text: str) -> str:
     """The first few words of a verb phrase, up to a preposition or clause word."""
     out: list[str] = []
-    for word in re.findall(r"[\w'’-]+", text)[:5]:
+    for word in islice((m.group() for m in _WORD.finditer(text)), 5):
         if out and _PHRASE_STOP.match(word):
             break
         out.append(word)
     return " ".join(out)
+
+
+_DECIDED = re.compile(r"decided\s+(?:\w+\s+){0,2}?to\s+(.*)$")
+_AGREED_TO = re.compile(r"\s+(?:on\s+\w+day\s+)?(to|on)\s+(.*)")
 
 
 def _agreement_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -> str:
@@ -307,14 +355,14 @@ def _agreement_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -
     ):
         council = "UN Security Council " if "council" in lower else ""
         return f"{council}{'sanctions ' if 'sanction' in lower else ''}resolution"
-    decided = re.match(r"decided\s+(?:\w+\s+){0,2}?to\s+(.*)$", trigger.text)
+    decided = _DECIDED.match(trigger.text)
     if decided:
         return f"decision to {_phrase(decided.group(1) + sentence[trigger.end :])}"
     for noun in event_lexicon.words("agreement_nouns"):
         if noun in words:
             return noun if noun != "resolution" else "UN Security Council resolution"
     if trigger.text.lower() == "agreed":
-        rest = re.match(r"\s+(?:on\s+\w+day\s+)?(to|on)\s+(.*)", sentence[trigger.end :])
+        rest = _AGREED_TO.match(sentence, trigger.end)
         phrase = _phrase(rest.group(2)) if rest else ""
         if rest and phrase and not _PHRASE_STOP.match(phrase.split()[0]):
             return f"agreement {rest.group(1)} {phrase}"

@@ -9,11 +9,12 @@ source of an attribution. The gazetteers (parties, people, places) are data in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.event_triggers import Trigger
-from herald_timeline.text import case_odd
+from herald_timeline.text import case_odd, trie
 
 
 @cache
@@ -30,6 +31,14 @@ def ordinal_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _ordinal_folded() -> re.Pattern[str]:
+    """``ordinal_pattern`` for lower-cased text: the digits branch and one branch per
+    first letter of the words (see ``branched``)."""
+    words = branched(_lower_words_of(tuple(ordinal_words())), not_after=r"\w", end=r"\b")
+    return re.compile(rf"\d(?<!\w.)\d{{0,2}}(?:st|nd|rd|th)\b|{words}")
+
+
+@cache
 def _preposition() -> re.Pattern[str]:
     return re.compile(rf"\b{event_lexicon.alternatives('location_prepositions')}\s+$")
 
@@ -42,15 +51,47 @@ def _attribution() -> re.Pattern[str]:
 @cache
 def _attribution_folded() -> re.Pattern[str]:
     """``_attribution`` for lower-cased text (see ``Facts.folded``)."""
-    words = event_lexicon.led(_lower_words("attribution_verbs"), not_after=r"\w")
-    return re.compile(rf"{words}\b")
+    words = branched(_lower_words("attribution_verbs"), not_after=r"\w")
+    return re.compile(rf"(?:{words})\b")
 
 
 def _lower_words(name: str) -> tuple[str, ...]:
-    words = event_lexicon.words(name)
+    return _lower_words_of(event_lexicon.words(name), name)
+
+
+def _lower_words_of(words: tuple[str, ...], name: str = "ordinals") -> tuple[str, ...]:
     if any(w != w.lower() for w in words):  # matched on lower-cased text
-        raise resources.ResourceError(f"events/{name}.txt: write the entries in lower case")
+        raise resources.ResourceError(f"events/{name}: write the entries in lower case")
     return words
+
+
+@cache
+def _attribution_stems() -> tuple[str, ...]:
+    """A word each attribution must contain ("according\\s+to" -> "according"): a
+    sentence without any has no attribution, and no regex needs to look."""
+    stems = []
+    for word in _lower_words("attribution_verbs"):
+        stem = re.match(r"[a-z]*", word).group()  # type: ignore[union-attr]
+        if word[len(stem) : len(stem) + 1] in ("?", "*", "{"):  # "says?": "say"
+            stem = stem[:-1]
+        if not stem:
+            raise resources.ResourceError(f"attribution_verbs: no word leads {word!r}")
+        stems.append(stem)
+    return tuple(stems)
+
+
+@cache
+def _noun_folded() -> re.Pattern[str]:
+    """The noun triggers for lower-cased text (``noun_trigger`` finds one where this does)."""
+    return re.compile(f"(?:{branched(_lower_words('noun_triggers'))})")
+
+
+def is_noun(text: str) -> bool:
+    """Whether ``text`` holds a noun trigger ("held talks"; not "met")."""
+    lower = text.lower()
+    if text.isascii() or (len(lower) == len(text) and not case_odd(text)):
+        return _noun_folded().search(lower) is not None
+    return noun_trigger().search(text) is not None
 
 
 @cache
@@ -71,16 +112,29 @@ def _clause_end_folded(dashes: bool) -> re.Pattern[str]:
     needs trying: most of the positions)."""
     after_comma = event_lexicon.alternatives("clause_comma_words")
     _lower_words("clause_comma_words")
+    if not dashes:  # one literal per branch: see ``branched``
+        words = branched(_lower_words("clause_words"), not_after=r"\w", end=r"\b")
+        return re.compile(rf"(?:;|:|,\s+{after_comma}\b|{words})")
     firsts, words = event_lexicon.led_parts(_lower_words("clause_words"))
-    space, dash = (r"\s", r"|(?<=\s)[-–—]\s") if dashes else ("", "")
     return re.compile(
-        rf"[;:{space},{firsts}]"
-        rf"(?:(?<=[;:]){dash}|(?<=,)\s+{after_comma}\b|(?<!\w.)(?:{words})\b)"
+        rf"[;:\s,{firsts}]"
+        rf"(?:(?<=[;:])|(?<=\s)[-–—]\s|(?<=,)\s+{after_comma}\b|(?<!\w.)(?:{words})\b)"
     )
 
 
-#: a dash between spaces (found by the dash, then the spaces checked)
-_DASH_BREAK = re.compile(r"[-–—](?<=\s.)(?=\s)")
+#: ``text.case_odd``'s letters, looked for with ``in`` (its regex costs 15 times more)
+_CASE_ODD = "\u0130\u0131\u017f\u212a"
+
+
+def _dash_break(text: str) -> bool:
+    """Whether a dash stands between two whitespace characters (``\\s[-–—]\\s``)."""
+    for dash in "-–—":
+        at = text.find(dash, 1)
+        while 0 < at < len(text) - 1:
+            if text[at - 1].isspace() and text[at + 1].isspace():
+                return True
+            at = text.find(dash, at + 1)
+    return False
 
 
 @cache
@@ -128,13 +182,45 @@ def short_names() -> dict[str, str]:
     return {r["surface"]: r["short"] for r in resources.table("events/people.csv")}
 
 
+def branched(alternatives: Sequence[str], *, not_after: str = "", end: str = "") -> str:
+    """``event_lexicon.led`` for regex alternatives, written like ``branched_words``
+    (``end`` closes each branch, so that the alternation can join another one flat)."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first, rest = alternative[:1], alternative[1:]
+        if not (first.isascii() and first.isalnum()) or rest[:1] in ("?", "*", "+", "{"):
+            raise ValueError(f"not a plain first character: {alternative!r}")
+        groups.setdefault(first, []).append(rest)
+    guard = f"(?<!{not_after}.)" if not_after else ""
+    return "|".join(f"{c}{guard}(?:{'|'.join(r)}){end}" for c, r in groups.items())
+
+
+def branched_words(words: Sequence[str], *, not_after: str) -> str:
+    """``event_lexicon.led_words``, written as one branch per first character, that
+    character a literal and ``not_after`` checked after it: ``re`` gets the same class of
+    first characters to skip to, and at a candidate rejects every branch but one by its
+    literal (a lookbehind per branch would be evaluated branch after branch)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if not (word[:1].isascii() and word[:1].isalnum()):
+            raise ValueError(f"not a plain first character: {word!r}")
+        groups.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rests in sorted(groups.items()):
+        longer = [rest for rest in rests if rest]
+        body = trie(longer) if longer else ""
+        if body and "" in rests:  # the one-letter word too, after the longer ones
+            body = f"(?:{body})?"
+        branches.append(f"{first}(?<!{not_after}.){body}")
+    return f"(?:{'|'.join(branches)})"
+
+
 @lru_cache(maxsize=1)
 def _actor_pattern() -> re.Pattern[str]:
     """All party and people surfaces in one alternation (longest first)."""
     # not "U.S.-drafted", "North Korea-related": a compound adjective is no party
-    # led by a class of first characters: see event_lexicon.led
-    led = event_lexicon.led_words(tuple(actor_names()), not_after=r"[\w.]")
-    return re.compile(rf"{led}(?!\w|-[a-z])")
+    words = branched_words(tuple(actor_names()), not_after=r"[\w.]")
+    return re.compile(rf"{words}(?!\w|-[a-z])")
 
 
 def _actor_hits(text: str) -> tuple[tuple[int, str, str], ...]:
@@ -157,7 +243,7 @@ class Facts:
         "_breaks",
         "_sources",
         "_places",
-        "proper",
+        "_attributed",
         "weapons",
         "actors",
         "cues",
@@ -170,8 +256,8 @@ class Facts:
         self._breaks: tuple[tuple[int, int], ...] | None = None
         self._sources: tuple[tuple[int, int], ...] | None = None
         self._places: tuple[tuple[int, str], ...] | None = None
-        #: filled by ``event_labels``: proper-name runs and weapon hits
-        self.proper: tuple[tuple[int, int, str], ...] | None = None
+        self._attributed: bool | None = None
+        #: filled by ``event_labels``: weapon hits
         self.weapons: tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]] | None = None
         #: the actors of each trigger (asked by its name and by its row)
         self.actors: dict[Trigger, tuple[str, ...]] = {}
@@ -180,14 +266,26 @@ class Facts:
 
     @property
     def folded(self) -> str | None:
-        """The lower-cased text, where case-sensitive twins of the case-insensitive
-        patterns match alike; None when lower-casing could change what they match ("İ"
-        grows, "ſ" matches "s" only under IGNORECASE)."""
+        """The text with its ASCII letters lower-cased, where case-sensitive twins of the
+        case-insensitive patterns (of ASCII words) match alike; None when it holds a
+        letter that IGNORECASE equates with an ASCII one ("ſ" matches "s")."""
         if self._folded is None:
-            lower = self.text.lower()
-            same = len(lower) == len(self.text) and not case_odd(self.text)
-            self._folded = lower if same else ""
+            text = self.text
+            if text.isascii():
+                self._folded = text.lower()
+            elif any(odd in text for odd in _CASE_ODD):
+                self._folded = ""
+            else:  # only the ASCII letters (the patterns' words are ASCII): same offsets,
+                self._folded = text.encode().lower().decode()  # and twice as fast
         return self._folded or None
+
+    @property
+    def attributed(self) -> bool:
+        """Whether the folded text holds a word every attribution needs ("said")."""
+        if self._attributed is None:
+            folded = self.folded or ""
+            self._attributed = any(stem in folded for stem in _attribution_stems())
+        return self._attributed
 
     @property
     def hits(self) -> tuple[tuple[int, str, str], ...]:
@@ -202,8 +300,7 @@ class Facts:
             if folded is None:
                 found = _clause_end().finditer(self.text)
             else:
-                dashes = _DASH_BREAK.search(folded) is not None
-                found = _clause_end_folded(dashes).finditer(folded)
+                found = _clause_end_folded(_dash_break(folded)).finditer(folded)
             self._breaks = tuple(m.span() for m in found)
         return self._breaks
 
@@ -226,13 +323,20 @@ def hits_in(facts: Facts, start: int, end: int) -> list[tuple[int, str, str]]:
 
 @lru_cache(maxsize=1)
 def _places() -> re.Pattern[str]:
-    led = event_lexicon.led_words(resources.lines("events/places.txt"), not_after=r"\w")
-    return re.compile(rf"{led}\b")
+    words = branched_words(resources.lines("events/places.txt"), not_after=r"\w")
+    return re.compile(rf"{words}\b")
 
 
 def ordinal(sentence: str, trigger: Trigger) -> int | None:
     """The ordinal written just before the trigger ("the 54th Security ...")."""
     window = sentence[max(0, trigger.start - 45) : trigger.start]
+    lower = window.lower()
+    if window.isascii() or (len(lower) == len(window) and not case_odd(window)):
+        folded = list(_ordinal_folded().finditer(lower))
+        if not folded:
+            return None
+        word = folded[-1].group()
+        return int(word[:-2]) if word[0].isdigit() else ordinal_words()[word]
     found = list(ordinal_pattern().finditer(window))
     if not found:
         return None
@@ -280,10 +384,14 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
             launcher = hits[0][1] if hits else None
         return (launcher,) if launcher else ()
     start, end = clause(facts, trigger)
-    sources = facts.sources
-    hits = [h for h in hits_in(facts, start, end) if not any(s <= h[0] < e for s, e in sources)]
-    verb = not noun_trigger().search(trigger.text)  # "met Kim", "hosted the minister"
-    named = [a for p, a, _ in hits if p > trigger.start and _WITH.search(sentence, trigger.end, p)]
+    hits = hits_in(facts, start, end)
+    if hits and facts.sources:
+        sources = facts.sources
+        hits = [h for h in hits if not any(s <= h[0] < e for s, e in sources)]
+    verb = not is_noun(trigger.text)  # "met Kim", "hosted the minister"
+    # (only a hit after the trigger can follow a link word)
+    links = _links(sentence, trigger.end, hits[-1][0]) if hits else ()
+    named = [a for p, a, _ in hits if p > trigger.start and _linked(sentence, links, p)]
     if named and not verb:  # "the summit of the leaders of South Korea, the US and Japan"
         return _unique(named)
     return _unique(
@@ -295,7 +403,7 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
             and position - trigger.end < _OBJECT_REACH
             and not _attributive(sentence, surface, position)
         )
-        or _WITH.search(sentence, trigger.end, position)
+        or _linked(sentence, links, position)
     )
 
 
@@ -310,24 +418,56 @@ def _attributive(sentence: str, surface: str, position: int) -> bool:
 #: how far after a verb trigger its object (a participant) may be named
 _OBJECT_REACH = 40
 # after a noun trigger, participants follow "with", "between", "among", "of the leaders of"
+# (``_WITH`` ends at the participant: found as its link word, then the words up to it)
 _WITH = re.compile(r"\b(?:with|between|among|of)\s+(?:[\w'’.,-]+\s+){0,6}$")
+_LINK = re.compile(r"(?:w(?<!\w.)ith|b(?<!\w.)etween|a(?<!\w.)mong|o(?<!\w.)f)\s+")
+_LINK_WORDS = re.compile(r"(?:[\w'’.,-]+\s+){0,6}")
+
+
+def _links(sentence: str, start: int, end: int) -> tuple[int, ...]:
+    """Where the words after each "with/between/among/of" in ``sentence[start:end]``
+    begin (``end``: a word starts there, so no link's spaces run across it)."""
+    return tuple(m.end() for m in _LINK.finditer(sentence, start, end))
+
+
+def _linked(sentence: str, links: tuple[int, ...], position: int) -> bool:
+    """``_WITH.search(sentence, start, position)``, given ``links`` from ``start``: a
+    link word, then at most six words right up to ``position``."""
+    for link in links:
+        if link > position:
+            break
+        if link == position or _LINK_WORDS.fullmatch(sentence, link, position):
+            return True
+    return False
 
 
 def _sources(facts: Facts) -> tuple[tuple[int, int], ...]:
     """Spans that name the source of an attribution, not a party to the event."""
     folded = facts.folded
-    if folded is not None:
-        if not _attribution_folded().search(folded):
+    if folded is None:
+        if not _attribution().search(facts.text):
             return ()
-    elif not _attribution().search(facts.text):
+        return tuple(m.span() for m in _ATTRIBUTION_SOURCE.finditer(facts.text))
+    if not facts.attributed:
         return ()
-    return tuple(m.span() for m in _ATTRIBUTION_SOURCE.finditer(facts.text))
+    # after a "," prepended: a match led by a comma starts after it, one led by
+    # "according" one character later than in the text
+    return tuple(
+        (m.start() - (m.group()[0] != ","), m.end() - 1)
+        for m in _SOURCE_FOLDED.finditer("," + folded)
+    )
 
 
 # "according to South Korea's Joint Chiefs of Staff," / "the JCS said": a source, not a party
 _ATTRIBUTION_SOURCE = re.compile(
     r"\baccording\s+to\s+[^,]*|(?<![^,])[^,]{0,60}?\b(?:said|reported|told\s+\w+)\b",
     re.IGNORECASE,
+)
+# the same for "," + the lower-cased text: its second branch starts at a comma, so both
+# are led by a literal ("according" right after a comma is tried first there)
+_SOURCE_FOLDED = re.compile(
+    r"a(?<!\w.)ccording\s+to\s+[^,]*"
+    r"|,(?:according\s+to\s+[^,]*|[^,]{0,60}?\b(?:said|reported|told\s+\w+)\b)"
 )
 
 
@@ -365,7 +505,7 @@ def party(facts: Facts, start: int, end: int) -> str | None:
     sentence = facts.text
     folded = facts.folded
     if folded is not None:
-        cut = list(_attribution_folded().finditer(folded[start:end]))
+        cut = list(_attribution_folded().finditer(folded[start:end])) if facts.attributed else []
     else:
         cut = list(_attribution().finditer(sentence[start:end]))
     if cut:
