@@ -106,7 +106,7 @@ def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     before = lexicon.before_words()
     out: list[_Count] = []
-    for match in lexicon.scan().finditer(folded):
+    for match in lexicon.scan_all(folded):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if _in_timex(spans, start, end):
             continue

@@ -47,6 +47,13 @@ def number_pattern() -> str:
 
 
 @lru_cache(maxsize=1)
+def number_starts() -> str:
+    """Regex source for how every match of :func:`number_pattern` begins (lower case): a
+    digit, a units or tens word, or "a" and a space ("a dozen")."""
+    return rf"\d|{trie(_kind('unit') + _kind('tens'))}|a\s"
+
+
+@lru_cache(maxsize=1)
 def _compiled() -> re.Pattern[str]:
     return resources.compile_pattern(
         rf"\A(?:{number_pattern()})\Z", re.IGNORECASE, where="numbers.number_pattern"

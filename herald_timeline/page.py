@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 from functools import lru_cache
 
 from herald_timeline import resources
-from herald_timeline.line_rules import LineRules, line_rules, needs_literal
+from herald_timeline.pattern_facts import LineRules, line_rules, needs_literal
 from herald_timeline.stamps import Reading, Stamp, read_line
 from herald_timeline.text import abbreviations, count_words, lacks, stripped_lines, trie
 

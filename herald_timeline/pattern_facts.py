@@ -71,3 +71,47 @@ def _needs(sequence: Any, code: int) -> bool:
 
 
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters (as the pattern writes them) a match of ``pattern`` can begin with;
+    None when its parse does not tell (a class by category, a negated class, an optional
+    first item)."""
+    return _first(_parser.parse(pattern, flags))
+
+
+def _first(sequence: Any) -> frozenset[str] | None:
+    for op, value in sequence:
+        if op in _ZERO_WIDTH:
+            continue  # the next item begins the match
+        if op is _parser.LITERAL:
+            return frozenset(chr(value))
+        if op is _parser.IN:
+            return _class_chars(value)
+        if op is _parser.SUBPATTERN or op in _REPEATS:
+            body = value[-1]
+            if (op in _REPEATS and value[0] < 1) or body.getwidth()[0] < 1:
+                return None
+            return _first(body)
+        if op is _parser.BRANCH:
+            found = [_first(b) if b.getwidth()[0] >= 1 else None for b in value[1]]
+            if any(f is None for f in found):
+                return None
+            return frozenset().union(*found)  # type: ignore[arg-type]
+        return None
+    return None
+
+
+def _class_chars(items: Any) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, value in items:
+        if op is _parser.LITERAL:
+            chars.add(chr(value))
+        elif op is _parser.RANGE and value[1] - value[0] < 256:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:  # a category, a negation, a wide range
+            return None
+    return frozenset(chars)
+
+
+_ZERO_WIDTH = (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT)

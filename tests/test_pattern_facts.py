@@ -1,4 +1,4 @@
-"""What a regex's parse proves (herald_timeline.line_rules): widths and required literals."""
+"""What a regex's parse proves (herald_timeline.pattern_facts): widths and required literals."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from herald_timeline import resources
-from herald_timeline.line_rules import line_rules, needs_literal
+from herald_timeline.pattern_facts import line_rules, needs_literal
 
 
 @pytest.mark.parametrize(
