@@ -5,7 +5,7 @@ and the word lists of ``resources/claims/``, each read and compiled once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,30 +46,42 @@ def scan() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _scan_starts() -> re.Pattern[str]:
+def _scan_starts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A character the scan may follow, then how a scan match begins ("between", a hedge,
     a number). It consumes that character rather than looking behind: sre then skips from
-    candidate to candidate with its class test instead of entering the scan everywhere."""
+    candidate to candidate with its class test instead of entering the scan everywhere.
+    (for any text, for ASCII text: its class spelt out, see :func:`ascii_class`)"""
     starts = rf"between|from|{trie(bounds())}|{number_starts()}"
-    return resources.compile_pattern(rf"[^{_BEFORE}](?={starts})", where="claims scan starts")
+    before = rf"[^{_BEFORE}]"
+    return (
+        resources.compile_pattern(rf"{before}(?={starts})", where="claims scan starts"),
+        resources.compile_pattern(rf"{ascii_class(before)}(?={starts})", where="scan starts"),
+    )
 
 
-def scan_all(folded: str) -> Iterator[re.Match[str]]:
+def ascii_class(one: str) -> str:
+    """The ASCII characters the one-character class ``one`` matches, as a class of literals:
+    the same on ASCII text (``str.isascii`` costs nothing), without the per-character
+    category tests of ``\\w``, ``\\s`` and ``\\d`` (a few calls into the Unicode tables each)."""
+    pattern = re.compile(one)
+    return "[" + "".join(re.escape(c) for c in map(chr, range(128)) if pattern.fullmatch(c)) + "]"
+
+
+def scan_all(folded: str) -> list[re.Match[str]]:
     """The matches of ``scan().finditer(folded)``, the scan tried only where one can begin:
     at the start of the text or after a character :func:`_scan_starts` finds."""
     match = scan().match
     found = match(folded)
-    end = 0
-    if found is not None:
-        yield found
-        end = found.end()
-    for start in _scan_starts().finditer(folded):
+    out = [] if found is None else [found]
+    end = 0 if found is None else found.end()
+    for start in _scan_starts()[folded.isascii()].finditer(folded):
         at = start.end()
         if at >= end:
             found = match(folded, at)
             if found is not None:
-                yield found
+                out.append(found)
                 end = found.end()
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -77,27 +89,36 @@ def _number_words() -> frozenset[str]:
     return frozenset(row["word"].lower() for row in resources.table("claims/number_words.csv"))
 
 
-_DIGIT = re.compile(r"\d")
 #: what separates words for ``has_number`` besides white space
 _PUNCT = "-–—,.;:!?()[]\"'“”‘’/"
 
 
 @lru_cache(maxsize=1)
-def _number_word() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _number_word() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     """A number word standing alone between white space and punctuation ("two-thirds" has
     one, "often" none): (at the text's start, after a separator). A trie regex (four times
     faster than translating and splitting); the separator is consumed, not looked behind,
-    so that sre skips from separator to separator with its class test."""
+    so that sre skips from separator to separator with its class test. For any text, and
+    for ASCII text (classes spelt out)."""
     edge = rf"[^\s{re.escape(_PUNCT)}]"
-    word = rf"{trie(_number_words())}(?!{edge})"
-    return re.compile(word), re.compile(rf"[\s{re.escape(_PUNCT)}]{word}")
+    separator = rf"[\s{re.escape(_PUNCT)}]"
+    out = []
+    for spell in (str, ascii_class):
+        word = rf"{trie(_number_words())}(?!{spell(edge)})"
+        out.append((re.compile(word), re.compile(rf"{spell(separator)}{word}")))
+    return tuple(out)
+
+
+_DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def has_number(lower: str) -> bool:
     """Cheap test run before the scan: a digit or a number word."""
-    if _DIGIT.search(lower):
+    ascii_text = lower.isascii()
+    if (_ASCII_DIGIT if ascii_text else _DIGIT).search(lower):
         return True
-    first, later = _number_word()
+    first, later = _number_word()[ascii_text]
     return first.match(lower) is not None or later.search(lower) is not None
 
 
@@ -263,9 +284,15 @@ def _walk_next(text: str, pos: int) -> re.Match[str] | None:
 
 @lru_cache(maxsize=1)
 def not_count_after() -> re.Pattern[str]:
-    """A time unit or a measure right after the number: a duration or measurement."""
-    times = _words("time_units.txt")
-    measures = _words("measures.txt")
+    """A time unit or a measure right after the number: a duration or measurement. Only
+    whether it matches is used: tries (lower case, any-case matching) instead of flat
+    alternations, so a word is rejected by its first letters."""
+
+    def words(name: str) -> str:
+        return trie({w.lower() for w in resources.lines(f"claims/{name}")})
+
+    times = words("time_units.txt")
+    measures = words("measures.txt")
     return resources.compile_pattern(
         rf"\s*(?:[-–]\s*)?(?:{times}(?:s|es)?|{measures})(?![\w])"
         rf"|\s+(?:and\s+a\s+)?half\b|\s+(?:of\s+)?(?:a|an|the)\s+(?:year|month|week|day)s?\b"

@@ -69,6 +69,16 @@ def parse_number(text: str) -> float | None:
     text = " ".join(text.split())
     if not _compiled().match(text):
         return None
+    return _value(text)
+
+
+def scanned_number(text: str) -> float:
+    """:func:`parse_number` of a number group of the claims scan, which is ``number_pattern``
+    already: its value without matching the pattern again."""
+    return _value(" ".join(text.split()))
+
+
+def _value(text: str) -> float:
     words = _words()
     total = 0.0
     current = 0.0

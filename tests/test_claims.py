@@ -504,3 +504,14 @@ def test_dev_corpus_claims_f1(shared: Path) -> None:
         n_gold += sum(want.values())
     precision, recall = tp / n_pred, tp / n_gold
     assert 2 * precision * recall / (precision + recall) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("one", "inside", "outside"),
+    [(r"[^\w$]", " (\t", "a_0$"), (r"[\s,]", " \t\x1c,", "a-"), (r"\d", "09", "a")],
+    ids=["negated-word", "space", "digit"],
+)
+def test_ascii_class_spells_out_a_class(one: str, inside: str, outside: str) -> None:
+    spelt = re.compile(claim_lexicon.ascii_class(one))
+    assert all(spelt.fullmatch(c) for c in inside)
+    assert not any(spelt.fullmatch(c) for c in outside)
