@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from herald_timeline import claim_context
 from herald_timeline import claim_lexicon as lexicon
 from herald_timeline.claim_lexicon import unit_of
-from herald_timeline.numbers import parse_number
+from herald_timeline.numbers import parse_number, scanned_number
 from herald_timeline.text import Sentence
 
 if TYPE_CHECKING:
@@ -77,16 +77,14 @@ class _Count:
 def _numbers(match: re.Match[str]) -> tuple[float, float | None, float | None, str] | None:
     """(value, lower, upper, bound) of a scan match."""
     if match.group("between"):
-        lo, hi = parse_number(match.group("lo")), parse_number(match.group("hi"))
-        if lo is None or hi is None or hi <= lo:
+        lo, hi = scanned_number(match.group("lo")), scanned_number(match.group("hi"))
+        if hi <= lo:
             return None
         return lo, lo, hi, "range"
-    value = parse_number(match.group("num"))
-    if value is None:
-        return None
+    value = scanned_number(match.group("num"))
     if match.group("num2"):
-        hi = parse_number(match.group("num2"))
-        if hi is None or hi <= value:
+        hi = scanned_number(match.group("num2"))
+        if hi <= value:
             return None
         return value, value, hi, "range"
     bound = lexicon.bounds().get(" ".join((match.group("bound") or "").lower().split()), "exact")
@@ -106,7 +104,7 @@ def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     before = lexicon.before_words()
     out: list[_Count] = []
-    for match in lexicon.scan().finditer(folded):
+    for match in lexicon.scan_all(folded):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if _in_timex(spans, start, end):
             continue

@@ -70,7 +70,9 @@ def _normalise_codec(name: str) -> str | None:
 
 def declared_charset(data: bytes) -> str | None:
     """The charset an HTML/XML document declares in its first 4 KB, normalised, or None."""
-    match = _DECLARED.search(data[:4096])
+    head = data[:4096]
+    # the search tries every "<" (a byte-by-byte class test in C): most text has none
+    match = _DECLARED.search(head) if b"<" in head else None
     if not match:
         return None
     raw = (match.group(1) or match.group(2)).decode("ascii", "replace")
@@ -166,7 +168,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])
 
 
-def _check_text(text: str, encoding: str) -> str:
+def _check_text(text: str, encoding: str, utf8: bytes | None = None) -> str:
+    """``text`` unless it is mojibake or binary; ``utf8`` is its UTF-8 bytes if at hand
+    (the input it was strictly decoded from)."""
     # Both checks scan the whole text; str.isascii, ``in`` and bytes.translate are C loops
     # that prove most texts clean far faster than the regexes.
     if (
@@ -178,7 +182,7 @@ def _check_text(text: str, encoding: str) -> str:
             f"text decoded as {encoding} contains mojibake (UTF-8 read as cp1252 and saved again)"
         )
     limit = max(8, min(len(text), 20000) // 200)
-    encoded = text.encode("utf-8", "surrogatepass")
+    encoded = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
     if len(encoded) - len(encoded.translate(None, _CONTROL_BYTES)) <= limit:
         return text  # no more in all the text than the limit allows in its first 20,000
     controls = len(_CONTROLS.findall(text, 0, 20000))
@@ -226,13 +230,13 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
     utf8 = _strict(data, "utf-8")
     if declared and declared not in ("utf-8", "ascii"):
         if utf8 is not None and not utf8.isascii():
-            return Decoded(_check_text(utf8, "utf-8"), "utf-8", declared)
+            return Decoded(_check_text(utf8, "utf-8", data), "utf-8", declared)
         text = _strict(data, declared)
         if text is not None and _plausible(data, text, declared):
             return Decoded(_check_text(text, declared), declared, declared)
         # The declaration is wrong; fall through to detection.
-    if utf8 is not None:
-        return Decoded(_check_text(utf8, "utf-8"), "utf-8", declared)
+    if utf8 is not None:  # strict UTF-8 round-trips: its bytes are the data
+        return Decoded(_check_text(utf8, "utf-8", data), "utf-8", declared)
     if _korean_share(data) >= 0.8:
         text = _strict(data, "cp949")
         if text is not None and _HANGUL.search(text):

@@ -47,6 +47,13 @@ def number_pattern() -> str:
 
 
 @lru_cache(maxsize=1)
+def number_starts() -> str:
+    """Regex source for how every match of :func:`number_pattern` begins (lower case): a
+    digit, a units or tens word, or "a" and a space ("a dozen")."""
+    return rf"\d|{trie(_kind('unit') + _kind('tens'))}|a\s"
+
+
+@lru_cache(maxsize=1)
 def _compiled() -> re.Pattern[str]:
     return resources.compile_pattern(
         rf"\A(?:{number_pattern()})\Z", re.IGNORECASE, where="numbers.number_pattern"
@@ -62,6 +69,16 @@ def parse_number(text: str) -> float | None:
     text = " ".join(text.split())
     if not _compiled().match(text):
         return None
+    return _value(text)
+
+
+def scanned_number(text: str) -> float:
+    """:func:`parse_number` of a number group of the claims scan, which is ``number_pattern``
+    already: its value without matching the pattern again."""
+    return _value(" ".join(text.split()))
+
+
+def _value(text: str) -> float:
     words = _words()
     total = 0.0
     current = 0.0

@@ -63,8 +63,18 @@ def outlet_of_lines(lines: list[str], url: str | None) -> Profile | None:
     kept = tuple(k for k, needle in enumerate(_needles()) if odd or needle in lower)
     if not kept:
         return None
+    # Without those letters, the lower-cased probe matched case-sensitively is the probe
+    # matched in any case, and sre's literal search works again (it does not under
+    # IGNORECASE).
+    scan = _any_outlet(kept, not odd)
+    text = probe if odd else lower
+    owners = _owners()
+    first = owners[kept[0]]
+    if all(owners[k] == first for k in kept):
+        # one outlet left: it wins if any of its patterns occurs anywhere
+        return _profiles()[first] if scan.search(text) else None
     # One scan for all outlets; on several hits the profile listed first wins, as before.
-    hits = {int(m.lastgroup[1:]) for m in _any_outlet(kept).finditer(probe) if m.lastgroup}
+    hits = {int(m.lastgroup[1:]) for m in scan.finditer(text) if m.lastgroup}
     return _profiles()[min(hits)] if hits else None
 
 
@@ -150,19 +160,41 @@ def _needles() -> tuple[str, ...]:
     return tuple(needle for _, needle, _ in _detectors())
 
 
+@lru_cache(maxsize=1)
+def _owners() -> tuple[int, ...]:
+    """The profile index of each detect pattern."""
+    return tuple(i for i, _, _ in _detectors())
+
+
 @lru_cache(maxsize=256)
-def _any_outlet(kept: tuple[int, ...]) -> re.Pattern[str]:
-    """One alternation of the ``kept`` detect patterns, a named group per profile."""
+def _any_outlet(kept: tuple[int, ...], lowered: bool) -> re.Pattern[str]:
+    """One alternation of the ``kept`` detect patterns, a named group per profile; when
+    ``lowered``, for lower-cased text matched as it is (patterns that cannot be lowered
+    keep IGNORECASE for themselves)."""
     detectors = _detectors()
     profiles = dict.fromkeys(detectors[k][0] for k in kept)
     branches = (
-        "|".join(f"(?:{p})" for k, (i, _, p) in enumerate(detectors) if i == profile and k in kept)
+        "|".join(
+            f"(?:{_lowered(p) if lowered else p})"
+            for k, (i, _, p) in enumerate(detectors)
+            if i == profile and k in kept
+        )
         for profile in profiles
     )
     return re.compile(
         "|".join(f"(?P<p{i}>{b})" for i, b in zip(profiles, branches, strict=True)),
-        re.IGNORECASE | re.MULTILINE,
+        re.MULTILINE if lowered else re.IGNORECASE | re.MULTILINE,
     )
+
+
+def _lowered(pattern: str) -> str:
+    """``pattern`` for lower-cased text without IGNORECASE: ASCII capitals lowered; a
+    pattern with inline flags or a cased letter outside ASCII ("ⓒ" matches "Ⓒ") keeps
+    IGNORECASE for itself, scoped to it."""
+    lowered = resources.lowered(pattern)
+    if lowered is None or any(c.lower() != c.upper() for c in pattern if not c.isascii()):
+        return f"(?i:{pattern})"
+    return lowered
 
 
 def profile_by_name(name: str | None) -> Profile | None:

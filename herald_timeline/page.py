@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 from functools import lru_cache
 
 from herald_timeline import resources
+from herald_timeline.pattern_facts import LineRules, line_rules, needs_literal
 from herald_timeline.stamps import Reading, Stamp, read_line
 from herald_timeline.text import abbreviations, count_words, lacks, stripped_lines, trie
 
@@ -43,12 +44,16 @@ def _compile_lines(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _line_patterns() -> dict[str, re.Pattern[str]]:
+def _line_patterns() -> dict[str, LineRules]:
     return {
-        "chrome": _compile_lines("chrome.txt"),
-        "end": _compile_lines("end.txt"),
-        "title_prefix": _compile_lines("title_prefixes.txt", 0),
+        "chrome": line_rules("page/chrome.txt"),
+        "end": line_rules("page/end.txt"),
     }
+
+
+@lru_cache(maxsize=1)
+def _title_prefix() -> re.Pattern[str]:
+    return _compile_lines("title_prefixes.txt", 0)
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +66,14 @@ def _byline_patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     return bylines, names
 
 
+@lru_cache(maxsize=1)
+def _bylines_without_at() -> tuple[re.Pattern[str], ...]:
+    """The byline patterns a line without "@" can match (the others need an e-mail)."""
+    return tuple(p for p in _byline_patterns()[0] if not needs_literal(p.pattern, "@"))
+
+
 def is_chrome(line: str) -> bool:
-    return _line_patterns()["chrome"].fullmatch(line) is not None or _has_chrome_word(line)
+    return _line_patterns()["chrome"].fullmatch(line) or _has_chrome_word(line)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +90,7 @@ def _has_chrome_word(line: str) -> bool:
 
 
 def is_end(line: str) -> bool:
-    return _line_patterns()["end"].fullmatch(line) is not None
+    return _line_patterns()["end"].fullmatch(line)
 
 
 # Every byline pattern needs one of these at its start, or an "@"; most lines are rejected
@@ -89,9 +100,12 @@ _BYLINE_HINT = re.compile(r"by\b|reporter|written|posted", re.IGNORECASE)
 
 def read_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, email) when ``line`` is a byline or a reporter's e-mail, else None."""
-    if "@" not in line and not _BYLINE_HINT.match(line):
+    if "@" in line:
+        bylines = _byline_patterns()[0]
+    elif _BYLINE_HINT.match(line):
+        bylines = _bylines_without_at()
+    else:
         return None
-    bylines, _ = _byline_patterns()
     for pattern in bylines:
         match = pattern.fullmatch(line)
         if match:
@@ -121,8 +135,9 @@ _TERMINAL = '.!?"”’):]'
 
 
 def _words(line: str) -> int:
-    # Whitespace tokens: close enough to tell a menu item from a paragraph, and cheap.
-    return len(line.split())
+    """Whitespace tokens, counted up to 32 (every test here compares with 30 or less): close
+    enough to tell a menu item from a paragraph, and a paragraph is not split word by word."""
+    return len(line.split(None, 31))
 
 
 def is_prose(line: str) -> bool:
@@ -176,9 +191,11 @@ def read_page(text: str, *, tz: tzinfo) -> PageParts:
 
 def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
     """:func:`read_page` of a page's lines, each stripped (the caller may have them)."""
-    # list methods (map, index, count) walk the lines in C; Python only visits the few
-    # lines that matter (stamps, header, body).
-    kinds = list(map(_line_kind, lines))
+    # list methods (index, count) walk the lines in C; Python only visits the few lines
+    # that matter (stamps, header, body). The kinds are _line_kind's, inlined: a call per
+    # line cost more than the cache look-up it makes.
+    recurring, classify = _recurring_line_kind, _classify_line
+    kinds = [recurring(line) if len(line) <= _RECURRING else classify(line) for line in lines]
     stamps: dict[int, list[Stamp]] = {}
     for i in _positions(kinds, "stamp", 0, len(kinds)):
         found = _stamps(lines[i], tz)
@@ -328,7 +345,7 @@ def _find_title(lines: list[str], kinds: list[str], stamp: int | None, body: int
 
 
 def _clean_title(line: str) -> str:
-    return _line_patterns()["title_prefix"].sub("", line, count=1).strip()
+    return _title_prefix().sub("", line, count=1).strip()
 
 
 _SECTION = re.compile(r"[A-Z][A-Za-z.&' -]{1,30}")

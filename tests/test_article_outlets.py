@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from herald_timeline.outlets import _edge_lines, detect_outlet, literal_needle
+from herald_timeline.outlets import _edge_lines, _lowered, detect_outlet, literal_needle
 from herald_timeline.text import stripped_lines
 
 
@@ -61,8 +61,24 @@ def test_edge_lines(text: str, expected: list[str]) -> None:
         pytest.param(
             "Story.\nThomson Reuters koreaherald.com", None, "The Korea Herald", id="first-listed"
         ),
+        # "ⓒ" is cased outside ASCII: its pattern keeps IGNORECASE in the lowered scan
+        pytest.param("Story.\nCOPYRIGHT Ⓒ KBS", None, "KBS News", id="cased-symbol"),
+        pytest.param("Story.\nApnews.com/x REUTERS.COM", None, "Reuters", id="two-outlets"),
     ],
 )
 def test_detect_outlet(text: str, url: str | None, outlet: str | None) -> None:
     profile = detect_outlet(text, url)
     assert (profile.name if profile else None) == outlet
+
+
+@pytest.mark.parametrize(
+    ("pattern", "lowered"),
+    [
+        pytest.param(r"^The Korea Times$", r"^the korea times$", id="capitals"),
+        pytest.param(r"© \d{4} Reuters", r"© \d{4} reuters", id="escape-kept"),
+        pytest.param(r"Copyright ⓒ KBS", r"(?i:Copyright ⓒ KBS)", id="cased-non-ascii"),
+        pytest.param(r"^KBS 뉴스$", r"^kbs 뉴스$", id="uncased-non-ascii"),
+    ],
+)
+def test_lowered_detect_pattern(pattern: str, lowered: str) -> None:
+    assert _lowered(pattern) == lowered

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -141,6 +142,83 @@ def test_has_number_is_a_number_word_between_separators(parts: list[str]) -> Non
     text = "".join(parts)
     words = set(text.translate(_SEPARATORS).split())
     assert claim_lexicon.has_number(text) is bool(words & {"one", "ten"})
+
+
+_SCAN_PIECES = [
+    "between",
+    "from",
+    "more than",
+    "a",
+    "dozen",
+    "twenty",
+    "-",
+    "three",
+    "one",
+    "5",
+    "1,200",
+    ".",
+    "$",
+    " ",
+    "and",
+    "to",
+    "or",
+    "x",
+    "’",
+    "million",
+    "of",
+    "at least",
+]
+
+
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=12).map("".join))
+def test_scan_all_is_the_scan_finditer(text: str) -> None:
+    spans = [(m.span(), m.groupdict()) for m in claim_lexicon.scan_all(text)]
+    assert spans == [(m.span(), m.groupdict()) for m in claim_lexicon.scan().finditer(text)]
+
+
+_UNIT_PIECES = [
+    "ballistic",
+    "missiles",
+    " ",
+    "  ",
+    "Korean",
+    "F-16s",
+    "launches",
+    "of",
+    "the",
+    "per",
+    "cent",
+    "U.S.",
+    "ſoldiers",
+    "Troops",
+    "new",
+    ",",
+    "-",
+    "stealth",
+    "fighters",
+    "United",
+    "Nations",
+    "Command",
+    "member",
+    "states",
+    "’s",
+    "ICBM",
+    "year-old",
+]
+
+
+def _unit_end(match: re.Match[str] | None) -> tuple[str | None, int] | None:
+    return None if match is None else (match.lastgroup, match.end())
+
+
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=10).map("".join))
+def test_unit_walks_are_the_unit_regexes(text: str) -> None:
+    assert claim_lexicon._unit_starts() is not None  # the data allows the walks
+    for pos in range(min(len(text), 3)):
+        after = claim_lexicon._walk_after(text, pos)
+        assert _unit_end(after) == _unit_end(claim_lexicon._unit_after().match(text, pos))
+        after = claim_lexicon._walk_next(text, pos)
+        assert _unit_end(after) == _unit_end(claim_lexicon._unit_next().match(text, pos))
 
 
 def test_definite_count_repeating_an_earlier_one_is_anaphora() -> None:
@@ -426,3 +504,14 @@ def test_dev_corpus_claims_f1(shared: Path) -> None:
         n_gold += sum(want.values())
     precision, recall = tp / n_pred, tp / n_gold
     assert 2 * precision * recall / (precision + recall) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("one", "inside", "outside"),
+    [(r"[^\w$]", " (\t", "a_0$"), (r"[\s,]", " \t\x1c,", "a-"), (r"\d", "09", "a")],
+    ids=["negated-word", "space", "digit"],
+)
+def test_ascii_class_spells_out_a_class(one: str, inside: str, outside: str) -> None:
+    spelt = re.compile(claim_lexicon.ascii_class(one))
+    assert all(spelt.fullmatch(c) for c in inside)
+    assert not any(spelt.fullmatch(c) for c in outside)

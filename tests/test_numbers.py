@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from herald_timeline.numbers import number_pattern, parse_number
+from herald_timeline.numbers import number_pattern, parse_number, scanned_number
 
 VALUES = [
     ("8", 8.0),
@@ -64,3 +64,22 @@ def test_pattern_finds_whole_numbers(sentence: str, found: str | None) -> None:
 
 def test_pattern_never_matches_empty() -> None:
     assert re.fullmatch(number_pattern(), "") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,200",
+        "1.5 million",
+        "twenty-three",
+        "a dozen",
+        "a  hundred",
+        "five hundred and six",
+        "forty-eight",
+        "3 thousand",
+        "one",
+        "2022",
+    ],
+)
+def test_scanned_number_is_parse_number(text: str) -> None:
+    assert scanned_number(text) == parse_number(text)

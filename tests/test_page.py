@@ -367,3 +367,14 @@ def test_chrome_words_fast_check_agrees_with_any_case_regex(line: str) -> None:
 )
 def test_chrome_words(line: str, chrome: bool) -> None:
     assert is_chrome(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [("By Ji Da-gyum", 3), (" ".join(["word"] * 31), 31), (" ".join(["word"] * 90), 32)],
+    ids=["short", "at-cap", "paragraph"],
+)
+def test_words_are_counted_up_to_32(line: str, count: int) -> None:
+    from herald_timeline.page import _words
+
+    assert _words(line) == count

@@ -1,0 +1,117 @@
+"""What the structure of a regex proves about the lines it can match, read from its parse
+(``re._parser``, as :mod:`herald_timeline.timex_scan` does): how long a match can be, and
+which literal every match contains. The page reader uses it to skip patterns that cannot
+match a line before trying them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+from herald_timeline import resources
+
+
+@dataclass(frozen=True, slots=True)
+class LineRules:
+    """The line patterns of one file, tried whole (``fullmatch``, any case). A line longer
+    than every bounded pattern can match is tried against the unbounded ones only: the
+    ``.{0,60}``-style patterns would otherwise backtrack through every paragraph."""
+
+    every: re.Pattern[str]
+    width: int  # the longest line a bounded pattern matches
+    unbounded: re.Pattern[str] | None
+
+    def fullmatch(self, line: str) -> bool:
+        if len(line) <= self.width:
+            return self.every.fullmatch(line) is not None
+        return self.unbounded is not None and self.unbounded.fullmatch(line) is not None
+
+
+def line_rules(name: str) -> LineRules:
+    """The patterns of resource ``name`` (one per line) as :class:`LineRules`."""
+    patterns = resources.lines(name)
+    widths = [_parser.parse(p, re.IGNORECASE).getwidth()[1] for p in patterns]
+    unbounded = tuple(p for p, w in zip(patterns, widths, strict=True) if w >= _UNBOUNDED)
+    return LineRules(
+        every=_joined(patterns, name),
+        width=max((w for w in widths if w < _UNBOUNDED), default=-1),
+        unbounded=_joined(unbounded, name) if unbounded else None,
+    )
+
+
+def _joined(patterns: tuple[str, ...], name: str) -> re.Pattern[str]:
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return resources.compile_pattern(joined, re.IGNORECASE, where=name)
+
+
+#: the width ``getwidth`` gives a pattern with an unbounded repeat (``.*``, ``\d+``)
+_UNBOUNDED = 1 << 16  # MAXREPEAT is far above any bounded pattern
+
+
+def needs_literal(pattern: str, char: str) -> bool:
+    """Whether every match of ``pattern`` contains ``char``: it is a literal of the pattern's
+    own sequence, or of a group or a repeat of at least one in that sequence."""
+    return _needs(_parser.parse(pattern), ord(char))
+
+
+def _needs(sequence: Any, code: int) -> bool:
+    for op, value in sequence:
+        if op is _parser.LITERAL and value == code:
+            return True
+        if op is _parser.SUBPATTERN and _needs(value[-1], code):
+            return True
+        if op in _REPEATS and value[0] >= 1 and _needs(value[2], code):
+            return True
+        if op is _parser.BRANCH and all(_needs(b, code) for b in value[1]):
+            return True
+    return False
+
+
+_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters (as the pattern writes them) a match of ``pattern`` can begin with;
+    None when its parse does not tell (a class by category, a negated class, an optional
+    first item)."""
+    return _first(_parser.parse(pattern, flags))
+
+
+def _first(sequence: Any) -> frozenset[str] | None:
+    for op, value in sequence:
+        if op in _ZERO_WIDTH:
+            continue  # the next item begins the match
+        if op is _parser.LITERAL:
+            return frozenset(chr(value))
+        if op is _parser.IN:
+            return _class_chars(value)
+        if op is _parser.SUBPATTERN or op in _REPEATS:
+            body = value[-1]
+            if (op in _REPEATS and value[0] < 1) or body.getwidth()[0] < 1:
+                return None
+            return _first(body)
+        if op is _parser.BRANCH:
+            found = [_first(b) if b.getwidth()[0] >= 1 else None for b in value[1]]
+            if any(f is None for f in found):
+                return None
+            return frozenset().union(*found)  # type: ignore[arg-type]
+        return None
+    return None
+
+
+def _class_chars(items: Any) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, value in items:
+        if op is _parser.LITERAL:
+            chars.add(chr(value))
+        elif op is _parser.RANGE and value[1] - value[0] < 256:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:  # a category, a negation, a wide range
+            return None
+    return frozenset(chars)
+
+
+_ZERO_WIDTH = (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT)
