@@ -15,20 +15,22 @@ from functools import cache, lru_cache
 from itertools import islice
 
 from herald_timeline import event_lexicon, resources
-from herald_timeline.event_names import (
-    Facts,
+from herald_timeline.event_gazetteer import (
     actor_names,
-    actors,
     adjectives,
-    clause,
-    hits_in,
-    location,
     noun_trigger,
     ordinal_pattern,
     ordinal_words,
-    party,
     short_forms,
     short_names,
+)
+from herald_timeline.event_names import (
+    Facts,
+    actors,
+    clause,
+    hits_in,
+    location,
+    party,
 )
 from herald_timeline.event_triggers import Trigger
 

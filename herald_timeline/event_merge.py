@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from herald_timeline import event_dates, event_lexicon, event_names
+from herald_timeline import event_dates, event_gazetteer, event_lexicon, event_names
 from herald_timeline.event_triggers import Trigger
 
 if TYPE_CHECKING:
@@ -207,4 +207,4 @@ def _generic() -> frozenset[str]:
 def _words(name: str) -> frozenset[str]:
     """The words of a name, without the parties' names ("US-South Korea joint drill")."""
     words = set(re.findall(r"[A-Za-z][\w'’]*", name.lower()))
-    return frozenset(words - event_names.party_words())
+    return frozenset(words - event_gazetteer.party_words())

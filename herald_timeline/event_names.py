@@ -9,226 +9,27 @@ source of an attribution. The gazetteers (parties, people, places) are data in
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from herald_timeline import event_lexicon, resources
+from herald_timeline import resources
+from herald_timeline.event_gazetteer import (
+    CASE_ODD,
+    actor_hits,
+    attribution,
+    attribution_folded,
+    attribution_stems,
+    branched_words,
+    clause_end,
+    clause_end_folded,
+    dash_break,
+    is_noun,
+    ordinal_folded,
+    ordinal_pattern,
+    ordinal_words,
+    preposition,
+)
 from herald_timeline.event_triggers import Trigger
-from herald_timeline.text import case_odd, trie
-
-
-@cache
-def ordinal_words() -> dict[str, int]:
-    """Ordinal words and their numbers ("fifth" -> 5)."""
-    return {w: int(n) for w, n in event_lexicon.mapping("ordinals", "word", "number").items()}
-
-
-@cache
-def ordinal_pattern() -> re.Pattern[str]:
-    """An ordinal in digits ("54th") or in words ("fifth")."""
-    words = "|".join(ordinal_words())
-    return re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({words}))\b", re.IGNORECASE)
-
-
-@cache
-def _ordinal_folded() -> re.Pattern[str]:
-    """``ordinal_pattern`` for lower-cased text: the digits branch and one branch per
-    first letter of the words (see ``branched``)."""
-    words = branched(_lower_words_of(tuple(ordinal_words())), not_after=r"\w", end=r"\b")
-    return re.compile(rf"\d(?<!\w.)\d{{0,2}}(?:st|nd|rd|th)\b|{words}")
-
-
-@cache
-def _preposition() -> re.Pattern[str]:
-    return re.compile(rf"\b{event_lexicon.alternatives('location_prepositions')}\s+$")
-
-
-@cache
-def _attribution() -> re.Pattern[str]:
-    return re.compile(rf"\b{event_lexicon.alternatives('attribution_verbs')}\b", re.IGNORECASE)
-
-
-@cache
-def _attribution_folded() -> re.Pattern[str]:
-    """``_attribution`` for lower-cased text (see ``Facts.folded``)."""
-    words = branched(_lower_words("attribution_verbs"), not_after=r"\w")
-    return re.compile(rf"(?:{words})\b")
-
-
-def _lower_words(name: str) -> tuple[str, ...]:
-    return _lower_words_of(event_lexicon.words(name), name)
-
-
-def _lower_words_of(words: tuple[str, ...], name: str = "ordinals") -> tuple[str, ...]:
-    if any(w != w.lower() for w in words):  # matched on lower-cased text
-        raise resources.ResourceError(f"events/{name}: write the entries in lower case")
-    return words
-
-
-@cache
-def _attribution_stems() -> tuple[str, ...]:
-    """A word each attribution must contain ("according\\s+to" -> "according"): a
-    sentence without any has no attribution, and no regex needs to look."""
-    stems = []
-    for word in _lower_words("attribution_verbs"):
-        stem = re.match(r"[a-z]*", word).group()  # type: ignore[union-attr]
-        if word[len(stem) : len(stem) + 1] in ("?", "*", "{"):  # "says?": "say"
-            stem = stem[:-1]
-        if not stem:
-            raise resources.ResourceError(f"attribution_verbs: no word leads {word!r}")
-        stems.append(stem)
-    return tuple(stems)
-
-
-@cache
-def _noun_folded() -> re.Pattern[str]:
-    """The noun triggers for lower-cased text (``noun_trigger`` finds one where this does)."""
-    return re.compile(f"(?:{branched(_lower_words('noun_triggers'))})")
-
-
-def is_noun(text: str) -> bool:
-    """Whether ``text`` holds a noun trigger ("held talks"; not "met")."""
-    lower = text.lower()
-    if text.isascii() or (len(lower) == len(text) and not case_odd(text)):
-        return _noun_folded().search(lower) is not None
-    return noun_trigger().search(text) is not None
-
-
-@cache
-def _clause_end() -> re.Pattern[str]:
-    """The clause of a trigger ends at these (a subordinate clause names other parties)."""
-    after_comma = event_lexicon.alternatives("clause_comma_words")
-    words = event_lexicon.alternatives("clause_words")
-    return re.compile(
-        rf"[;:]|\s[-–—]\s|,\s+{after_comma}\b|\b{words}\b",
-        re.IGNORECASE,
-    )
-
-
-@cache
-def _clause_end_folded(dashes: bool) -> re.Pattern[str]:
-    """``_clause_end`` for lower-cased text, led by a class of its first characters;
-    without ``dashes``, for a text where no dash stands between spaces (then no space
-    needs trying: most of the positions)."""
-    after_comma = event_lexicon.alternatives("clause_comma_words")
-    _lower_words("clause_comma_words")
-    if not dashes:  # one literal per branch: see ``branched``
-        words = branched(_lower_words("clause_words"), not_after=r"\w", end=r"\b")
-        return re.compile(rf"(?:;|:|,\s+{after_comma}\b|{words})")
-    firsts, words = event_lexicon.led_parts(_lower_words("clause_words"))
-    return re.compile(
-        rf"[;:\s,{firsts}]"
-        rf"(?:(?<=[;:])|(?<=\s)[-–—]\s|(?<=,)\s+{after_comma}\b|(?<!\w.)(?:{words})\b)"
-    )
-
-
-#: ``text.case_odd``'s letters, looked for with ``in`` (its regex costs 15 times more)
-_CASE_ODD = "\u0130\u0131\u017f\u212a"
-
-
-def _dash_break(text: str) -> bool:
-    """Whether a dash stands between two whitespace characters (``\\s[-–—]\\s``)."""
-    for dash in "-–—":
-        at = text.find(dash, 1)
-        while 0 < at < len(text) - 1:
-            if text[at - 1].isspace() and text[at + 1].isspace():
-                return True
-            at = text.find(dash, at + 1)
-    return False
-
-
-@cache
-def noun_trigger() -> re.Pattern[str]:
-    """Triggers that are nouns: a proper name right before one names the event."""
-    return re.compile(
-        rf"(?:[\w-]+\s+)?{event_lexicon.alternatives('noun_triggers')}", re.IGNORECASE
-    )
-
-
-@cache
-def adjectives() -> dict[str, str]:
-    """A party's adjective ("North Korea" -> "North Korean")."""
-    return event_lexicon.mapping("party_forms", "party", "adjective")
-
-
-@cache
-def short_forms() -> dict[str, str]:
-    """A party's short form in a list of parties ("United States" -> "US")."""
-    return event_lexicon.mapping("party_forms", "party", "short")
-
-
-@lru_cache(maxsize=1)
-def actor_names() -> dict[str, str]:
-    names = {r["surface"]: r["actor"] for r in resources.table("events/actors.csv")}
-    names.update({r["surface"]: r["actor"] for r in resources.table("events/people.csv")})
-    return names
-
-
-@lru_cache(maxsize=1)
-def party_words() -> frozenset[str]:
-    """Lower-case words of the parties' names and name forms ("us", "korean", "biden")."""
-    names = (
-        *actor_names(),
-        *actor_names().values(),
-        *adjectives().values(),
-        *short_forms().values(),
-    )
-    names += tuple(short_names().values())
-    return frozenset(w for n in names for w in re.findall(r"[a-z][\w'’]*", n.lower()))
-
-
-@lru_cache(maxsize=1)
-def short_names() -> dict[str, str]:
-    return {r["surface"]: r["short"] for r in resources.table("events/people.csv")}
-
-
-def branched(alternatives: Sequence[str], *, not_after: str = "", end: str = "") -> str:
-    """``event_lexicon.led`` for regex alternatives, written like ``branched_words``
-    (``end`` closes each branch, so that the alternation can join another one flat)."""
-    groups: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        first, rest = alternative[:1], alternative[1:]
-        if not (first.isascii() and first.isalnum()) or rest[:1] in ("?", "*", "+", "{"):
-            raise ValueError(f"not a plain first character: {alternative!r}")
-        groups.setdefault(first, []).append(rest)
-    guard = f"(?<!{not_after}.)" if not_after else ""
-    return "|".join(f"{c}{guard}(?:{'|'.join(r)}){end}" for c, r in groups.items())
-
-
-def branched_words(words: Sequence[str], *, not_after: str) -> str:
-    """``event_lexicon.led_words``, written as one branch per first character, that
-    character a literal and ``not_after`` checked after it: ``re`` gets the same class of
-    first characters to skip to, and at a candidate rejects every branch but one by its
-    literal (a lookbehind per branch would be evaluated branch after branch)."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        if not (word[:1].isascii() and word[:1].isalnum()):
-            raise ValueError(f"not a plain first character: {word!r}")
-        groups.setdefault(word[0], []).append(word[1:])
-    branches = []
-    for first, rests in sorted(groups.items()):
-        longer = [rest for rest in rests if rest]
-        body = trie(longer) if longer else ""
-        if body and "" in rests:  # the one-letter word too, after the longer ones
-            body = f"(?:{body})?"
-        branches.append(f"{first}(?<!{not_after}.){body}")
-    return f"(?:{'|'.join(branches)})"
-
-
-@lru_cache(maxsize=1)
-def _actor_pattern() -> re.Pattern[str]:
-    """All party and people surfaces in one alternation (longest first)."""
-    # not "U.S.-drafted", "North Korea-related": a compound adjective is no party
-    words = branched_words(tuple(actor_names()), not_after=r"[\w.]")
-    return re.compile(rf"{words}(?!\w|-[a-z])")
-
-
-def _actor_hits(text: str) -> tuple[tuple[int, str, str], ...]:
-    """(offset, party, surface) of every party or person named in ``text`` (a surface
-    mapped to '-' is a name that only contains a party's name: "National Security Council")."""
-    names = actor_names()
-    hits = [(m.start(), names[m.group()], m.group()) for m in _actor_pattern().finditer(text)]
-    return tuple(hit for hit in hits if hit[1] != "-")
+from herald_timeline.text import case_odd
 
 
 class Facts:
@@ -273,7 +74,7 @@ class Facts:
             text = self.text
             if text.isascii():
                 self._folded = text.lower()
-            elif any(odd in text for odd in _CASE_ODD):
+            elif any(odd in text for odd in CASE_ODD):
                 self._folded = ""
             else:  # only the ASCII letters (the patterns' words are ASCII): same offsets,
                 self._folded = text.encode().lower().decode()  # and twice as fast
@@ -284,13 +85,13 @@ class Facts:
         """Whether the folded text holds a word every attribution needs ("said")."""
         if self._attributed is None:
             folded = self.folded or ""
-            self._attributed = any(stem in folded for stem in _attribution_stems())
+            self._attributed = any(stem in folded for stem in attribution_stems())
         return self._attributed
 
     @property
     def hits(self) -> tuple[tuple[int, str, str], ...]:
         if self._hits is None:
-            self._hits = _actor_hits(self.text)
+            self._hits = actor_hits(self.text)
         return self._hits
 
     @property
@@ -298,9 +99,9 @@ class Facts:
         if self._breaks is None:
             folded = self.folded
             if folded is None:
-                found = _clause_end().finditer(self.text)
+                found = clause_end().finditer(self.text)
             else:
-                found = _clause_end_folded(_dash_break(folded)).finditer(folded)
+                found = clause_end_folded(dash_break(folded)).finditer(folded)
             self._breaks = tuple(m.span() for m in found)
         return self._breaks
 
@@ -332,7 +133,7 @@ def ordinal(sentence: str, trigger: Trigger) -> int | None:
     window = sentence[max(0, trigger.start - 45) : trigger.start]
     lower = window.lower()
     if window.isascii() or (len(lower) == len(window) and not case_odd(window)):
-        folded = list(_ordinal_folded().finditer(lower))
+        folded = list(ordinal_folded().finditer(lower))
         if not folded:
             return None
         word = folded[-1].group()
@@ -445,7 +246,7 @@ def _sources(facts: Facts) -> tuple[tuple[int, int], ...]:
     """Spans that name the source of an attribution, not a party to the event."""
     folded = facts.folded
     if folded is None:
-        if not _attribution().search(facts.text):
+        if not attribution().search(facts.text):
             return ()
         return tuple(m.span() for m in _ATTRIBUTION_SOURCE.finditer(facts.text))
     if not facts.attributed:
@@ -494,7 +295,7 @@ def _place_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     return tuple(
         (m.start(), m.group())
         for m in _places().finditer(sentence)
-        if _preposition().search(sentence[max(0, m.start() - 12) : m.start()])
+        if preposition().search(sentence[max(0, m.start() - 12) : m.start()])
     )
 
 
@@ -505,9 +306,9 @@ def party(facts: Facts, start: int, end: int) -> str | None:
     sentence = facts.text
     folded = facts.folded
     if folded is not None:
-        cut = list(_attribution_folded().finditer(folded[start:end])) if facts.attributed else []
+        cut = list(attribution_folded().finditer(folded[start:end])) if facts.attributed else []
     else:
-        cut = list(_attribution().finditer(sentence[start:end]))
+        cut = list(attribution().finditer(sentence[start:end]))
     if cut:
         last = cut[-1]
         start += last.end()

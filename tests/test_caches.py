@@ -26,7 +26,7 @@ TEXT_KEYED = {
 NOT_TEXT = {
     ("event_triggers", "_heads"): "a flag",
     ("event_triggers", "_single"): "a rule index",
-    ("event_names", "_clause_end_folded"): "a flag",
+    ("event_gazetteer", "clause_end_folded"): "a flag",
     ("htmlpage", "_extractor"): "a flag",
     ("outlets", "_any_outlet"): "profile indices",
     ("schema", "_codes"): "a dtype",

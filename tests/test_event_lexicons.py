@@ -9,6 +9,7 @@ import pytest
 
 from herald_timeline import (
     event_dates,
+    event_gazetteer,
     event_labels,
     event_lexicon,
     event_merge,
@@ -24,13 +25,16 @@ def _pair(example: str) -> tuple[str, str]:
 
 def _ordinal(example: str) -> bool:
     text, number = _pair(example)
-    found = event_names.ordinal_pattern().search(text)
-    return found is not None and event_names.ordinal_words()[found.group(2)] == int(number)
+    found = event_gazetteer.ordinal_pattern().search(text)
+    return found is not None and event_gazetteer.ordinal_words()[found.group(2)] == int(number)
 
 
 def _party_form(example: str) -> bool:
     party, form = _pair(example)
-    return form in (event_names.adjectives().get(party), event_names.short_forms().get(party))
+    return form in (
+        event_gazetteer.adjectives().get(party),
+        event_gazetteer.short_forms().get(party),
+    )
 
 
 def _head_noun(example: str) -> bool:
@@ -54,12 +58,12 @@ def _photo_word(text: str) -> bool:
 #: each lexicon file -> a check that its ``# example:`` holds through the code that reads it
 CHECKS: dict[str, Callable[[str], bool]] = {
     "ordinals.csv": _ordinal,
-    "noun_triggers.txt": lambda t: bool(event_names.noun_trigger().fullmatch(t)),
+    "noun_triggers.txt": lambda t: bool(event_gazetteer.noun_trigger().fullmatch(t)),
     "party_forms.csv": _party_form,
-    "attribution_verbs.txt": lambda t: bool(event_names._attribution().search(t)),
+    "attribution_verbs.txt": lambda t: bool(event_gazetteer.attribution().search(t)),
     "location_prepositions.txt": lambda t: bool(event_names._place_hits(t)),
-    "clause_comma_words.txt": lambda t: bool(event_names._clause_end().search(t)),
-    "clause_words.txt": lambda t: bool(event_names._clause_end().search(t)),
+    "clause_comma_words.txt": lambda t: bool(event_gazetteer.clause_end().search(t)),
+    "clause_words.txt": lambda t: bool(event_gazetteer.clause_end().search(t)),
     "name_modifiers.txt": lambda t: bool(event_labels._modifier().match(t)),
     "head_nouns.csv": _head_noun,
     "meeting_heads.txt": lambda t: bool(event_labels._head_pattern("meeting_heads").search(t)),

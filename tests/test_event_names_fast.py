@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald_timeline import event_labels, event_lexicon, event_names, resources
+from herald_timeline import event_gazetteer, event_labels, event_lexicon, event_names, resources
 from herald_timeline.event_triggers import Trigger
 
 #: words and characters the patterns care about, to find edge cases
@@ -45,23 +45,25 @@ def test_linked_agrees_with_the_with_pattern(text: str, start: int, end: int) ->
     ids=["talks", "met", "capital", "long-s", "none"],
 )
 def test_is_noun(text: str, expected: bool) -> None:
-    assert event_names.is_noun(text) is expected
-    assert (event_names.noun_trigger().search(text) is not None) is expected
+    assert event_gazetteer.is_noun(text) is expected
+    assert (event_gazetteer.noun_trigger().search(text) is not None) is expected
 
 
 @given(TEXTS)
 def test_is_noun_agrees_with_noun_trigger(text: str) -> None:
-    assert event_names.is_noun(text) == (event_names.noun_trigger().search(text) is not None)
+    assert event_gazetteer.is_noun(text) == (
+        event_gazetteer.noun_trigger().search(text) is not None
+    )
 
 
 def _ordinal_plain(window: str) -> int | None:
-    found = list(event_names.ordinal_pattern().finditer(window))
+    found = list(event_gazetteer.ordinal_pattern().finditer(window))
     if not found:
         return None
     last = found[-1]
     if last.group(1):
         return int(last.group(1))
-    return event_names.ordinal_words()[last.group(2).lower()]
+    return event_gazetteer.ordinal_words()[last.group(2).lower()]
 
 
 @pytest.mark.parametrize(
@@ -83,7 +85,7 @@ def test_ordinal_agrees_with_plain(text: str) -> None:
 
 
 def _sources_plain(text: str) -> tuple[tuple[int, int], ...]:
-    if not event_names._attribution().search(text):
+    if not event_gazetteer.attribution().search(text):
         return ()
     return tuple(m.span() for m in event_names._ATTRIBUTION_SOURCE.finditer(text))
 
@@ -109,17 +111,19 @@ def test_party_agrees_without_the_stem_check(text: str, start: int, end: int) ->
 @given(TEXTS)
 def test_dash_break_agrees_with_regex(text: str) -> None:
     expected = re.search(r"\s[-\u2013\u2014]\s", text) is not None
-    assert event_names._dash_break(text) == expected
+    assert event_gazetteer.dash_break(text) == expected
 
 
 def test_branched_words_match_like_an_alternation() -> None:
-    pattern = re.compile(event_names.branched_words(["a", "ab", "Sep", "Sept"], not_after=r"\w"))
+    pattern = re.compile(
+        event_gazetteer.branched_words(["a", "ab", "Sep", "Sept"], not_after=r"\w")
+    )
     assert [m.group() for m in pattern.finditer("ab a Sept xa")] == ["ab", "a", "Sept"]
 
 
 def test_branched_needs_a_plain_first_character() -> None:
     with pytest.raises(ValueError, match="plain first"):
-        event_names.branched([r"\bword"])
+        event_gazetteer.branched([r"\bword"])
 
 
 @given(TEXTS, st.integers(0, 80))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald_timeline import event_labels, event_lexicon, event_names, resources
+from herald_timeline import event_gazetteer, event_labels, event_lexicon, event_names, resources
 
 SENTENCES = [
     "South Korea and the United States on Friday launched a new working group.",
@@ -69,19 +69,19 @@ def test_scans_agree_on_generated_text(text: str) -> None:
 
 def _agree(text: str) -> None:
     actors = re.compile(
-        rf"(?<![\w.]){resources.alternation(tuple(event_names.actor_names()))}(?!\w|-[a-z])"
+        rf"(?<![\w.]){resources.alternation(tuple(event_gazetteer.actor_names()))}(?!\w|-[a-z])"
     )
-    assert _spans(event_names._actor_pattern(), text) == _spans(actors, text)
+    assert _spans(event_gazetteer._actor_pattern(), text) == _spans(actors, text)
     places = re.compile(rf"\b{resources.alternation(resources.lines('events/places.txt'))}\b")
     assert _spans(event_names._places(), text) == _spans(places, text)
     proper = re.compile(event_labels.PROPER_PLAIN)
     assert _spans(event_labels._PROPER, text) == _spans(proper, text)
     facts = event_names.Facts(text)
-    assert facts.breaks == tuple(_spans(event_names._clause_end(), text))
+    assert facts.breaks == tuple(_spans(event_gazetteer.clause_end(), text))
     folded = facts.folded
     if folded is not None:
-        fast = event_names._attribution_folded()
-        assert _spans(fast, folded) == _spans(event_names._attribution(), text)
+        fast = event_gazetteer.attribution_folded()
+        assert _spans(fast, folded) == _spans(event_gazetteer.attribution(), text)
 
 
 def test_folded_is_none_when_case_matters() -> None:

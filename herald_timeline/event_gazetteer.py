@@ -1,0 +1,227 @@
+"""Compiled scans and lexicons for ``event_names``: the gazetteers of parties, people and
+places, ordinals, attribution and clause-end patterns. Each is built once from the data in
+``resources/events/``; ``event_names`` reads sentences with them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from herald_timeline import event_lexicon, resources
+from herald_timeline.text import case_odd, trie
+
+
+@cache
+def ordinal_words() -> dict[str, int]:
+    """Ordinal words and their numbers ("fifth" -> 5)."""
+    return {w: int(n) for w, n in event_lexicon.mapping("ordinals", "word", "number").items()}
+
+
+@cache
+def ordinal_pattern() -> re.Pattern[str]:
+    """An ordinal in digits ("54th") or in words ("fifth")."""
+    words = "|".join(ordinal_words())
+    return re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|({words}))\b", re.IGNORECASE)
+
+
+@cache
+def ordinal_folded() -> re.Pattern[str]:
+    """``ordinal_pattern`` for lower-cased text: the digits branch and one branch per
+    first letter of the words (see ``branched``)."""
+    words = branched(_lower_words_of(tuple(ordinal_words())), not_after=r"\w", end=r"\b")
+    return re.compile(rf"\d(?<!\w.)\d{{0,2}}(?:st|nd|rd|th)\b|{words}")
+
+
+@cache
+def preposition() -> re.Pattern[str]:
+    return re.compile(rf"\b{event_lexicon.alternatives('location_prepositions')}\s+$")
+
+
+@cache
+def attribution() -> re.Pattern[str]:
+    return re.compile(rf"\b{event_lexicon.alternatives('attribution_verbs')}\b", re.IGNORECASE)
+
+
+@cache
+def attribution_folded() -> re.Pattern[str]:
+    """``attribution`` for lower-cased text (see ``Facts.folded``)."""
+    words = branched(_lower_words("attribution_verbs"), not_after=r"\w")
+    return re.compile(rf"(?:{words})\b")
+
+
+def _lower_words(name: str) -> tuple[str, ...]:
+    return _lower_words_of(event_lexicon.words(name), name)
+
+
+def _lower_words_of(words: tuple[str, ...], name: str = "ordinals") -> tuple[str, ...]:
+    if any(w != w.lower() for w in words):  # matched on lower-cased text
+        raise resources.ResourceError(f"events/{name}: write the entries in lower case")
+    return words
+
+
+@cache
+def attribution_stems() -> tuple[str, ...]:
+    """A word each attribution must contain ("according\\s+to" -> "according"): a
+    sentence without any has no attribution, and no regex needs to look."""
+    stems = []
+    for word in _lower_words("attribution_verbs"):
+        stem = re.match(r"[a-z]*", word).group()  # type: ignore[union-attr]
+        if word[len(stem) : len(stem) + 1] in ("?", "*", "{"):  # "says?": "say"
+            stem = stem[:-1]
+        if not stem:
+            raise resources.ResourceError(f"attribution_verbs: no word leads {word!r}")
+        stems.append(stem)
+    return tuple(stems)
+
+
+@cache
+def _noun_folded() -> re.Pattern[str]:
+    """The noun triggers for lower-cased text (``noun_trigger`` finds one where this does)."""
+    return re.compile(f"(?:{branched(_lower_words('noun_triggers'))})")
+
+
+def is_noun(text: str) -> bool:
+    """Whether ``text`` holds a noun trigger ("held talks"; not "met")."""
+    lower = text.lower()
+    if text.isascii() or (len(lower) == len(text) and not case_odd(text)):
+        return _noun_folded().search(lower) is not None
+    return noun_trigger().search(text) is not None
+
+
+@cache
+def clause_end() -> re.Pattern[str]:
+    """The clause of a trigger ends at these (a subordinate clause names other parties)."""
+    after_comma = event_lexicon.alternatives("clause_comma_words")
+    words = event_lexicon.alternatives("clause_words")
+    return re.compile(
+        rf"[;:]|\s[-–—]\s|,\s+{after_comma}\b|\b{words}\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def clause_end_folded(dashes: bool) -> re.Pattern[str]:
+    """``clause_end`` for lower-cased text, led by a class of its first characters;
+    without ``dashes``, for a text where no dash stands between spaces (then no space
+    needs trying: most of the positions)."""
+    after_comma = event_lexicon.alternatives("clause_comma_words")
+    _lower_words("clause_comma_words")
+    if not dashes:  # one literal per branch: see ``branched``
+        words = branched(_lower_words("clause_words"), not_after=r"\w", end=r"\b")
+        return re.compile(rf"(?:;|:|,\s+{after_comma}\b|{words})")
+    firsts, words = event_lexicon.led_parts(_lower_words("clause_words"))
+    return re.compile(
+        rf"[;:\s,{firsts}]"
+        rf"(?:(?<=[;:])|(?<=\s)[-–—]\s|(?<=,)\s+{after_comma}\b|(?<!\w.)(?:{words})\b)"
+    )
+
+
+#: ``text.case_odd``'s letters, looked for with ``in`` (its regex costs 15 times more)
+CASE_ODD = "\u0130\u0131\u017f\u212a"
+
+
+def dash_break(text: str) -> bool:
+    """Whether a dash stands between two whitespace characters (``\\s[-–—]\\s``)."""
+    for dash in "-–—":
+        at = text.find(dash, 1)
+        while 0 < at < len(text) - 1:
+            if text[at - 1].isspace() and text[at + 1].isspace():
+                return True
+            at = text.find(dash, at + 1)
+    return False
+
+
+@cache
+def noun_trigger() -> re.Pattern[str]:
+    """Triggers that are nouns: a proper name right before one names the event."""
+    return re.compile(
+        rf"(?:[\w-]+\s+)?{event_lexicon.alternatives('noun_triggers')}", re.IGNORECASE
+    )
+
+
+@cache
+def adjectives() -> dict[str, str]:
+    """A party's adjective ("North Korea" -> "North Korean")."""
+    return event_lexicon.mapping("party_forms", "party", "adjective")
+
+
+@cache
+def short_forms() -> dict[str, str]:
+    """A party's short form in a list of parties ("United States" -> "US")."""
+    return event_lexicon.mapping("party_forms", "party", "short")
+
+
+@lru_cache(maxsize=1)
+def actor_names() -> dict[str, str]:
+    names = {r["surface"]: r["actor"] for r in resources.table("events/actors.csv")}
+    names.update({r["surface"]: r["actor"] for r in resources.table("events/people.csv")})
+    return names
+
+
+@lru_cache(maxsize=1)
+def party_words() -> frozenset[str]:
+    """Lower-case words of the parties' names and name forms ("us", "korean", "biden")."""
+    names = (
+        *actor_names(),
+        *actor_names().values(),
+        *adjectives().values(),
+        *short_forms().values(),
+    )
+    names += tuple(short_names().values())
+    return frozenset(w for n in names for w in re.findall(r"[a-z][\w'’]*", n.lower()))
+
+
+@lru_cache(maxsize=1)
+def short_names() -> dict[str, str]:
+    return {r["surface"]: r["short"] for r in resources.table("events/people.csv")}
+
+
+def branched(alternatives: Sequence[str], *, not_after: str = "", end: str = "") -> str:
+    """``event_lexicon.led`` for regex alternatives, written like ``branched_words``
+    (``end`` closes each branch, so that the alternation can join another one flat)."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first, rest = alternative[:1], alternative[1:]
+        if not (first.isascii() and first.isalnum()) or rest[:1] in ("?", "*", "+", "{"):
+            raise ValueError(f"not a plain first character: {alternative!r}")
+        groups.setdefault(first, []).append(rest)
+    guard = f"(?<!{not_after}.)" if not_after else ""
+    return "|".join(f"{c}{guard}(?:{'|'.join(r)}){end}" for c, r in groups.items())
+
+
+def branched_words(words: Sequence[str], *, not_after: str) -> str:
+    """``event_lexicon.led_words``, written as one branch per first character, that
+    character a literal and ``not_after`` checked after it: ``re`` gets the same class of
+    first characters to skip to, and at a candidate rejects every branch but one by its
+    literal (a lookbehind per branch would be evaluated branch after branch)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if not (word[:1].isascii() and word[:1].isalnum()):
+            raise ValueError(f"not a plain first character: {word!r}")
+        groups.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rests in sorted(groups.items()):
+        longer = [rest for rest in rests if rest]
+        body = trie(longer) if longer else ""
+        if body and "" in rests:  # the one-letter word too, after the longer ones
+            body = f"(?:{body})?"
+        branches.append(f"{first}(?<!{not_after}.){body}")
+    return f"(?:{'|'.join(branches)})"
+
+
+@lru_cache(maxsize=1)
+def _actor_pattern() -> re.Pattern[str]:
+    """All party and people surfaces in one alternation (longest first)."""
+    # not "U.S.-drafted", "North Korea-related": a compound adjective is no party
+    words = branched_words(tuple(actor_names()), not_after=r"[\w.]")
+    return re.compile(rf"{words}(?!\w|-[a-z])")
+
+
+def actor_hits(text: str) -> tuple[tuple[int, str, str], ...]:
+    """(offset, party, surface) of every party or person named in ``text`` (a surface
+    mapped to '-' is a name that only contains a party's name: "National Security Council")."""
+    names = actor_names()
+    hits = [(m.start(), names[m.group()], m.group()) for m in _actor_pattern().finditer(text)]
+    return tuple(hit for hit in hits if hit[1] != "-")
