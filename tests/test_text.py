@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from herald_timeline import resources
 from herald_timeline.text import (
+    case_odd,
     count_words,
     count_words_reference,
     lacks,
@@ -102,3 +103,14 @@ def test_count_words(text: str, expected: int) -> None:
 @given(st.text(alphabet=st.sampled_from("aZ9é_-'’. ,;\n\t/()²\u2028“”*"), max_size=60))
 def test_count_words_agrees_with_one_regex(text: str) -> None:
     assert count_words(text) == count_words_reference(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "odd"),
+    [("plain ASCII", False), ("curly ’quotes” only", False), ("İstanbul", True),
+     ("ıssue", True), ("ſtate", True), ("10 \u212a", True), ("Ölçek", False)],
+    ids=["ascii", "curly", "dotted-I", "dotless-i", "long-s", "kelvin", "other-letters"],
+)  # fmt: skip
+def test_case_odd(text: str, odd: bool) -> None:
+    """The letters IGNORECASE equates with ASCII ones but ``lower`` does not."""
+    assert case_odd(text) is odd
