@@ -45,7 +45,13 @@ def _barrier() -> re.Pattern[str]:
     """A clause boundary no date reaches across to its trigger."""
     return re.compile(
         rf"\b{event_lexicon.alternatives('date_barriers')}\b|;|\s[-–—]\s"
-        r"|,\s+and\s+(?:it|he|she|they)\b",  # "..., and it fell on ...": another clause
+        r"|,\s+and\s+(?:it|he|she|they)\b"  # "..., and it fell on ...": another clause
+        # "..., and the system will be operational from Tuesday": a clause of its own subject
+        r"|,\s+(?:and|but)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:will|would|is|are|was|were|has|have|had|can|could)\b"
+        # "..., the intelligence pact signed in 2016": an appositive dates its own noun
+        r"|,\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:signed|adopted|agreed|created|set\s+up)\s+(?:in\s+|on\s+)?$"
+        r"|,\s+which\s+(?:was|were)\s+\w+\s+(?:in\s+|on\s+)?$",
         _FLAGS,
     )
 

@@ -296,12 +296,22 @@ def rows(body: str) -> list[tuple[str, str]]:
         ("The parade in Pyongyang took place on Sunday.\n"
          "Kim was elected general secretary on Sunday.",
          [("other", "2022-11-13"), ("other", "2022-11-13")]),
+        ("The allies agreed in August at their summit to share data, and the system will be "
+         "operational from Tuesday.",
+         [("agreement", "2022-08"), ("meeting", "2022-08")]),
+        ("The leaders met in Tokyo on Thursday.\nThey also agreed to restore the GSOMIA, the "
+         "intelligence pact signed in 2016.",
+         [("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
+        ("The leaders met in Tokyo on Thursday.\nThey also agreed to restore the pact, which "
+         "was signed in 2016.",
+         [("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
     ],
     ids=["elliptical-launches", "streak", "first-launch-since", "since-when", "called-off",
          "later-the-same-day", "call-is-not-the-summit", "counter-fire", "hours-later-launch",
          "definite-mention-and-signing", "subordinate-no-date", "day-then-year",
          "air-drill-in-span",
-         "parade-is-not-election"],
+         "parade-is-not-election", "new-clause-keeps-its-date", "appositive-keeps-its-date",
+         "which-clause-keeps-its-date"],
 )  # fmt: skip
 def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
