@@ -100,16 +100,21 @@ def _nearest_period(
     body: str, sentence: Sentence, anchor: int, timexes: Sequence[Timex], today: date | None
 ) -> tuple[date, date] | None:
     best: tuple[int, tuple[date, date]] | None = None
+    nearest_day = len(body)  # how near the nearest day-dated expression is
     for timex in timexes:
         if timex.char_start < sentence.start or timex.char_end > sentence.end:
             continue
+        distance = abs(timex.char_start - anchor)
         period = _period(body, sentence.text, timex, today)
         if period is None:
+            if timex.type == "date" and timex.precision == "day":
+                nearest_day = min(nearest_day, distance)  # not "since Wednesday"
             continue
-        distance = abs(timex.char_start - anchor)
         if best is None or distance < best[0]:
             best = (distance, period)
-    return best[1] if best is not None else None
+    # "fired two missiles on Oct. 2 and a satellite in May": a count of one day is no
+    # total over the month the sentence names further away
+    return best[1] if best is not None and best[0] < nearest_day else None
 
 
 def _subject(text: str, number_at: int, unit_end: int) -> str | None:

@@ -421,6 +421,25 @@ def test_period_end_to_end(text: str, period: tuple[date, date]) -> None:
     assert (claim.period_start, claim.period_end) == period
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("It fired two missiles on Oct. 2 and a satellite in May.", (None, None)),
+        ("It fired two missiles in May and a satellite on Oct. 2.",
+         (date(2022, 5, 1), date(2022, 5, 31))),
+        ("It has launched about 30 missiles since Wednesday.",
+         (date(2022, 11, 16), date(2022, 11, 18))),
+    ],
+    ids=["day-dated-count", "month-nearer-than-day", "since-a-day"],
+)  # fmt: skip
+def test_a_count_of_one_day_has_no_period(
+    text: str, period: tuple[date | None, date | None]
+) -> None:
+    timexes = find_dates(text, published=PUBLISHED, tz="Asia/Seoul")
+    claim = find_claims(text, split_sentences(text), timexes, published=PUBLISHED)[0]
+    assert (claim.period_start, claim.period_end) == period
+
+
 # --- data files ---------------------------------------------------------------------------
 
 
