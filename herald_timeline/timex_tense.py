@@ -209,7 +209,8 @@ class Sentences:
         return _WORD.findall(self._lower, start, end)
 
     def cased_words(self, start: int, end: int) -> list[str]:
-        """The same words as written."""
+        """The same words in their case as written (a curly apostrophe may come back
+        straight: only the case of the words is read)."""
         if self._plain is not None:
             return _split(self._cased, start, end)
         return _WORD.findall(self.text, start, end)

