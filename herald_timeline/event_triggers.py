@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from herald_timeline import resources
-from herald_timeline.text import trie
+from herald_timeline import event_lexicon, resources
+from herald_timeline.event_lexicon import Folded
+from herald_timeline.text import case_odd, trie
 
 _FLAGS = re.IGNORECASE
 TYPES = ("meeting", "launch", "agreement", "establishment", "exercise", "statement", "other")
@@ -100,40 +101,83 @@ def _heads(ignore_case: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){trie(words)}", _FLAGS if ignore_case else 0)
 
 
+@lru_cache(maxsize=1)
+def _head_starts() -> re.Pattern[str]:
+    """``_heads`` for " " + the lower-cased text: led by the non-word character before a
+    head, which ``re`` finds with a fast character-class skip instead of trying the
+    lookbehind and the trie at every position; the head itself is group 1 (a lookahead,
+    so that a head right after another one's last character is found too)."""
+    words = tuple(h for rule in rules() for h in rule.heads)
+    return re.compile(rf"\W(?=({trie(words)}))")
+
+
 @lru_cache(maxsize=512)
-def _rules_for(head: str) -> re.Pattern[str] | None:
+def _rules_for(head: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
     """The alternation of the rules (in priority order, same group names as
     ``_combined``) that may match where a word starting with ``head`` begins: those with
-    a head that is a prefix of it (the head scan reports the longest one)."""
+    a head that is a prefix of it (the head scan reports the longest one); with its twin
+    for lower-cased text (None if the rules need the case as written)."""
     parts = [
         f"(?P<r{i}>{rule.pattern})"
         for i, rule in enumerate(rules())
         if any(head.startswith(h) for h in rule.heads)
     ]
-    return re.compile("|".join(parts), _FLAGS) if parts else None
+    if not parts:
+        return None
+    pattern = "|".join(parts)
+    lowered = resources.lowered(pattern)
+    return re.compile(pattern, _FLAGS), None if lowered is None else re.compile(lowered)
 
 
 def warm() -> None:
     """Compile the rules of every head word now (a worker pool's preload), not on the
     first sentence that has it (about 20 ms in all)."""
+    _head_starts()
     for head in {h for rule in rules() for h in rule.heads}:
         _rules_for(head)
 
 
-def _scan(text: str) -> list[re.Match[str]]:
+def folded(text: str) -> str | None:
+    """``text`` lower-cased, when the case-sensitive twins of the case-insensitive
+    patterns match there alike (same offsets, no "ſ" or Kelvin sign); else None."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) and not case_odd(text) else None
+
+
+def _head_hits(text: str, lower: str) -> list[tuple[int, str]]:
+    """(offset, head) of every head word, as ``_heads().finditer`` reports them (the
+    longest head at a position; none starting inside the previous one)."""
+    if len(lower) != len(text):  # lower() grew the text ("İ"): offsets differ
+        return [(m.start(), m.group().lower()) for m in _heads(True).finditer(text)]
+    hits: list[tuple[int, str]] = []
+    done = 0
+    for match in _head_starts().finditer(" " + lower):
+        position = match.start(1) - 1
+        if position >= done:
+            head = match.group(1)
+            hits.append((position, head))
+            done = position + len(head)
+    return hits
+
+
+def _scan(text: str, lower: str | None = None) -> list[re.Match[str]]:
     """The matches ``_combined().finditer`` would give, trying only the rules whose head
-    word starts there (most positions have none, and the whole alternation is slow)."""
+    word starts there (most positions have none, and the whole alternation is slow).
+    With ``lower`` (``folded(text)``), the matches are made on it (offsets and group
+    names alike; the text is ``lower``'s)."""
     out: list[re.Match[str]] = []
     done = 0
-    lower = text.lower()
-    same = len(lower) == len(text)  # lower() may grow the text ("İ")
-    heads = _heads() if same else _heads(True)
-    for head in heads.finditer(lower if same else text):
-        position = head.start()
+    for position, head in _head_hits(text, text.lower() if lower is None else lower):
         if position < done:
             continue
-        candidates = _rules_for(head.group().lower())
-        match = candidates.match(text, position) if candidates is not None else None
+        candidates = _rules_for(head)
+        if candidates is None:
+            continue
+        ignore_case, lowered = candidates
+        if lower is not None and lowered is not None:
+            match = lowered.match(lower, position)
+        else:
+            match = ignore_case.match(text, position)
         if match is not None:
             out.append(match)
             done = max(match.end(), position + 1)
@@ -146,21 +190,61 @@ def scan_everywhere(text: str) -> list[re.Match[str]]:
     return list(pattern.finditer(text))
 
 
-def _accept(rule: Rule, text: str, start: int, end: int, context: str = "") -> bool:
-    if rule.needs is not None and not rule.needs.search(text):
+@dataclass(frozen=True, slots=True)
+class _Checks:
+    """A rule's checks, made cheap on lower-cased text (``event_lexicon.Folded``)."""
+
+    needs: Folded | None
+    unless: Folded | None
+    before_not: Folded | None
+    after_not: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=1)
+def _checks() -> tuple[_Checks, ...]:
+    def fold(pattern: re.Pattern[str] | None) -> Folded | None:
+        return None if pattern is None else event_lexicon.folded(pattern)
+
+    return tuple(
+        _Checks(fold(rule.needs), fold(rule.unless), fold(rule.before_not), rule.after_not)
+        for rule in rules()
+    )
+
+
+def _accept(
+    index: int, text: str, start: int, end: int, context: str = "", lower: str | None = None
+) -> bool:
+    """Whether rule ``index`` keeps its match ``text[start:end]`` (``lower``: ``folded``)."""
+    checks = _checks()[index]
+    if checks.needs is not None and not checks.needs.found(text, lower):
         # an elliptical sentence names its object in the one before ("The North fired
         # two on March 2nd ...", "The streak began on Sept. 25")
-        if not (context and rule.needs.search(context)):
+        if not (context and checks.needs.found(context, folded(context))):
             return False
-    if rule.unless is not None and rule.unless.search(text):
+    if checks.unless is not None and checks.unless.found(text, lower):
         return False
-    if rule.before_not is not None and rule.before_not.search(text[max(0, start - 60) : start]):
+    if checks.before_not is not None:
+        window = max(0, start - 60)
+        before = None if lower is None else lower[window:start]
+        if checks.before_not.found(text[window:start], before):
+            return False
+    if checks.after_not is not None and checks.after_not.match(text, end, end + 80):
         return False
-    if rule.after_not is not None and rule.after_not.match(text, end, end + 80):
-        return False
-    if _called_off().match(text, end, end + 60):
+    if _may_be_called_off(lower, end) and _called_off().match(text, end, end + _CALLED_OFF_REACH):
         return False  # "a joint signing ceremony was canceled": it did not happen
     return True
+
+
+def _may_be_called_off(lower: str | None, end: int) -> bool:
+    """Whether ``called_off_after`` can match after ``end`` (``lower``: ``folded``): only
+    if its window holds one of the words each match has (most windows do not)."""
+    if lower is None:
+        return True
+    return _called_off_words().search(lower, end, end + _CALLED_OFF_REACH) is not None
+
+
+#: ``called_off_after`` is matched within this many characters after a trigger
+_CALLED_OFF_REACH = 60
 
 
 @lru_cache(maxsize=1)
@@ -169,26 +253,37 @@ def _called_off() -> re.Pattern[str]:
     return resources.compile_pattern(spec["pattern"], _FLAGS, where="events/cues.toml")
 
 
+@lru_cache(maxsize=1)
+def _called_off_words() -> re.Pattern[str]:
+    """Literal words (lower case) one of which every ``called_off_after`` match holds, as
+    one case-sensitive alternation (led by a class of first letters: a fast scan)."""
+    lowered = resources.lowered(_called_off().pattern)
+    words = None if lowered is None else event_lexicon.required_words(lowered)
+    if not words:
+        raise resources.ResourceError("events/cues.toml:called_off_after: no required word")
+    return re.compile(resources.alternation(words))
+
+
 def find_triggers(text: str, context: str = "") -> list[Trigger]:
     """Triggers in a sentence, left to right; weak ones dropped when a strong one is there.
     ``context`` (the sentence before) may supply what a rule ``needs``."""
     table = rules()
+    lower = folded(text)
     found: list[Trigger] = []
-    for match in _scan(text):
+    for match in _scan(text, lower):
         name = match.lastgroup
         if name is None:
             continue
         rule = table[int(name[1:])]
-        if not _accept(rule, text, match.start(), match.end(), context):
+        start, end = match.span()
+        if not _accept(int(name[1:]), text, start, end, context, lower):
             # a vetoed match may still hide a lower-priority rule at the same place
-            fallback = _fallback(text, match.start(), int(name[1:]), context)
+            fallback = _fallback(text, start, int(name[1:]), context)
             if fallback is None:
                 continue
             found.append(fallback)
             continue
-        found.append(
-            Trigger(rule.type, match.start(), match.end(), match.group(), rule.id, rule.weak)
-        )
+        found.append(Trigger(rule.type, start, end, text[start:end], rule.id, rule.weak))
     if any(not t.weak for t in found):
         found = [t for t in found if not t.weak]
     return found
@@ -200,7 +295,7 @@ def _fallback(text: str, position: int, after: int, context: str) -> Trigger | N
     for index in range(after + 1, len(table)):
         rule = table[index]
         match = _single(index).match(text, position)
-        if match and _accept(rule, text, position, match.end(), context):
+        if match and _accept(index, text, position, match.end(), context):
             return Trigger(rule.type, match.start(), match.end(), match.group(), rule.id, rule.weak)
     return None
 

@@ -1,0 +1,79 @@
+"""The cheap paths of the events modules agree with the plain ones they replace."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from herald_timeline import event_dates, event_lexicon, event_triggers
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"\bhave\s+not\s+agreed\b", ("agreed",)),
+        (r"abc|de(?:f|g)h", ("abc", "de")),
+        (r"x(?:ab|cd)+y", ("ab", "cd")),
+        (r"(?:ab)?c", ("c",)),
+        (r"\w+", None),
+        (r"a|\d", None),
+        (r"(?=later)\w+", None),
+    ],
+    ids=["literal-runs", "branch", "repeat", "optional", "no-literal", "branch-class", "lookahead"],
+)
+def test_required_words(pattern: str, words: tuple[str, ...] | None) -> None:
+    assert event_lexicon.required_words(pattern) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit was abruptly called off.",
+        "Their meeting was cancelled, and the motorcades left.",
+        "The drill were postponed",
+        "The talks were held in Seoul.",
+        "The talks, postponed before, went on.",
+    ],
+    ids=["called-off", "cancelled", "postponed", "held", "comma"],
+)
+def test_called_off_probe_never_hides_a_match(text: str) -> None:
+    lower = text.lower()
+    for end in range(len(text)):
+        if event_triggers._called_off().match(text, end, end + 60):
+            assert event_triggers._may_be_called_off(lower, end)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "North Korea launched an ICBM on Friday, and the allies HELD TALKS.",
+        "On Twitter, he said the drills were canceled.",
+        "The ministers have not agreed on the ſummit.",
+        "İstanbul hosted the talks; the test-fired missile fell.",
+        "“Joint drills,” he said — the ministers met (again) in Seoul.",
+    ],
+    ids=["caps", "twitter", "long-s", "dotted-i", "punctuation"],
+)
+def test_folded_scan_equals_the_scan_on_the_text(sentence: str) -> None:
+    plain = [(m.span(), m.lastgroup) for m in event_triggers._scan(sentence)]
+    lower = event_triggers.folded(sentence)
+    fast = [(m.span(), m.lastgroup) for m in event_triggers._scan(sentence, lower)]
+    assert fast == plain
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("irrealis_before", "He Would Stop The "), ("end", "WHICH RUNS THROUGH "), ("start", "x")],
+)
+def test_folded_cue_matches_like_the_cue(name: str, text: str) -> None:
+    cue = event_lexicon.folded(event_dates.cue(name))
+    lower = event_triggers.folded(text)
+    assert bool(cue.search(text, lower)) == bool(event_dates.cue(name).search(text))
+
+
+def test_folded_is_none_for_case_odd_text() -> None:
+    assert event_triggers.folded("ſaid") is None
+    assert event_triggers.folded("İ") is None
+    assert event_triggers.folded("Said") == "said"
+    assert re.fullmatch(r"[a-z ]+", event_triggers.folded("Some Text") or "")
