@@ -6,11 +6,10 @@ places, ordinals, attribution and clause-end patterns. Each is built once from t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from herald_timeline import event_lexicon, resources
-from herald_timeline.text import case_odd, trie
+from herald_timeline.text import case_odd
 
 
 @cache
@@ -29,8 +28,10 @@ def ordinal_pattern() -> re.Pattern[str]:
 @cache
 def ordinal_folded() -> re.Pattern[str]:
     """``ordinal_pattern`` for lower-cased text: the digits branch and one branch per
-    first letter of the words (see ``branched``)."""
-    words = branched(_lower_words_of(tuple(ordinal_words())), not_after=r"\w", end=r"\b")
+    first letter of the words (see ``event_lexicon.branched``)."""
+    words = event_lexicon.branched(
+        _lower_words_of(tuple(ordinal_words())), not_after=r"\w", end=r"\b"
+    )
     return re.compile(rf"\d(?<!\w.)\d{{0,2}}(?:st|nd|rd|th)\b|{words}")
 
 
@@ -47,7 +48,7 @@ def attribution() -> re.Pattern[str]:
 @cache
 def attribution_folded() -> re.Pattern[str]:
     """``attribution`` for lower-cased text (see ``Facts.folded``)."""
-    words = branched(_lower_words("attribution_verbs"), not_after=r"\w")
+    words = event_lexicon.branched(_lower_words("attribution_verbs"), not_after=r"\w")
     return re.compile(rf"(?:{words})\b")
 
 
@@ -79,7 +80,7 @@ def attribution_stems() -> tuple[str, ...]:
 @cache
 def _noun_folded() -> re.Pattern[str]:
     """The noun triggers for lower-cased text (``noun_trigger`` finds one where this does)."""
-    return re.compile(f"(?:{branched(_lower_words('noun_triggers'))})")
+    return re.compile(f"(?:{event_lexicon.branched(_lower_words('noun_triggers'))})")
 
 
 def is_noun(text: str) -> bool:
@@ -108,8 +109,8 @@ def clause_end_folded(dashes: bool) -> re.Pattern[str]:
     needs trying: most of the positions)."""
     after_comma = event_lexicon.alternatives("clause_comma_words")
     _lower_words("clause_comma_words")
-    if not dashes:  # one literal per branch: see ``branched``
-        words = branched(_lower_words("clause_words"), not_after=r"\w", end=r"\b")
+    if not dashes:  # one literal per branch: see ``event_lexicon.branched``
+        words = event_lexicon.branched(_lower_words("clause_words"), not_after=r"\w", end=r"\b")
         return re.compile(rf"(?:;|:|,\s+{after_comma}\b|{words})")
     firsts, words = event_lexicon.led_parts(_lower_words("clause_words"))
     return re.compile(
@@ -178,44 +179,11 @@ def short_names() -> dict[str, str]:
     return {r["surface"]: r["short"] for r in resources.table("events/people.csv")}
 
 
-def branched(alternatives: Sequence[str], *, not_after: str = "", end: str = "") -> str:
-    """``event_lexicon.led`` for regex alternatives, written like ``branched_words``
-    (``end`` closes each branch, so that the alternation can join another one flat)."""
-    groups: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        first, rest = alternative[:1], alternative[1:]
-        if not (first.isascii() and first.isalnum()) or rest[:1] in ("?", "*", "+", "{"):
-            raise ValueError(f"not a plain first character: {alternative!r}")
-        groups.setdefault(first, []).append(rest)
-    guard = f"(?<!{not_after}.)" if not_after else ""
-    return "|".join(f"{c}{guard}(?:{'|'.join(r)}){end}" for c, r in groups.items())
-
-
-def branched_words(words: Sequence[str], *, not_after: str) -> str:
-    """``event_lexicon.led_words``, written as one branch per first character, that
-    character a literal and ``not_after`` checked after it: ``re`` gets the same class of
-    first characters to skip to, and at a candidate rejects every branch but one by its
-    literal (a lookbehind per branch would be evaluated branch after branch)."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        if not (word[:1].isascii() and word[:1].isalnum()):
-            raise ValueError(f"not a plain first character: {word!r}")
-        groups.setdefault(word[0], []).append(word[1:])
-    branches = []
-    for first, rests in sorted(groups.items()):
-        longer = [rest for rest in rests if rest]
-        body = trie(longer) if longer else ""
-        if body and "" in rests:  # the one-letter word too, after the longer ones
-            body = f"(?:{body})?"
-        branches.append(f"{first}(?<!{not_after}.){body}")
-    return f"(?:{'|'.join(branches)})"
-
-
 @lru_cache(maxsize=1)
 def _actor_pattern() -> re.Pattern[str]:
     """All party and people surfaces in one alternation (longest first)."""
     # not "U.S.-drafted", "North Korea-related": a compound adjective is no party
-    words = branched_words(tuple(actor_names()), not_after=r"[\w.]")
+    words = event_lexicon.branched_words(tuple(actor_names()), not_after=r"[\w.]")
     return re.compile(rf"{words}(?!\w|-[a-z])")
 
 

@@ -66,21 +66,51 @@ def led(alternatives: Sequence[str], *, not_after: str = "") -> str:
 def led_words(words: Sequence[str], *, not_after: str = "") -> str:
     """``led`` for literal words, the rest of each as a trie (``text.trie``): matches what
     ``resources.alternation(words)`` matches (the longest word first)."""
+    parts = _word_branches(words)
+    branches = [f"(?<={first}){body}" for first, body in parts]
+    guard = f"(?<!{not_after}.)" if not_after else ""
+    firsts = "".join(first for first, _ in parts)
+    return f"[{firsts}]{guard}(?:{'|'.join(branches)})"
+
+
+def _word_branches(words: Sequence[str]) -> list[tuple[str, str]]:
+    """(first character, trie of the rests) for literal words, by first character."""
     groups: dict[str, list[str]] = {}
     for word in words:
         first = word[:1]
         if not (first.isascii() and first.isalnum()):
             raise ValueError(f"not a plain first character: {word!r}")
         groups.setdefault(first, []).append(word[1:])
-    branches = []
+    parts = []
     for first, rests in sorted(groups.items()):
         longer = [rest for rest in rests if rest]
         body = trie(longer) if longer else ""
         if body and "" in rests:  # the one-letter word too, after the longer ones
             body = f"(?:{body})?"
-        branches.append(f"(?<={first}){body}")
+        parts.append((first, body))
+    return parts
+
+
+def branched(alternatives: Sequence[str], *, not_after: str = "", end: str = "") -> str:
+    """``led`` for regex alternatives, written like ``branched_words``
+    (``end`` closes each branch, so that the alternation can join another one flat)."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first, rest = alternative[:1], alternative[1:]
+        if not (first.isascii() and first.isalnum()) or rest[:1] in ("?", "*", "+", "{"):
+            raise ValueError(f"not a plain first character: {alternative!r}")
+        groups.setdefault(first, []).append(rest)
     guard = f"(?<!{not_after}.)" if not_after else ""
-    return f"[{''.join(sorted(groups))}]{guard}(?:{'|'.join(branches)})"
+    return "|".join(f"{c}{guard}(?:{'|'.join(r)}){end}" for c, r in groups.items())
+
+
+def branched_words(words: Sequence[str], *, not_after: str) -> str:
+    """``led_words``, written as one branch per first character, that character a literal
+    and ``not_after`` checked after it: ``re`` gets the same class of first characters to
+    skip to, and at a candidate rejects every branch but one by its literal (a lookbehind
+    per branch would be evaluated branch after branch)."""
+    branches = [f"{first}(?<!{not_after}.){body}" for first, body in _word_branches(words)]
+    return f"(?:{'|'.join(branches)})"
 
 
 def literals(words: Sequence[str]) -> list[str]:

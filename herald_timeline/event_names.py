@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from herald_timeline import resources
+from herald_timeline import event_lexicon, resources
 from herald_timeline.event_gazetteer import (
     CASE_ODD,
     actor_hits,
     attribution,
     attribution_folded,
     attribution_stems,
-    branched_words,
     clause_end,
     clause_end_folded,
     dash_break,
@@ -124,7 +123,7 @@ def hits_in(facts: Facts, start: int, end: int) -> list[tuple[int, str, str]]:
 
 @lru_cache(maxsize=1)
 def _places() -> re.Pattern[str]:
-    words = branched_words(resources.lines("events/places.txt"), not_after=r"\w")
+    words = event_lexicon.branched_words(resources.lines("events/places.txt"), not_after=r"\w")
     return re.compile(rf"{words}\b")
 
 

@@ -115,15 +115,13 @@ def test_dash_break_agrees_with_regex(text: str) -> None:
 
 
 def test_branched_words_match_like_an_alternation() -> None:
-    pattern = re.compile(
-        event_gazetteer.branched_words(["a", "ab", "Sep", "Sept"], not_after=r"\w")
-    )
+    pattern = re.compile(event_lexicon.branched_words(["a", "ab", "Sep", "Sept"], not_after=r"\w"))
     assert [m.group() for m in pattern.finditer("ab a Sept xa")] == ["ab", "a", "Sept"]
 
 
 def test_branched_needs_a_plain_first_character() -> None:
     with pytest.raises(ValueError, match="plain first"):
-        event_gazetteer.branched([r"\bword"])
+        event_lexicon.branched([r"\bword"])
 
 
 @given(TEXTS, st.integers(0, 80))
