@@ -94,13 +94,8 @@ def _word_branches(words: Sequence[str]) -> list[tuple[str, str]]:
 def branched(alternatives: Sequence[str], *, not_after: str = "", end: str = "") -> str:
     """``led`` for regex alternatives, written like ``branched_words``
     (``end`` closes each branch, so that the alternation can join another one flat)."""
-    groups: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        first, rest = alternative[:1], alternative[1:]
-        if not (first.isascii() and first.isalnum()) or rest[:1] in ("?", "*", "+", "{"):
-            raise ValueError(f"not a plain first character: {alternative!r}")
-        groups.setdefault(first, []).append(rest)
     guard = f"(?<!{not_after}.)" if not_after else ""
+    groups = _by_first_character(alternatives)
     return "|".join(f"{c}{guard}(?:{'|'.join(r)}){end}" for c, r in groups.items())
 
 
@@ -119,17 +114,24 @@ def literals(words: Sequence[str]) -> list[str]:
     return [re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))]
 
 
-def led_parts(alternatives: Sequence[str]) -> tuple[str, str]:
-    """The first characters of ``alternatives`` and the branches that follow them: each
-    alternative must start with a plain ASCII letter or digit, which the class consumes;
-    a one-character lookbehind picks the alternatives that start with it, in their order
-    (alternatives with different first characters never compete at one position)."""
+def _by_first_character(alternatives: Sequence[str]) -> dict[str, list[str]]:
+    """The rests of regex ``alternatives`` grouped by their first character, in order; each
+    must start with a plain ASCII letter or digit that no quantifier follows."""
     groups: dict[str, list[str]] = {}
     for alternative in alternatives:
         first, rest = alternative[:1], alternative[1:]
         if not (first.isascii() and first.isalnum()) or rest[:1] in ("?", "*", "+", "{"):
             raise ValueError(f"not a plain first character: {alternative!r}")
         groups.setdefault(first, []).append(rest)
+    return groups
+
+
+def led_parts(alternatives: Sequence[str]) -> tuple[str, str]:
+    """The first characters of ``alternatives`` and the branches that follow them: each
+    alternative must start with a plain ASCII letter or digit, which the class consumes;
+    a one-character lookbehind picks the alternatives that start with it, in their order
+    (alternatives with different first characters never compete at one position)."""
+    groups = _by_first_character(alternatives)
     branches = "|".join(f"(?<={c})(?:{'|'.join(rests)})" for c, rests in groups.items())
     return "".join(groups), branches
 
