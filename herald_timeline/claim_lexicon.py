@@ -12,7 +12,7 @@ from functools import lru_cache
 from herald_timeline import resources
 from herald_timeline.numbers import number_pattern, number_starts
 from herald_timeline.pattern_facts import first_chars
-from herald_timeline.text import trie
+from herald_timeline.text import case_odd, trie
 
 
 def _words(name: str) -> str:
@@ -171,13 +171,10 @@ class _UnitStarts:
 
     def match(self, text: str, at: int) -> re.Match[str] | None:
         char = text[at : at + 1]
-        if not char or char in _CASE_ODD:
+        if not char or case_odd(char):
             return self.every.match(text, at)
         pattern = self.by_first.get(char.lower())
         return pattern.match(text, at) if pattern is not None else None
-
-
-_CASE_ODD = "\u0130\u0131\u017f\u212a"
 
 
 @lru_cache(maxsize=1)
@@ -214,7 +211,7 @@ def _is_stop(text: str, at: int, run: str) -> bool:
     whole run, so a set look-up decides, unless a stop word spans several runs ("per cent")
     or the run holds a letter IGNORECASE equates with another."""
     words, regex = _stops()
-    if _simple_stops() and (run.isascii() or not any(c in run for c in _CASE_ODD)):
+    if _simple_stops() and not case_odd(run):
         return run.lower() in words
     return regex.match(text, at) is not None
 

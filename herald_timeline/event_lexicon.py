@@ -145,7 +145,7 @@ class Folded:
     lowered: re.Pattern[str] | None
 
     def search(self, text: str, lower: str | None) -> re.Match[str] | None:
-        """``pattern.search(text)``; ``lower``: ``text`` folded (``event_triggers.folded``)
+        """``pattern.search(text)``; ``lower``: ``text`` folded (``text.folded``)
         or None. A match made on ``lower`` has the offsets of one on ``text``."""
         if lower is None or self.lowered is None:
             return self.pattern.search(text)

@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.event_gazetteer import (
-    CASE_ODD,
     actor_hits,
     attribution,
     attribution_folded,
@@ -28,7 +27,7 @@ from herald_timeline.event_gazetteer import (
     preposition,
 )
 from herald_timeline.event_triggers import Trigger
-from herald_timeline.text import case_odd
+from herald_timeline.text import case_odd, folded
 
 
 class Facts:
@@ -73,7 +72,7 @@ class Facts:
             text = self.text
             if text.isascii():
                 self._folded = text.lower()
-            elif any(odd in text for odd in CASE_ODD):
+            elif case_odd(text):
                 self._folded = ""
             else:  # only the ASCII letters (the patterns' words are ASCII): same offsets,
                 self._folded = text.encode().lower().decode()  # and twice as fast
@@ -130,12 +129,12 @@ def _places() -> re.Pattern[str]:
 def ordinal(sentence: str, trigger: Trigger) -> int | None:
     """The ordinal written just before the trigger ("the 54th Security ...")."""
     window = sentence[max(0, trigger.start - 45) : trigger.start]
-    lower = window.lower()
-    if window.isascii() or (len(lower) == len(window) and not case_odd(window)):
-        folded = list(ordinal_folded().finditer(lower))
-        if not folded:
+    lower = folded(window)
+    if lower is not None:
+        hits = list(ordinal_folded().finditer(lower))
+        if not hits:
             return None
-        word = folded[-1].group()
+        word = hits[-1].group()
         return int(word[:-2]) if word[0].isdigit() else ordinal_words()[word]
     found = list(ordinal_pattern().finditer(window))
     if not found:

@@ -16,7 +16,7 @@ from typing import Any
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.event_lexicon import Folded
-from herald_timeline.text import case_odd, trie
+from herald_timeline.text import folded, trie
 
 _FLAGS = re.IGNORECASE
 TYPES = ("meeting", "launch", "agreement", "establishment", "exercise", "statement", "other")
@@ -135,13 +135,6 @@ def warm() -> None:
     _head_starts()
     for head in {h for rule in rules() for h in rule.heads}:
         _rules_for(head)
-
-
-def folded(text: str) -> str | None:
-    """``text`` lower-cased, when the case-sensitive twins of the case-insensitive
-    patterns match there alike (same offsets, no "ſ" or Kelvin sign); else None."""
-    lower = text.lower()
-    return lower if len(lower) == len(text) and not case_odd(text) else None
 
 
 def _head_hits(text: str, lower: str) -> list[tuple[int, str]]:

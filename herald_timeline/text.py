@@ -174,6 +174,14 @@ def case_odd(text: str) -> bool:
     return not text.isascii() and any(char in text for char in _CASE_ODD_CHARS)
 
 
+def folded(text: str) -> str | None:
+    """``text`` lower-cased where case-sensitive twins of IGNORECASE patterns match it
+    alike (same offsets, no letter like "ſ" that IGNORECASE equates with an ASCII one);
+    else None (run the IGNORECASE pattern on the text as written)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) and not case_odd(text) else None
+
+
 def lacks(text: str, words: Iterable[str]) -> bool:
     """Whether none of the lower-case ASCII ``words`` occurs in ``text``, in any case: a
     cheap exact proof that a case-insensitive regex needing one of them cannot match

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from herald_timeline import event_dates, event_lexicon, event_triggers
+from herald_timeline.text import folded
 
 
 @pytest.mark.parametrize(
@@ -57,7 +58,7 @@ def test_called_off_probe_never_hides_a_match(text: str) -> None:
 )
 def test_folded_scan_equals_the_scan_on_the_text(sentence: str) -> None:
     plain = [(m.span(), m.lastgroup) for m in event_triggers._scan(sentence)]
-    lower = event_triggers.folded(sentence)
+    lower = folded(sentence)
     fast = [(m.span(), m.lastgroup) for m in event_triggers._scan(sentence, lower)]
     assert fast == plain
 
@@ -68,12 +69,12 @@ def test_folded_scan_equals_the_scan_on_the_text(sentence: str) -> None:
 )
 def test_folded_cue_matches_like_the_cue(name: str, text: str) -> None:
     cue = event_lexicon.folded(event_dates.cue(name))
-    lower = event_triggers.folded(text)
+    lower = folded(text)
     assert bool(cue.search(text, lower)) == bool(event_dates.cue(name).search(text))
 
 
 def test_folded_is_none_for_case_odd_text() -> None:
-    assert event_triggers.folded("ſaid") is None
-    assert event_triggers.folded("İ") is None
-    assert event_triggers.folded("Said") == "said"
-    assert re.fullmatch(r"[a-z ]+", event_triggers.folded("Some Text") or "")
+    assert folded("ſaid") is None
+    assert folded("İ") is None
+    assert folded("Said") == "said"
+    assert re.fullmatch(r"[a-z ]+", folded("Some Text") or "")
