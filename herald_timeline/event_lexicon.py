@@ -12,11 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-# the parser behind ``re`` (private, but stable since 3.11; walked once per pattern)
-from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser as _parser  # type: ignore[attr-defined]
-from typing import Any
-
 from herald_timeline import resources
 from herald_timeline.text import trie
 
@@ -159,41 +154,3 @@ def folded(pattern: re.Pattern[str]) -> Folded:
     """The ``Folded`` form of a case-insensitive compiled ``pattern``."""
     source = resources.lowered(pattern.pattern)
     return Folded(pattern, None if source is None else re.compile(source))
-
-
-def required_words(pattern: str) -> tuple[str, ...] | None:
-    """Literal strings one of which every match of ``pattern`` (case-sensitive) holds,
-    or None if the pattern has no such set (e.g. "\\w+")."""
-    return _required(_parser.parse(pattern).data)
-
-
-def _required(items: Sequence[tuple[Any, Any]]) -> tuple[str, ...] | None:
-    """Of the necessary word sets of a sequence (a run of literals, or a group, branch or
-    repeat that must occur), the one whose shortest word is longest (the most selective)."""
-    options: list[tuple[str, ...]] = []
-    run: list[str] = []
-    for op, value in items:
-        if op is _c.LITERAL:
-            run.append(chr(value))
-            continue
-        if run:
-            options.append(("".join(run),))
-            run = []
-        found: tuple[str, ...] | None = None
-        if op is _c.SUBPATTERN:
-            found = _required(value[3].data)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and value[0] >= 1:
-            found = _required(value[2].data)
-        elif op is _c.BRANCH:
-            branches = [_required(branch.data) for branch in value[1]]
-            if all(b is not None for b in branches):
-                found = tuple(sorted({w for b in branches if b is not None for w in b}))
-        # anything else (a class, an assertion: lookarounds may look outside the match)
-        # is no literal
-        if found:
-            options.append(found)
-    if run:
-        options.append(("".join(run),))
-    if not options:
-        return None
-    return max(options, key=lambda words: min(len(w) for w in words))

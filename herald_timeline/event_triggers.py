@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from herald_timeline import event_lexicon, resources
+from herald_timeline import event_lexicon, pattern_facts, resources
 from herald_timeline.event_lexicon import Folded
 from herald_timeline.text import folded, trie
 
@@ -251,7 +251,7 @@ def _called_off_words() -> re.Pattern[str]:
     """Literal words (lower case) one of which every ``called_off_after`` match holds, as
     one case-sensitive alternation (led by a class of first letters: a fast scan)."""
     lowered = resources.lowered(_called_off().pattern)
-    words = None if lowered is None else event_lexicon.required_words(lowered)
+    words = None if lowered is None else pattern_facts.required_words(lowered)
     if not words:
         raise resources.ResourceError("events/cues.toml:called_off_after: no required word")
     return re.compile(resources.alternation(words))

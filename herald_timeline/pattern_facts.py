@@ -1,12 +1,13 @@
 """What the structure of a regex proves about the lines it can match, read from its parse
 (``re._parser``, as :mod:`herald_timeline.timex_scan` does): how long a match can be, and
-which literal every match contains. The page reader uses it to skip patterns that cannot
-match a line before trying them.
+which literals every match contains. The page reader uses it to skip patterns that cannot
+match a line before trying them; the event rules, to skip a check whose words are absent.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -71,6 +72,44 @@ def _needs(sequence: Any, code: int) -> bool:
 
 
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
+
+
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of ``pattern`` (case-sensitive) holds,
+    or None if the pattern has no such set (e.g. "\\w+")."""
+    return _required(_parser.parse(pattern).data)
+
+
+def _required(items: Sequence[tuple[Any, Any]]) -> tuple[str, ...] | None:
+    """Of the necessary word sets of a sequence (a run of literals, or a group, branch or
+    repeat that must occur), the one whose shortest word is longest (the most selective)."""
+    options: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, value in items:
+        if op is _parser.LITERAL:
+            run.append(chr(value))
+            continue
+        if run:
+            options.append(("".join(run),))
+            run = []
+        found: tuple[str, ...] | None = None
+        if op is _parser.SUBPATTERN:
+            found = _required(value[3].data)
+        elif op in _REPEATS and value[0] >= 1:
+            found = _required(value[2].data)
+        elif op is _parser.BRANCH:
+            branches = [_required(branch.data) for branch in value[1]]
+            if all(b is not None for b in branches):
+                found = tuple(sorted({w for b in branches if b is not None for w in b}))
+        # anything else (a class, an assertion: lookarounds may look outside the match)
+        # is no literal
+        if found:
+            options.append(found)
+    if run:
+        options.append(("".join(run),))
+    if not options:
+        return None
+    return max(options, key=lambda words: min(len(w) for w in words))
 
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from herald_timeline import event_dates, event_lexicon, event_triggers
+from herald_timeline import event_dates, event_lexicon, event_triggers, pattern_facts
 from herald_timeline.text import folded
 
 
@@ -24,7 +24,7 @@ from herald_timeline.text import folded
     ids=["literal-runs", "branch", "repeat", "optional", "no-literal", "branch-class", "lookahead"],
 )
 def test_required_words(pattern: str, words: tuple[str, ...] | None) -> None:
-    assert event_lexicon.required_words(pattern) == words
+    assert pattern_facts.required_words(pattern) == words
 
 
 @pytest.mark.parametrize(
