@@ -117,19 +117,29 @@ def _nearest_period(
     return best[1] if best is not None and best[0] < nearest_day else None
 
 
-def _subject(text: str, number_at: int, unit_end: int) -> str | None:
+# "US-made F-35s", "Russian-built": the modifier says who made the things, not whose they are
+_MADE_BY = re.compile(r"-(?:made|built|designed|developed|produced|supplied|style|type)\b")
+
+
+def _subject(text: str, number_at: int, number_end: int, unit_end: int) -> str | None:
     pattern, names = _subjects()
+    # "after five North Korean drones entered": the modifier names whose the things are,
+    # before the sentence's subject ("South Korea scrambled jets"); in "eight Japanese and
+    # four U.S. jets" the first count's unit is shared, its modifier follows the number
+    next_word = pattern.match(text, len(text) - len(text[number_end:].lstrip()))
+    inside = pattern.finditer(text, number_at, max(unit_end, number_at))
+    for found in (next_word, *inside):
+        if found is not None and not _MADE_BY.match(text, found.end()):
+            return names[found.group(0)]
     before = None
     for match in pattern.finditer(text, 0, number_at):
         before = match.group(0)
     if before is not None:
         return names[before]
-    # "10,000 North Korean soldiers": the modifier names who
-    found = pattern.search(text, number_at, max(unit_end, number_at))
-    if found is None:
-        by = re.search(r"\bby\s+(?:the\s+)?", text[unit_end:])
-        found = pattern.search(text, unit_end + by.end()) if by is not None else None
-    return names[found.group(0)] if found is not None else None
+    # "were fired by the North"
+    by = re.search(r"\bby\s+", text[unit_end:])
+    after = pattern.search(text, unit_end + by.end()) if by is not None else None
+    return names[after.group(0)] if after is not None else None
 
 
 def _action(text: str, number_at: int, number_end: int) -> str | None:
@@ -179,7 +189,7 @@ def describe(
     unit_stop = max(unit_end - sentence.start, stop)
     period = _nearest_period(body, sentence, start, timexes, today)
     return Context(
-        subject=_subject(text, at, unit_stop),
+        subject=_subject(text, at, stop, unit_stop),
         action=_action(text, at, unit_stop),
         attributed_to=_attribution(text),
         period_start=period[0] if period else None,

@@ -534,3 +534,24 @@ def test_ascii_class_spells_out_a_class(one: str, inside: str, outside: str) -> 
     spelt = re.compile(claim_lexicon.ascii_class(one))
     assert all(spelt.fullmatch(c) for c in inside)
     assert not any(spelt.fullmatch(c) for c in outside)
+
+
+SUBJECTS = [
+    ("The North fired 14 artillery shells.", "North Korea"),
+    ("Seoul scrambled jets after five North Korean drones entered its airspace.", "North Korea"),
+    ("Seoul deployed 10 US-made stealth fighters.", "South Korea"),
+    ("Japan tracked two North Korean missiles.", "North Korea"),
+    ("Two missiles were fired by the North.", "North Korea"),
+    ("It fired 3 missiles.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), SUBJECTS, ids=[s[0][:40] for s in SUBJECTS])
+def test_subject_is_whose_the_counted_things_are(text: str, subject: str | None) -> None:
+    (claim,) = claims_of(text)
+    assert claim.subject == subject
+
+
+def test_coordinated_counts_each_take_their_own_modifier() -> None:
+    claims = claims_of("The US held a drill with eight Japanese and four U.S. fighter jets.")
+    assert [c.subject for c in claims] == ["Japan", "United States"]
