@@ -96,16 +96,56 @@ def _period(body: str, sentence: str, timex: Timex, today: date | None) -> tuple
     return None
 
 
+_IN = re.compile(r"\b(?:in|during|throughout)\s+\Z", re.IGNORECASE)
+_BETWEEN_WORDS = re.compile(r"[\w’'-]+")
+
+
+def _stated_period(body: str, anchor: int, timex: Timex) -> tuple[date, date] | None:
+    """A calendar year or month right after a count ("about 70 in 2022"): the span it totals.
+    Only a few words may sit between them: "five tests, the last in September 2016" names
+    the month of one test, not a total."""
+    if timex.type != "date" or timex.precision not in ("year", "month") or timex.start is None:
+        return None
+    if timex.end is None or timex.char_start < anchor:
+        return None
+    before = body[max(anchor, timex.char_start - 20) : timex.char_start]
+    if not _IN.search(before):
+        return None
+    words = _BETWEEN_WORDS.findall(body[anchor : timex.char_start])
+    if len(words) > 6 or {"last", "first", "latest", "the", "one"} & {w.lower() for w in words}:
+        return None
+    return timex.start, timex.end
+
+
+_COMPARED = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\b|\bversus\b|\bvs\b", re.I)
+
+
+def _compared_between(body: str, anchor: int, timex_at: int, counts: Sequence[int]) -> bool:
+    """Whether a count compared with this one sits between it and the time expression."""
+    if timex_at < anchor:
+        return False  # "Last year, it fired 30 missiles, up from 13": the period is the 30's
+    return any(
+        anchor < other < timex_at and _COMPARED.search(body, anchor, other) for other in counts
+    )
+
+
 def _nearest_period(
-    body: str, sentence: Sentence, anchor: int, timexes: Sequence[Timex], today: date | None
+    body: str,
+    sentence: Sentence,
+    anchor: int,
+    timexes: Sequence[Timex],
+    today: date | None,
+    counts: Sequence[int],
 ) -> tuple[date, date] | None:
     best: tuple[int, tuple[date, date]] | None = None
     nearest_day = len(body)  # how near the nearest day-dated expression is
     for timex in timexes:
         if timex.char_start < sentence.start or timex.char_end > sentence.end:
             continue
+        if _compared_between(body, anchor, timex.char_start, counts):
+            continue  # "30 drills, up from 13 last year": last year's count is the 13
         distance = abs(timex.char_start - anchor)
-        period = _period(body, sentence.text, timex, today)
+        period = _period(body, sentence.text, timex, today) or _stated_period(body, anchor, timex)
         if period is None:
             if timex.type == "date" and timex.precision == "day":
                 nearest_day = min(nearest_day, distance)  # not "since Wednesday"
@@ -182,12 +222,14 @@ def describe(
     unit_end: int,
     timexes: Sequence[Timex],
     today: date | None,
+    counts: Sequence[int] = (),
 ) -> Context:
-    """The context of the count at ``body[start:end]`` (its unit ends at ``unit_end``)."""
+    """The context of the count at ``body[start:end]`` (its unit ends at ``unit_end``);
+    ``counts``: where the counts of the body start (a period goes to the nearest one)."""
     text = sentence.text
     at, stop = start - sentence.start, end - sentence.start
     unit_stop = max(unit_end - sentence.start, stop)
-    period = _nearest_period(body, sentence, start, timexes, today)
+    period = _nearest_period(body, sentence, start, timexes, today, counts)
     return Context(
         subject=_subject(text, at, stop, unit_stop),
         action=_action(text, at, unit_stop),

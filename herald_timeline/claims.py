@@ -198,6 +198,13 @@ def _resolve(counts: list[_Count], body: str) -> list[_Count]:
             continue
         if same:
             source = same[-1]
+            whole = source.part_of
+            if whole is not None and (
+                count.value > whole.value or _CLAUSE.search(body[source.end : count.start])
+            ):
+                # "60 missiles, including 8 ICBMs, while it fired 70 in 2022": the count
+                # parallels the whole, not its subset (nor is it part of a smaller whole)
+                source = whole
             _inherit(count, source, part_of=source.part_of)
             kept.append(count)
             continue
@@ -285,7 +292,8 @@ def find_claims(
         if count.part_of is None:
             seen[key] = len(kept)
         kept.append(count)
-    claims = [_claim(body, count, index, ordered, today) for count in kept]
+    starts = [count.start for count in kept]  # a period belongs to the nearest count
+    claims = [_claim(body, count, index, ordered, today, starts) for count in kept]
     for i, claim in enumerate(claims):
         whole = claims[claim.part_of] if claim.part_of is not None else None
         if whole is not None and whole.char_start == claim.char_start and not claim.period_start:
@@ -299,11 +307,16 @@ def _title_like(sentence: Sentence) -> bool:
 
 
 def _claim(
-    body: str, count: _Count, index: dict[int, int], timexes: list[Timex], today: date | None
+    body: str,
+    count: _Count,
+    index: dict[int, int],
+    timexes: list[Timex],
+    today: date | None,
+    others: Sequence[int],
 ) -> Claim:
     sentence = count.sentence
     context = claim_context.describe(
-        body, sentence, count.start, count.end, count.unit_end, timexes, today
+        body, sentence, count.start, count.end, count.unit_end, timexes, today, others
     )
     return Claim(
         value=count.value,

@@ -555,3 +555,73 @@ def test_subject_is_whose_the_counted_things_are(text: str, subject: str | None)
 def test_coordinated_counts_each_take_their_own_modifier() -> None:
     claims = claims_of("The US held a drill with eight Japanese and four U.S. fighter jets.")
     assert [c.subject for c in claims] == ["Japan", "United States"]
+
+
+def periods_of(text: str) -> list[tuple[float, str, date | None, date | None]]:
+    timexes = find_dates(text, published=PUBLISHED, tz="Asia/Seoul")
+    claims = find_claims(text, split_sentences(text), timexes, published=PUBLISHED)
+    return [(c.value, c.unit, c.period_start, c.period_end) for c in claims]
+
+
+YEAR_2022 = (date(2022, 1, 1), date(2022, 11, 18))
+PERIOD_ROWS = [
+    (
+        "It fired 3 missiles and 2 rockets this year.",
+        [(3, "missile", *YEAR_2022), (2, "rocket", *YEAR_2022)],
+    ),
+    (
+        "They held 30 drills, up from 13 last year.",
+        [(30, "drill", None, None), (13, "drill", date(2021, 1, 1), date(2021, 12, 31))],
+    ),
+    (
+        "Last year, they held 30 drills, up from 13.",
+        [
+            (30, "drill", date(2021, 1, 1), date(2021, 12, 31)),
+            (13, "drill", date(2021, 1, 1), date(2021, 12, 31)),
+        ],
+    ),
+    (
+        "It fired 8 missiles in March 2019, the ministry said.",
+        [(8, "missile", date(2019, 3, 1), date(2019, 3, 31))],
+    ),
+    (
+        "It launched about 70 missiles in 2021.",
+        [(70, "missile", date(2021, 1, 1), date(2021, 12, 31))],
+    ),
+    (
+        "It conducted five nuclear tests, the last in September 2016.",
+        [(5, "nuclear test", None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), PERIOD_ROWS, ids=[r[0][:40] for r in PERIOD_ROWS])
+def test_period_goes_to_the_count_it_totals(text: str, rows: list[tuple[object, ...]]) -> None:
+    assert periods_of(text) == rows
+
+
+def test_elliptical_count_after_a_clause_parallels_the_whole_not_its_subset() -> None:
+    text = (
+        "It fired more than 30 ballistic missiles this year, including five ICBMs, "
+        "while it launched about 70 in 2021."
+    )
+    claims = claims_of(text, find_dates(text, published=PUBLISHED, tz="Asia/Seoul"))
+    last = claims[-1]
+    assert (last.value, last.unit, last.part_of) == (70, "ballistic missile", None)
+    assert (last.period_start, last.period_end) == (date(2021, 1, 1), date(2021, 12, 31))
+    assert claims[1].part_of == 0
+
+
+def test_a_list_of_parts_stays_part_of_the_total() -> None:
+    text = (
+        "It brings the number of missiles fired this month to nine. "
+        "It fired two on March 2, three on March 9 and four more on March 21."
+    )
+    claims = claims_of(text)
+    assert [(c.value, c.part_of) for c in claims] == [(9, None), (2, 0), (3, 0), (4, 0)]
+
+
+def test_a_count_larger_than_the_whole_is_no_part_of_it() -> None:
+    text = "At least 74, including eight soldiers, were killed, and more than 1,640 were hurt."
+    claims = claims_of(text)
+    assert [(c.value, c.part_of) for c in claims][-1] == (1640, None)
