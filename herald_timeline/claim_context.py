@@ -87,7 +87,8 @@ def _period(body: str, sentence: str, timex: Timex, today: date | None) -> tuple
     if timex.type != "date" or timex.start is None or timex.end is None:
         return None
     if _SINCE.search(before) or lead.startswith("since "):
-        return timex.start, today or timex.end
+        # "since September 2023" runs to publication: unknown without a publication day
+        return (timex.start, today) if today is not None and today >= timex.start else None
     # only spans relative to publication ("this year", "last month"): "five nuclear tests,
     # the last in September 2016" is no total over September
     if timex.anchor == "published" and timex.precision in ("year", "quarter", "month"):

@@ -625,3 +625,15 @@ def test_a_count_larger_than_the_whole_is_no_part_of_it() -> None:
     text = "At least 74, including eight soldiers, were killed, and more than 1,640 were hurt."
     claims = claims_of(text)
     assert [(c.value, c.part_of) for c in claims][-1] == (1640, None)
+
+
+def test_since_needs_a_publication_day_to_end() -> None:
+    text = "It has sent at least 11 million rounds since September 2021."
+    timexes = find_dates(text, published=None, tz="Asia/Seoul")
+    (claim,) = find_claims(text, split_sentences(text), timexes, published=None)
+    assert (claim.value, claim.period_start, claim.period_end) == (11_000_000, None, None)
+    (dated,) = find_claims(text, split_sentences(text), timexes, published=PUBLISHED)
+    assert (dated.period_start, dated.period_end) == (date(2021, 9, 1), date(2022, 11, 18))
+    later = datetime(2021, 5, 1, tzinfo=ZoneInfo("Asia/Seoul"))  # a page older than "since"
+    (odd,) = find_claims(text, split_sentences(text), timexes, published=later)
+    assert (odd.period_start, odd.period_end) == (None, None)
