@@ -369,3 +369,34 @@ def test_side_label_survives_a_merge() -> None:
     )
     names = sorted(e.name for e in events_of(body))
     assert names == ["Vigilant Storm (end)", "Vigilant Storm (start)"]
+
+
+SPANS = [
+    (
+        "The allies plan to hold the Freedom Shield exercise from March 13 to 23.",
+        [
+            ("2023-03-13", "Freedom Shield exercise (start)"),
+            ("2023-03-23", "Freedom Shield exercise (end)"),
+        ],
+    ),
+    (
+        "The session of the assembly ran from Jan. 15 to 16.",
+        [
+            ("2023-01-15", "session (start)"),
+            ("2023-01-16", "session (end)"),
+        ],
+    ),
+    (
+        "The drill was held from Jan. 30 to Feb. 2.",
+        [("2023-01-30", "drill (start)"), ("2023-02-02", "drill (end)")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SPANS, ids=["to-day", "ran-from-to", "to-month-day"])
+def test_a_span_from_one_date_to_another_gives_start_and_end(
+    body: str, expected: list[tuple[str, str]]
+) -> None:
+    published = datetime.fromisoformat("2023-01-10T10:00:00+09:00")
+    found = [(e.start.isoformat(), e.name) for e in events_of(body, published)]
+    assert found == expected
