@@ -210,7 +210,14 @@ def split_range(when: When) -> list[When]:
     return [first, last]
 
 
+#: an event-relative date ending so ("two days after") names its anchor event after it
+_ANCHOR_FOLLOWS = ("after", "before")
+
+
 def _distance(trigger: Trigger, when: When, length: int, sentence: str) -> float:
+    if when.event_relative and trigger.start >= when.position + length:
+        if when.text.lower().endswith(_ANCHOR_FOLLOWS):
+            return float("inf")  # "..., two days after it launched an ICBM": not the ICBM's date
     if when.position >= trigger.end:
         gap = float(when.position - trigger.end)
         between = sentence[trigger.end : when.position]

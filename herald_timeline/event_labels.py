@@ -236,6 +236,8 @@ def _launch_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...]) -> st
     start, end = clause(facts, trigger)  # "fired an ICBM, a day after it launched 20 missiles"
     inside = [hit for hit in kinds if start <= hit[0] < end]
     kinds = tuple(inside) if inside or start > 0 else kinds
+    own = [hit for hit in named if start <= hit[0] < end]  # likewise the designation
+    named = tuple(own) if own or start > 0 else named
     near = sorted(named, key=lambda hit: abs(hit[0] - trigger.start))
     label = ""
     best = len(sentence) + 1

@@ -281,7 +281,14 @@ def _unique(values: object) -> tuple[str, ...]:
 def location(facts: Facts, trigger: Trigger) -> str | None:
     """The place after "in/at/from/off ..." nearest to the trigger, if the gazetteer knows it."""
     best: tuple[int, str] | None = None
-    for position, place in facts.places:
+    places = facts.places
+    if places:  # a place in another clause is another event's ("..., after it fired X into Y")
+        start, end = clause(facts, trigger)
+        if facts.text[max(0, start - 7) : start].rstrip().lower().endswith("where"):
+            start = 0  # "in Singapore ..., where they signed": the place of the clause
+        inside = tuple(hit for hit in places if start <= hit[0] < end)
+        places = inside if inside or start > 0 else places
+    for position, place in places:
         distance = abs(position - trigger.end)
         if best is None or distance < best[0]:
             best = (distance, place)

@@ -400,3 +400,37 @@ def test_a_span_from_one_date_to_another_gives_start_and_end(
     published = datetime.fromisoformat("2023-01-10T10:00:00+09:00")
     found = [(e.start.isoformat(), e.name) for e in events_of(body, published)]
     assert found == expected
+
+
+CLAUSES = [
+    (
+        "Her statement came hours after North Korea fired two short-range ballistic missiles "
+        "into the East Sea, two days after it launched a Hwasong-15 ICBM on Saturday.",
+        [
+            ("launch", "2023-02-20", "North Korean SRBM launch", "the East Sea"),
+            ("launch", "2023-02-18", "Hwasong-15 ICBM launch", None),
+        ],
+    ),
+    (
+        "The two leaders held a summit in Singapore on Feb. 12, where they signed a pledge.",
+        [
+            ("meeting", "2023-02-12", "Singapore summit", "Singapore"),
+            ("agreement", "2023-02-12", "pledge", "Singapore"),
+        ],
+    ),
+    (
+        "Kim Yo Jong warned Monday that the North will respond to joint air drills by the allies.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"), CLAUSES, ids=["relative-date-dates-the-head", "where-clause", "warned"]
+)
+def test_a_clause_keeps_its_own_date_weapon_and_place(
+    body: str, expected: list[tuple[str, str, str, str | None]]
+) -> None:
+    published = datetime.fromisoformat("2023-02-20T16:12:00+09:00")
+    found = [(e.type, e.start.isoformat(), e.name, e.location) for e in events_of(body, published)]
+    assert found == expected
