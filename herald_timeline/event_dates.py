@@ -268,7 +268,8 @@ def boundary(sentence: str, trigger: Trigger, when: When) -> str | None:
     """'start' or 'end' when the words around the date mark a boundary of the event."""
     if when.boundary is not None:
         return when.boundary
-    before = sentence[max(0, when.position - 50) : when.position]
+    # eight words back: "wrapped up their 11-day Ulchi Freedom Shield summer exercise on"
+    before = sentence[max(0, when.position - 80) : when.position]
     if cue("end").search(before):
         return "end"
     if cue("start").search(before):

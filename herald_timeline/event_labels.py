@@ -168,13 +168,29 @@ def _proper_name(facts: Facts, trigger: Trigger) -> str | None:
         return f"{lead}{words} of the {of_name.group(1)}"
     if trigger.type in ("launch", "other") or not noun_trigger().fullmatch(words):
         return None  # a verb ("held a summit", "met"): the name before it is its subject
-    before = sentence[max(0, trigger.start - 60) : trigger.start].rstrip()
+    before = _without_gap_words(sentence[max(0, trigger.start - 60) : trigger.start].rstrip())
     proper = list(_PROPER.finditer(before, _run_break(before, len(before))))
     if proper and proper[-1].end() == len(before) and proper[-1].start() > 0:
         found = proper[-1].group()
         if not _is_actor(found) and not ordinal_pattern().fullmatch(found):
             return f"{found} {words}"
     return None
+
+
+@cache
+def _gap_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in event_lexicon.words("name_gap_words"))
+
+
+def _without_gap_words(before: str) -> str:
+    """``before`` without the season and cadence words that may stand between a name and
+    its head noun ("Ulchi Freedom Shield summer exercise" is the Ulchi Freedom Shield's)."""
+    gap = _gap_words()
+    while True:
+        head, _, last = before.rpartition(" ")
+        if not head or last.lower() not in gap:
+            return before
+        before = head.rstrip()
 
 
 _ORDINAL_BEFORE = re.compile(r"\b(first|second|third|\d+(?:st|nd|rd|th))\s+$")

@@ -434,3 +434,28 @@ def test_a_clause_keeps_its_own_date_weapon_and_place(
     published = datetime.fromisoformat("2023-02-20T16:12:00+09:00")
     found = [(e.type, e.start.isoformat(), e.name, e.location) for e in events_of(body, published)]
     assert found == expected
+
+
+DRILL_ROWS = [
+    (
+        "The allies wrapped up their 11-day Ulchi Freedom Shield summer exercise on Thursday.",
+        [("exercise", "2023-08-31", "Ulchi Freedom Shield exercise (end)")],
+    ),
+    (
+        "The exercise involved 30 field training drills, up from 13 last year.",
+        [],
+    ),
+    (
+        "The allies staged 12 joint drills in August, compared with 20 in July.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"), DRILL_ROWS, ids=["named-through-season-word", "counted", "compared"]
+)
+def test_drill_rows(body: str, expected: list[tuple[str, str, str]]) -> None:
+    published = datetime.fromisoformat("2023-08-31T18:20:00+09:00")
+    found = [(e.type, e.start.isoformat(), e.name) for e in events_of(body, published)]
+    assert found == expected
