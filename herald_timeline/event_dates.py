@@ -224,6 +224,9 @@ def _distance(trigger: Trigger, when: When, length: int, sentence: str) -> float
     else:
         gap = (trigger.start - (when.position + length)) * _BEFORE_PENALTY
         between = sentence[when.position + length : trigger.start]
+        if between.lstrip().startswith("that "):
+            # "said in a statement on Monday that the drills were ...": reported content
+            return gap + _BARRIER_COST
     if _barrier().search(between) and not _SINCE_ONLY.match(between):
         gap += _BARRIER_COST
     return gap

@@ -184,7 +184,7 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
         return (launcher,) if launcher else ()
     start, end = clause(facts, trigger)
     hits = hits_in(facts, start, end)
-    if hits and facts.sources:
+    if hits and facts.sources and trigger.type != "statement":  # a statement's source acts
         sources = facts.sources
         hits = [h for h in hits if not any(s <= h[0] < e for s, e in sources)]
     verb = not is_noun(trigger.text)  # "met Kim", "hosted the minister"

@@ -459,3 +459,13 @@ def test_drill_rows(body: str, expected: list[tuple[str, str, str]]) -> None:
     published = datetime.fromisoformat("2023-08-31T18:20:00+09:00")
     found = [(e.type, e.start.isoformat(), e.name) for e in events_of(body, published)]
     assert found == expected
+
+
+def test_reported_content_after_a_dated_statement_takes_no_date() -> None:
+    body = (
+        "North Korea's defense ministry said in a statement carried by KCNA on Monday "
+        'that the drills were "an open declaration of war."'
+    )
+    published = datetime.fromisoformat("2023-08-31T18:20:00+09:00")
+    found = [(e.type, e.start.isoformat(), e.actors) for e in events_of(body, published)]
+    assert found == [("statement", "2023-08-28", ("North Korea",))]
