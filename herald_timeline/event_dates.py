@@ -210,6 +210,8 @@ def split_range(when: When) -> list[When]:
     return [first, last]
 
 
+_AND_CLAUSE = re.compile(r"\s*,?\s*and\s+[a-z]")
+
 #: an event-relative date ending so ("two days after") names its anchor event after it
 _ANCHOR_FOLLOWS = ("after", "before")
 
@@ -224,8 +226,9 @@ def _distance(trigger: Trigger, when: When, length: int, sentence: str) -> float
     else:
         gap = (trigger.start - (when.position + length)) * _BEFORE_PENALTY
         between = sentence[when.position + length : trigger.start]
-        if between.lstrip().startswith("that "):
-            # "said in a statement on Monday that the drills were ...": reported content
+        if between.lstrip().startswith("that ") or _AND_CLAUSE.match(between):
+            # "said in a statement on Monday that the drills were ...": reported content;
+            # "fired two missiles on Aug. 30 and attempted to ...": the date ends its clause
             return gap + _BARRIER_COST
     if _barrier().search(between) and not _SINCE_ONLY.match(between):
         gap += _BARRIER_COST

@@ -469,3 +469,16 @@ def test_reported_content_after_a_dated_statement_takes_no_date() -> None:
     published = datetime.fromisoformat("2023-08-31T18:20:00+09:00")
     found = [(e.type, e.start.isoformat(), e.actors) for e in events_of(body, published)]
     assert found == [("statement", "2023-08-28", ("North Korea",))]
+
+
+def test_a_satellite_put_into_orbit_is_its_own_launch() -> None:
+    body = (
+        "North Korea launched two short-range ballistic missiles on Aug. 30 and attempted "
+        "to put a spy satellite into orbit on Aug. 24, which failed."
+    )
+    published = datetime.fromisoformat("2023-08-31T18:20:00+09:00")
+    found = [(e.type, e.start.isoformat(), e.name) for e in events_of(body, published)]
+    assert found == [
+        ("launch", "2023-08-30", "North Korean SRBM launch"),
+        ("launch", "2023-08-24", "North Korean satellite launch"),
+    ]
