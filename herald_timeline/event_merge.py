@@ -130,12 +130,34 @@ def merge(
         else:
             rows[target] = _richer(rows[target], event)
             home[index] = target
-    out = [rows[k] for k in kept]
+    out = _named_by_antecedent([rows[k] for k in kept])
     return [
         e
         for e in out
         if not _covered(e, out) and not _within_span(e, out) and not _hours_off(e, out)
     ]
+
+
+_DEFINITE = ("the", "this", "that", "these", "those")
+
+
+def _named_by_antecedent(events: list[Event]) -> list[Event]:
+    """"The exercise, which began on Aug. 21" names no drill: it is the one named last
+    before it ("wrapped up their Ulchi Freedom Shield exercise on Thursday")."""
+    named: dict[str, str] = {}  # type -> the last proper name of that type
+    out = []
+    for event in events:
+        side = _SIDE.search(event.name)
+        base = event.name[: side.start()] if side else event.name
+        if _CAPITAL.search(base):
+            named[event.type] = base
+        elif event.type in named and event.type in ("exercise", "meeting"):
+            offset = event.evidence.find(event.trigger)
+            words = event.evidence[:offset].split() if offset > 0 else []
+            if words and words[-1].lower() in _DEFINITE:
+                event = replace(event, name=named[event.type] + (side.group() if side else ""))
+        out.append(event)
+    return out
 
 
 def _hours_only(event: Event) -> bool:

@@ -482,3 +482,23 @@ def test_a_satellite_put_into_orbit_is_its_own_launch() -> None:
         ("launch", "2023-08-30", "North Korean SRBM launch"),
         ("launch", "2023-08-24", "North Korean satellite launch"),
     ]
+
+
+ANTECEDENTS = [
+    (
+        "The allies wrapped up their Ulchi Freedom Shield exercise on Thursday.\n"
+        "The exercise, which began on Aug. 21, involved 58,000 troops.",
+        ["Ulchi Freedom Shield exercise (end)", "Ulchi Freedom Shield exercise (start)"],
+    ),
+    (
+        "The allies wrapped up their Ulchi Freedom Shield exercise on Thursday.\n"
+        "Japan held a separate drill on Aug. 21.",
+        ["Ulchi Freedom Shield exercise (end)", "Japanese drill"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "names"), ANTECEDENTS, ids=["definite", "indefinite"])
+def test_a_definite_mention_takes_the_name_of_its_antecedent(body: str, names: list[str]) -> None:
+    published = datetime.fromisoformat("2023-08-31T18:20:00+09:00")
+    assert [e.name for e in events_of(body, published)] == names
