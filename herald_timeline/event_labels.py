@@ -367,6 +367,10 @@ _DECIDED = re.compile(r"decided\s+(?:\w+\s+){0,2}?to\s+(.*)$")
 _AGREED_TO = re.compile(r"\s+(?:on\s+\w+day\s+)?(to|on)\s+(.*)")
 
 
+_QUOTES = re.compile(r"[“”\"]")
+_SIGNED_WHAT = re.compile(r"(?:sign(?:ed|s|ing)|reached)\s+(?:a|an|the)\s+(?:new\s+)?(.+)", re.I)
+
+
 def _agreement_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -> str:
     words = trigger.text.lower()
     lower = sentence.lower()
@@ -378,6 +382,9 @@ def _agreement_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -
     decided = _DECIDED.match(trigger.text)
     if decided:
         return f"decision to {_phrase(decided.group(1) + sentence[trigger.end :])}"
+    signed = _SIGNED_WHAT.match(trigger.text)
+    if signed and " " in signed.group(1):  # "signed a military tension reduction pact"
+        return _QUOTES.sub("", signed.group(1))
     for noun in event_lexicon.words("agreement_nouns"):
         if noun in words:
             return noun if noun != "resolution" else "UN Security Council resolution"

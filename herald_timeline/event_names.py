@@ -172,9 +172,13 @@ def actors(facts: Facts, trigger: Trigger | None = None) -> tuple[str, ...]:
     return found
 
 
+#: 'other' events that, like launches, have one acting party: the one that fires
+_FIRING_RULES = frozenset({"other-artillery", "other-nuclear-test"})
+
+
 def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
     sentence = facts.text
-    if trigger.type == "launch":
+    if trigger.type == "launch" or trigger.rule in _FIRING_RULES:
         launcher = party(facts, clause_start(facts, trigger.start), trigger.start)
         launcher = launcher or party(facts, 0, trigger.start)
         if launcher is None:  # "... was launched by North Korea"

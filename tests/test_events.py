@@ -502,3 +502,26 @@ ANTECEDENTS = [
 def test_a_definite_mention_takes_the_name_of_its_antecedent(body: str, names: list[str]) -> None:
     published = datetime.fromisoformat("2023-08-31T18:20:00+09:00")
     assert [e.name for e in events_of(body, published)] == names
+
+
+NAMED_ROWS = [
+    (
+        "The two Koreas signed a military tension reduction pact on Sept. 19, 2018.",
+        ("agreement", "military tension reduction pact", ()),
+    ),
+    (
+        'The leaders signed a "comprehensive strategic partnership" treaty on Feb. 14.',
+        ("agreement", "comprehensive strategic partnership treaty", ()),
+    ),
+    (
+        "North Korea fired 60 rounds on Feb. 14, near two South Korean border islands.",
+        ("other", "North Korean artillery fire", ("North Korea",)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "row"), NAMED_ROWS, ids=["pact", "quoted-treaty", "firing-party"])
+def test_names_and_acting_party(body: str, row: tuple[str, str, tuple[str, ...]]) -> None:
+    published = datetime.fromisoformat("2023-02-20T16:12:00+09:00")
+    (event,) = events_of(body, published)
+    assert (event.type, event.name, event.actors) == row
