@@ -277,9 +277,21 @@ def find_triggers(text: str, context: str = "") -> list[Trigger]:
             found.append(fallback)
             continue
         found.append(Trigger(rule.type, start, end, text[start:end], rule.id, rule.weak))
-    if any(not t.weak for t in found):
-        found = [t for t in found if not t.weak]
+    # a weak mention ("the launch") repeats a strong trigger of its type in the sentence;
+    # beside other types it may be an event of its own ("declared ... in response to the
+    # North's satellite launch on Nov. 21")
+    strong = {t.type for t in found if not t.weak}
+    if strong:
+        found = [t for t in found if not t.weak or (t.type not in strong and _own_event(text, t))]
     return found
+
+
+def _own_event(text: str, trigger: Trigger) -> bool:
+    """A weak mention that names what was launched and is no definite reference back
+    ("the North's spy satellite launch", not "the launch" or "the ICBM launch")."""
+    if " " not in trigger.text:
+        return False
+    return not text[max(0, trigger.start - 4) : trigger.start].lower().endswith("the ")
 
 
 def _fallback(text: str, position: int, after: int, context: str) -> Trigger | None:

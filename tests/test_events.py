@@ -525,3 +525,24 @@ def test_names_and_acting_party(body: str, row: tuple[str, str, tuple[str, ...]]
     published = datetime.fromisoformat("2023-02-20T16:12:00+09:00")
     (event,) = events_of(body, published)
     assert (event.type, event.name, event.actors) == row
+
+
+WEAK_MENTIONS = [
+    (
+        "Pyongyang declared the pact void after Seoul suspended it in response to the "
+        "North's spy satellite launch on Nov. 21.",
+        [("launch", "2022-11-21")],
+    ),
+    ("The council is scheduled to discuss the launch on Monday.", []),
+    (
+        "North Korea fired an ICBM on Friday, its first ICBM launch in a month.",
+        [("launch", "2022-11-18")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "rows"), WEAK_MENTIONS, ids=["own-event", "reference", "repeat"])
+def test_a_weak_launch_mention_is_an_event_only_beside_other_types(
+    body: str, rows: list[tuple[str, str]]
+) -> None:
+    assert [(e.type, e.start.isoformat()) for e in events_of(body) if e.type == "launch"] == rows
