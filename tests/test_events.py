@@ -533,7 +533,7 @@ WEAK_MENTIONS = [
         "North's spy satellite launch on Nov. 21.",
         [("launch", "2022-11-21")],
     ),
-    ("The council is scheduled to discuss the launch on Monday.", []),
+    ("The UN Security Council is scheduled to discuss the launch on Monday.", []),
     (
         "North Korea fired an ICBM on Friday, its first ICBM launch in a month.",
         [("launch", "2022-11-18")],
