@@ -26,6 +26,7 @@ _CALL = re.compile(r"\b(?:call(?:ed)?|phone|telephone)\b", re.IGNORECASE)
 _HOURS = re.compile(r"\b(?:hours?|minutes?)\s+(?:after|before|later|earlier)\b", re.IGNORECASE)
 _SIDE = re.compile(r" \((?:start|end)\)$")
 _CAPITAL = re.compile(r"(?<![\w-])[A-Z0-9]")
+_COUNCIL = "UN Security Council"
 
 
 def kind(trigger: Trigger) -> str:
@@ -71,6 +72,8 @@ def _same_event(a: Event, b: Event, kind_a: str, kind_b: str, said: _Sentences) 
     if said.is_separate(a.evidence) or said.is_separate(b.evidence):
         return False  # "held a separate air drill", "Later the same day, he will hold ..."
     if a.type != "launch":  # participants: one shared party is enough
+        if _COUNCIL in a.actors or _COUNCIL in b.actors:
+            return True  # the council's vote and the members who cast it
         return not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
     party_a, party_b = said.party(a), said.party(b)
     return not party_a or not party_b or party_a == party_b
@@ -142,8 +145,8 @@ _DEFINITE = ("the", "this", "that", "these", "those")
 
 
 def _named_by_antecedent(events: list[Event]) -> list[Event]:
-    """"The exercise, which began on Aug. 21" names no drill: it is the one named last
-    before it ("wrapped up their Ulchi Freedom Shield exercise on Thursday")."""
+    """Names for definite mentions: "The exercise, which began on Aug. 21" names no drill,
+    it is the one named last before it ("wrapped up their Ulchi Freedom Shield exercise")."""
     named: dict[str, str] = {}  # type -> the last proper name of that type
     out = []
     for event in events:

@@ -36,6 +36,11 @@ _ALL_PRECISIONS = frozenset({"day", "month", "year"})
 #: a launch dated only by a year is a count ("fired 70 missiles last year"), not an event
 _PRECISION_OK = {"launch": frozenset({"day", "month"})}
 _RESPONSE = re.compile(r"\brespon", re.IGNORECASE)
+_COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens\s+of)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +309,8 @@ def _inherit(
     if trigger.weak:
         return None
     before = text[: trigger.start]
+    if trigger.text.endswith("s") and _COUNTED.search(before[-20:]):
+        return None  # "in response to its five nuclear tests": many events, none of that day
     if event_dates.cue("subordinate_before").search(before):
         return None  # "... less than a week after North Korea's failed attempt"
     cue = event_dates.first("inherit", facts)

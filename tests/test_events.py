@@ -546,3 +546,23 @@ def test_a_weak_launch_mention_is_an_event_only_beside_other_types(
     body: str, rows: list[tuple[str, str]]
 ) -> None:
     assert [(e.type, e.start.isoformat()) for e in events_of(body) if e.type == "launch"] == rows
+
+
+COUNCIL_ROWS = [
+    (
+        "Russia on Thursday vetoed the renewal of the sanctions panel.\n"
+        "Thirteen of the 15 Security Council members voted in favor of the draft resolution, "
+        "which would have extended the panel's mandate until April 30, 2025.",
+        [("meeting", "2022-11-17")],
+    ),
+    (
+        "The council voted on Thursday to impose new sanctions.\n"
+        "It first imposed sanctions in response to its five nuclear tests.",
+        [("agreement", "2022-11-17")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "rows"), COUNCIL_ROWS, ids=["vetoed", "counted-tests"])
+def test_council_votes(body: str, rows: list[tuple[str, str]]) -> None:
+    assert [(e.type, e.start.isoformat()) for e in events_of(body)] == rows
