@@ -102,18 +102,24 @@ _BETWEEN_WORDS = re.compile(r"[\w’'-]+")
 
 
 def _stated_period(body: str, anchor: int, timex: Timex) -> tuple[date, date] | None:
-    """A calendar year or month right after a count ("about 70 in 2022"): the span it totals.
-    Only a few words may sit between them: "five tests, the last in September 2016" names
-    the month of one test, not a total."""
+    """A calendar year or month next to a count ("about 70 in 2022", "In 2022 it fired 70"):
+    the span it totals. Only a few words may sit between them: "five tests, the last in
+    September 2016" names the month of one test, not a total."""
     if timex.type != "date" or timex.precision not in ("year", "month") or timex.start is None:
         return None
-    if timex.end is None or timex.char_start < anchor:
+    if timex.end is None:
         return None
-    before = body[max(anchor, timex.char_start - 20) : timex.char_start]
+    before = body[max(0, timex.char_start - 20) : timex.char_start]
     if not _IN.search(before):
         return None
-    words = _BETWEEN_WORDS.findall(body[anchor : timex.char_start])
-    if len(words) > 6 or {"last", "first", "latest", "the", "one"} & {w.lower() for w in words}:
+    if timex.char_start >= anchor:
+        words = _BETWEEN_WORDS.findall(body[anchor : timex.char_start])
+        limit = 6
+    else:  # the count's clause opens with the period: few words, no comma between
+        between = body[timex.char_end : anchor]
+        words = _BETWEEN_WORDS.findall(between.lstrip(", "))
+        limit = 0 if "," in between.lstrip(", ") else 4
+    if len(words) > limit or {"last", "first", "latest", "the", "one"} & {w.lower() for w in words}:
         return None
     return timex.start, timex.end
 

@@ -209,6 +209,8 @@ def _resolve(counts: list[_Count], body: str) -> list[_Count]:
             kept.append(count)
             continue
         source = _previous(kept, sentence)
+        if source is not None and source.part_of is not None and count.value > source.value:
+            source = source.part_of  # "12 missiles, including three ICBMs. In 2022, 70."
         if source is not None and source.unit is not None:
             whole = source.part_of or source
             _inherit(count, source, part_of=whole if whole.value >= count.value else None)

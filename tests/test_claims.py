@@ -566,6 +566,11 @@ def periods_of(text: str) -> list[tuple[float, str, date | None, date | None]]:
 YEAR_2022 = (date(2022, 1, 1), date(2022, 11, 18))
 PERIOD_ROWS = [
     (
+        "In 2021, it fired more than 70 missiles.",
+        [(70, "missile", date(2021, 1, 1), date(2021, 12, 31))],
+    ),
+    ("In 2021, after talks collapsed, it fired 70 missiles.", [(70, "missile", None, None)]),
+    (
         "It fired 3 missiles and 2 rockets this year.",
         [(3, "missile", *YEAR_2022), (2, "rocket", *YEAR_2022)],
     ),
@@ -637,3 +642,14 @@ def test_since_needs_a_publication_day_to_end() -> None:
     later = datetime(2021, 5, 1, tzinfo=ZoneInfo("Asia/Seoul"))  # a page older than "since"
     (odd,) = find_claims(text, split_sentences(text), timexes, published=later)
     assert (odd.period_start, odd.period_end) == (None, None)
+
+
+def test_elliptical_count_after_a_subset_in_the_sentence_before_parallels_the_whole() -> None:
+    text = (
+        "North Korea has launched 12 ballistic missiles this year, including three ICBMs. "
+        "In 2021 it fired more than 70, a record."
+    )
+    claims = claims_of(text, find_dates(text, published=PUBLISHED, tz="Asia/Seoul"))
+    last = claims[-1]
+    assert (last.value, last.unit, last.part_of) == (70, "ballistic missile", None)
+    assert (last.period_start, last.period_end) == (date(2021, 1, 1), date(2021, 12, 31))
