@@ -147,6 +147,9 @@ def _is_actor(text: str) -> bool:
     return all(hit in actor_names() for hit in _AND_OR_COMMA.split(text))
 
 
+_VERB_LEAD = re.compile(r"^[a-z]+\s+(?:the|a|an|its|their|his|her)\s+")
+
+
 def _proper_name(facts: Facts, trigger: Trigger) -> str | None:
     """A proper name the trigger belongs to: one containing it, "<trigger> of the X", or
     a name right before a noun trigger ("Freedom Shield exercise")."""
@@ -165,7 +168,8 @@ def _proper_name(facts: Facts, trigger: Trigger) -> str | None:
     if of_name and not _is_actor(of_name.group(1)):
         first = _ordinal_before(sentence, trigger.start)
         lead = f"{first.group(1)} " if first else ""
-        return f"{lead}{words} of the {of_name.group(1)}"
+        head = _VERB_LEAD.sub("", words)  # "held the inaugural meeting": the meeting
+        return f"{lead}{head} of the {of_name.group(1)}"
     if trigger.type in ("launch", "other") or not noun_trigger().fullmatch(words):
         return None  # a verb ("held a summit", "met"): the name before it is its subject
     before = _without_gap_words(sentence[max(0, trigger.start - 60) : trigger.start].rstrip())
@@ -409,6 +413,16 @@ def _object_of(text: str) -> str:
     )
 
 
+_NAMED_VESSEL = re.compile(
+    r"\b(?:carrier|submarine|destroyer)\s+(?:USS\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
+)
+_USS = re.compile(r"\bUSS\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_VESSEL = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:(?:aircraft\s+)?carrier(?:\s+strike\s+group)?"
+    r"|strike\s+group|submarine|destroyer)\b"
+)
+
+
 def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people: list[str]) -> str:
     sentence = facts.text
     nearest = party(facts, clause(facts, trigger)[0], trigger.start)  # "South Korea's
@@ -430,9 +444,9 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
     if rule == "other-artillery":
         return f"{adjective} artillery fire"
     if rule == "other-arrival":
-        ship = re.search(
-            r"\b(?:USS\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:strike\s+group|carrier)?", sentence
-        )
-        found = re.sub(r"^The\s+", "", ship.group().strip()) if ship else adjective
-        return f"{found} arrival"
+        # "the USS Kentucky", "the Carl Vinson carrier strike group"; not "Hours after ..."
+        named = _NAMED_VESSEL.search(sentence)  # "the aircraft carrier Ronald Reagan"
+        ship = _USS.search(sentence) or _VESSEL.search(sentence)
+        found = named.group(1) if named else ship.group().strip() if ship else adjective
+        return f"{_THE.sub('', found)} arrival"
     return f"{adjective} {trigger.text}"

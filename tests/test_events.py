@@ -566,3 +566,32 @@ COUNCIL_ROWS = [
 @pytest.mark.parametrize(("body", "rows"), COUNCIL_ROWS, ids=["vetoed", "counted-tests"])
 def test_council_votes(body: str, rows: list[tuple[str, str]]) -> None:
     assert [(e.type, e.start.isoformat()) for e in events_of(body)] == rows
+
+
+NAMES_MORE = [
+    (
+        "South Korea and the United States held the inaugural meeting of the Nuclear "
+        "Consultative Group in Seoul on Tuesday.",
+        ("meeting", "inaugural meeting of the Nuclear Consultative Group"),
+    ),
+    (
+        "The leaders agreed to set up the body in the Washington Declaration on April 26.",
+        ("agreement", "agreement to set up the body"),
+    ),
+    (
+        "Hours after the meeting, the USS Kentucky arrived at the port of Busan on Tuesday.",
+        ("other", "USS Kentucky arrival"),
+    ),
+    (
+        "The U.S. aircraft carrier Ronald Reagan arrived in Busan on Tuesday.",
+        ("other", "Ronald Reagan arrival"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "row"), NAMES_MORE, ids=["held-the", "agreed-to-set-up", "uss", "carrier"]
+)
+def test_more_names(body: str, row: tuple[str, str]) -> None:
+    published = datetime.fromisoformat("2023-07-19T09:00:00+09:00")
+    assert [(e.type, e.name) for e in events_of(body, published) if e.type == row[0]] == [row]
