@@ -443,6 +443,8 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
         return f"{adjective} nuclear test"
     if rule == "other-artillery":
         return f"{adjective} artillery fire"
+    if rule.startswith("other-engine-test"):
+        return f"{adjective} engine test".strip()
     if rule == "other-arrival":
         # "the USS Kentucky", "the Carl Vinson carrier strike group"; not "Hours after ..."
         named = _NAMED_VESSEL.search(sentence)  # "the aircraft carrier Ronald Reagan"

@@ -595,3 +595,14 @@ NAMES_MORE = [
 def test_more_names(body: str, row: tuple[str, str]) -> None:
     published = datetime.fromisoformat("2023-07-19T09:00:00+09:00")
     assert [(e.type, e.name) for e in events_of(body, published) if e.type == row[0]] == [row]
+
+
+def test_an_engine_ground_test_and_its_anaphor_are_no_launch() -> None:
+    body = (
+        "Kim Jong Un oversaw a ground test of a solid-fuel engine for a new missile, "
+        "state media reported Wednesday.\n"
+        "The test, held Tuesday at the Sohae Satellite Launching Ground, was a success."
+    )
+    published = datetime.fromisoformat("2024-03-20T08:41:00+09:00")
+    found = [(e.type, e.start.isoformat(), e.name) for e in events_of(body, published)]
+    assert found == [("other", "2024-03-19", "engine test")]
