@@ -168,7 +168,19 @@ def _nearest_period(
 _MADE_BY = re.compile(r"-(?:made|built|designed|developed|produced|supplied|style|type)\b")
 
 
-def _subject(text: str, number_at: int, number_end: int, unit_end: int) -> str | None:
+# "stationed in South Korea", "sanctions against North Korea": a place or target, no subject
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|near|off|toward|towards|into|over|at|across|against)\s+\Z", re.IGNORECASE
+)
+_ACCORDING = re.compile(r"according\s+to\s+\Z", re.IGNORECASE)
+#: the source's own clause ("according to U.S. Forces Korea, which has 28,500 troops")
+_SOURCE_CLAUSE = re.compile(r",\s*(?:which|who)\b")
+
+
+def _subject(
+    text: str, number_at: int, number_end: int, unit_end: int, source: tuple[int, int] | None
+) -> str | None:
+    """Who the count is about; ``source``: the span of who says so (never the subject)."""
     pattern, names = _subjects()
     # "after five North Korean drones entered": the modifier names whose the things are,
     # before the sentence's subject ("South Korea scrambled jets"); in "eight Japanese and
@@ -178,8 +190,18 @@ def _subject(text: str, number_at: int, number_end: int, unit_end: int) -> str |
     for found in (next_word, *inside):
         if found is not None and not _MADE_BY.match(text, found.end()):
             return names[found.group(0)]
+    if source is not None and (
+        _SOURCE_CLAUSE.match(text, source[1])
+        or (text[source[0] : source[1]] in names and not _ACCORDING.search(text, 0, source[0]))
+    ):
+        source = None  # "North Korea said two missiles it fired ...": the source acts
     before = None
     for match in pattern.finditer(text, 0, number_at):
+        if source is not None and source[0] <= match.start() < source[1]:
+            continue  # "according to South Korean officials"
+        possessive = text.startswith(("'s", "’s"), match.end())  # "to North Korea's launch"
+        if not possessive and _PLACE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            continue
         before = match.group(0)
     if before is not None:
         return names[before]
@@ -207,7 +229,8 @@ _SAYS = re.compile(
 )
 
 
-def _attribution(text: str) -> str | None:
+def _attribution(text: str) -> tuple[str, int, int] | None:
+    """Who says so, and where the source is in ``text``."""
     says = _SAYS.search(text)
     if says is None:
         return None
@@ -217,7 +240,8 @@ def _attribution(text: str) -> str | None:
         if match is not None:
             who = match.group("who").strip()
             last = who.rsplit(" ", 1)[-1]
-            return who[:-1] if who.endswith(".") and last.count(".") == 1 else who
+            who = who[:-1] if who.endswith(".") and last.count(".") == 1 else who
+            return who, match.start("who"), match.end("who")
     return None
 
 
@@ -237,10 +261,11 @@ def describe(
     at, stop = start - sentence.start, end - sentence.start
     unit_stop = max(unit_end - sentence.start, stop)
     period = _nearest_period(body, sentence, start, timexes, today, counts)
+    said = _attribution(text)
     return Context(
-        subject=_subject(text, at, stop, unit_stop),
+        subject=_subject(text, at, stop, unit_stop, said[1:] if said else None),
         action=_action(text, at, unit_stop),
-        attributed_to=_attribution(text),
+        attributed_to=said[0] if said else None,
         period_start=period[0] if period else None,
         period_end=period[1] if period else None,
     )

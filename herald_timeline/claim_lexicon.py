@@ -38,7 +38,7 @@ def scan() -> re.Pattern[str]:
         rf"{edge_before}(?:"
         rf"(?P<between>between|from)\s+(?P<lo>{num})\s*(?:\s(?:and|to)\s|[-–])\s*(?P<hi>{num})"
         rf"|(?:(?P<bound>{hedges})\s+)?(?P<num>{num})"
-        rf"(?:(?:\s+(?:to|or)\s+|\s*[-–]\s*)(?P<num2>{num}))?"
+        rf"(?:(?:\s+(?:to|or)\s+|\s*[-–]\s*)(?P<num2>{num})|\s+or\s+(?P<post>so|more|fewer|less))?"
         rf"){edge_after}"
     )
     # run on lower-cased text: much faster than IGNORECASE

@@ -74,6 +74,9 @@ class _Count:
     definite: bool = False  # after "the"/"all": maybe a repeated count
 
 
+_POST_BOUNDS = {"so": "about", "more": "at_least", "fewer": "at_most", "less": "at_most"}
+
+
 def _numbers(match: re.Match[str]) -> tuple[float, float | None, float | None, str] | None:
     """(value, lower, upper, bound) of a scan match."""
     if match.group("between"):
@@ -88,6 +91,8 @@ def _numbers(match: re.Match[str]) -> tuple[float, float | None, float | None, s
             return None
         return value, value, hi, "range"
     bound = lexicon.bounds().get(" ".join((match.group("bound") or "").lower().split()), "exact")
+    if bound == "exact" and match.group("post"):  # "70 or so", "20 or more"
+        bound = _POST_BOUNDS[match.group("post").lower()]
     lower = value if bound in ("exact", "more_than", "at_least") else None
     upper = value if bound in ("exact", "at_most", "less_than") else None
     if bound == "about":
@@ -224,7 +229,9 @@ def _is_subset(between: str) -> bool:
     if not cues:
         return False
     rest = between[cues[-1].end() :]
-    return len(rest) <= 80 and not _CLAUSE.search(rest)
+    # "about 100 aircraft, including F-35A fighters, took part, along with two dozen
+    # warships": a comma after the cue closes its list before this count
+    return len(rest) <= 80 and "," not in rest and not _CLAUSE.search(rest)
 
 
 _CLAUSE = re.compile(r"[;:]|\b(?:which|who|that|according|while|whereas)\b", re.IGNORECASE)

@@ -39,7 +39,7 @@ def number_pattern() -> str:
     big = trie(w for w in _kind("scale") if w != "hundred")
     small = rf"(?:{tens}(?:[- ]{units}(?![\w-]))?|{units})"
     words = (
-        rf"{small}(?:\s+hundred(?:\s+(?:and\s+)?{small})?)?(?:\s+{big})?(?![\w-])"
+        rf"{small}(?:\s+dozen|\s+hundred(?:\s+(?:and\s+)?{small})?)?(?:\s+{big})?(?![\w-])"
         rf"|a\s+(?:dozen|hundred|thousand)(?![\w-])"
     )
     digits = rf"(?:{_DIGITS})(?:\s*(?:hundred|{big})(?![\w-]))?"

@@ -34,6 +34,9 @@ def short(claims: list[Claim]) -> list[tuple[float, str, str]]:
 
 COUNTS = [
     ("Pyongyang fired eight cruise missiles.", (8, "exact", "cruise missile")),
+    ("It fired 70 or so missiles.", (70, "about", "missile")),
+    ("It fired 20 or more missiles.", (20, "at_least", "missile")),
+    ("It sent two dozen warships.", (24, "exact", "warship")),
     ("The army fired more than 400 rounds.", (400, "more_than", "round")),
     ("They fired over 60 missiles.", (60, "more_than", "missile")),
     ("It has at least 20 ballistic missiles.", (20, "at_least", "ballistic missile")),
@@ -311,7 +314,10 @@ ATTRIBUTIONS = [
 
 @pytest.mark.parametrize(("text", "who"), ATTRIBUTIONS, ids=[t for t, _ in ATTRIBUTIONS])
 def test_attribution(text: str, who: str | None) -> None:
-    assert _attribution(text) == who
+    found = _attribution(text)
+    assert (found[0] if found else None) == who
+    if found:  # the span is where the source is written
+        assert text[found[1] : found[2]].strip().rstrip(".") == who
 
 
 def timex(
@@ -537,6 +543,14 @@ def test_ascii_class_spells_out_a_class(one: str, inside: str, outside: str) -> 
 
 
 SUBJECTS = [
+    ("The United States has 28,500 troops stationed in South Korea.", "United States"),
+    ("It fired 30 missiles this year, according to South Korean officials.", None),
+    ("North Korea said two missiles it fired were launched from a railway car.", "North Korea"),
+    ("It responded to North Korea's launch of eight missiles.", "North Korea"),
+    (
+        "The company, according to U.S. Forces Korea, which has 28,500 troops, left.",
+        "United States",
+    ),
     ("The North fired 14 artillery shells.", "North Korea"),
     ("Seoul scrambled jets after five North Korean drones entered its airspace.", "North Korea"),
     ("Seoul deployed 10 US-made stealth fighters.", "South Korea"),
@@ -653,3 +667,11 @@ def test_elliptical_count_after_a_subset_in_the_sentence_before_parallels_the_wh
     last = claims[-1]
     assert (last.value, last.unit, last.part_of) == (70, "ballistic missile", None)
     assert (last.period_start, last.period_end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_a_list_closed_by_a_comma_is_no_subset() -> None:
+    text = (
+        "About 100 aircraft, including F-35A fighters, took part in the drills, "
+        "along with two dozen warships."
+    )
+    assert [(c.value, c.part_of) for c in claims_of(text)] == [(100, None), (24, None)]
