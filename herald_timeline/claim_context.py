@@ -127,10 +127,19 @@ def _stated_period(body: str, anchor: int, timex: Timex) -> tuple[date, date] | 
 _COMPARED = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\b|\bversus\b|\bvs\b", re.I)
 
 
+_AS_MANY = re.compile(
+    r"\b(?:double|twice|triple|three\s+times|half)\s+(?:the\s+|as\s+many\s+as\s+)"
+    r"|\bthan\s+(?:in\s+|during\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _compared_between(body: str, anchor: int, timex_at: int, counts: Sequence[int]) -> bool:
     """Whether a count compared with this one sits between it and the time expression."""
     if timex_at < anchor:
         return False  # "Last year, it fired 30 missiles, up from 13": the period is the 30's
+    if _AS_MANY.search(body, anchor, timex_at):
+        return True  # "20 events, double the number last year"
     return any(
         anchor < other < timex_at and _COMPARED.search(body, anchor, other) for other in counts
     )

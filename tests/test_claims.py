@@ -580,6 +580,11 @@ def periods_of(text: str) -> list[tuple[float, str, date | None, date | None]]:
 YEAR_2022 = (date(2022, 1, 1), date(2022, 11, 18))
 PERIOD_ROWS = [
     (
+        "They held 20 field training events, double the number last year.",
+        [(20, "field training event", None, None)],
+    ),
+    ("It fired 30 missiles, more than in 2021.", [(30, "missile", None, None)]),
+    (
         "In 2021, it fired more than 70 missiles.",
         [(70, "missile", date(2021, 1, 1), date(2021, 12, 31))],
     ),
