@@ -313,6 +313,8 @@ def _ahead(
             word in vocabulary or (len(word) > 4 and word[-1] == "d" and word[-2] == "e")
         ):
             kind = _classify(words, cased, i, cues)
+            if kind and best is not None and word in cues.reporting:
+                return best  # "will hold a meeting ... on Friday, diplomats said": the report
         if kind:
             return (i + _AFTER_PENALTY, "past" if kind == "intent" else kind)
     return best

@@ -61,6 +61,22 @@ CASES = [
         "day",
     ),
     (
+        "weekday-future-then-report",
+        "The council will hold a meeting on the launch on Monday, diplomats said.",
+        "Monday",
+        "date",
+        "2022-11-21",
+        "day",
+    ),
+    (
+        "weekday-report-only",
+        "The drill ended on Monday, officials said.",
+        "Monday",
+        "date",
+        "2022-11-14",
+        "day",
+    ),
+    (
         "weekday-opens",
         "The forum opens Wednesday in Seoul.",
         "Wednesday",
