@@ -116,6 +116,18 @@ class _History:
         index = self.find(kind, sentence, reach, word)
         return None if index is None else _when_of(self.events[index])
 
+    def dateline_day(self, sentence: int, reach: int) -> When | None:
+        """An event of the publication day stated within ``reach``: the day a clock time
+        ("in the afternoon") is on, before a background event stated after it ("a day
+        after it launched ... late Sunday")."""
+        for index in range(len(self.events) - 1, -1, -1):
+            if sentence - self.sentences[index] > reach:
+                break
+            event = self.events[index]
+            if event.precision == "day" and event.start == self.published:
+                return _when_of(event)
+        return None
+
     def narrative(self, sentence: int, reach: int = _NARRATIVE_REACH) -> When | None:
         """The day the news is at: the latest event of the previous sentences, if it
         falls within a few days of publication (background events do not carry over)."""
@@ -329,7 +341,9 @@ def _inherit(
             found = history.last(None, sentence, _NARRATIVE_REACH)  # day of what it answers
         return found or history.narrative(sentence, _ANAPHOR_REACH if clock else _NARRATIVE_REACH)
     if clock:  # "at around 9:40 a.m.": a clock time is on the news day
-        return history.narrative(sentence, _ANAPHOR_REACH)
+        return history.dateline_day(sentence, _ANAPHOR_REACH) or history.narrative(
+            sentence, _ANAPHOR_REACH
+        )
     _, clause_end = event_names.clause(facts, trigger)  # not "..., where he had made"
     if not event_dates.cue("irrealis").search(event_dates.main_clause(text[:clause_end], trigger)):
         return history.narrative(sentence)

@@ -606,3 +606,15 @@ def test_an_engine_ground_test_and_its_anaphor_are_no_launch() -> None:
     published = datetime.fromisoformat("2024-03-20T08:41:00+09:00")
     found = [(e.type, e.start.isoformat(), e.name) for e in events_of(body, published)]
     assert found == [("other", "2024-03-19", "engine test")]
+
+
+def test_a_clock_time_is_on_the_publication_day_not_the_latest_background_day() -> None:
+    body = (
+        "North Korea fired a ballistic missile on Monday morning, a day after it launched a "
+        "short-range ballistic missile late Sunday.\n"
+        "Prime Minister Fumio Kishida convened a meeting of the National Security Council "
+        "in the afternoon."
+    )
+    published = datetime.fromisoformat("2023-12-18T10:53:00+09:00")
+    meetings = [e.start.isoformat() for e in events_of(body, published) if e.type == "meeting"]
+    assert meetings == ["2023-12-18"]
