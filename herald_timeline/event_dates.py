@@ -130,10 +130,11 @@ def found(name: str, text: str, lower: str | None) -> bool:
 
 
 def first(name: str, facts: Facts) -> re.Match[str] | None:
-    """The first match of a cue in a sentence (kept: every trigger of a sentence asks)."""
+    """The first match of a cue in a sentence (kept: every trigger of a sentence asks);
+    made on the folded text when there is one: the same span, its text lower-cased."""
     cues = facts.cues
     if name not in cues:
-        cues[name] = cue(name).search(facts.text)
+        cues[name] = _folded_cue(name).search(facts.text, facts.folded)
     return cues[name]
 
 

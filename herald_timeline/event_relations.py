@@ -85,9 +85,11 @@ def find_relation(text: str) -> Relation | None:
         return None
     # on the lower-cased text when it has the same offsets (every group read is lower-cased)
     lower = folded(text)
-    scan = _pattern().finditer(text, _scan_start(text, first.start()))
+    start = _scan_start(text, first.start())
     if lower is not None:
-        scan = _lowered().finditer(lower, _scan_start(text, first.start()))
+        scan = _lowered().finditer(lower, start)
+    else:
+        scan = _pattern().finditer(text, start)
     for match in scan:
         if _vague().search(match.group()) and (match.group("unit") or "").lower() not in (
             "hour",
