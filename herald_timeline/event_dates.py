@@ -41,6 +41,11 @@ _BORROWERS = frozenset({"meeting", "agreement", "statement"})
 
 
 @cache
+def _barrier_folded() -> event_lexicon.Folded:
+    return event_lexicon.folded(_barrier())
+
+
+@cache
 def _barrier() -> re.Pattern[str]:
     """A clause boundary no date reaches across to its trigger."""
     return re.compile(
@@ -101,11 +106,35 @@ def cue(name: str) -> re.Pattern[str]:
     return resources.compile_pattern(spec["pattern"], _FLAGS, where=f"events/cues.toml:{name}")
 
 
+#: ``$``-anchored cues matched backwards (``event_backward``): each measured faster so
+#: on sentence windows (the others' word repeats backtrack more backwards)
+_BACKWARD = frozenset(
+    {"date_before_not", "period_hedge_before", "irrealis_before", "definite_before"}
+)
+
+
+#: cues searched in whole sentences, which seldom hold one of the words they need
+_BY_WORDS = frozenset({"separate"})
+
+
+@cache
+def _folded_cue(name: str) -> event_lexicon.Folded:
+    return event_lexicon.folded(cue(name), backward=name in _BACKWARD, words=name in _BY_WORDS)
+
+
+def found(name: str, text: str, lower: str | None) -> bool:
+    """Whether cue ``name`` is in ``text``; ``lower``: ``text`` folded (``text.folded``,
+    ``Facts.folded``) or None. Matched case-sensitively on ``lower`` (IGNORECASE
+    alternations are tried branch by branch, several times slower)."""
+    return _folded_cue(name).found(text, lower)
+
+
 def first(name: str, facts: Facts) -> re.Match[str] | None:
-    """The first match of a cue in a sentence (kept: every trigger of a sentence asks)."""
+    """The first match of a cue in a sentence (kept: every trigger of a sentence asks);
+    made on the folded text when there is one: the same span, its text lower-cased."""
     cues = facts.cues
     if name not in cues:
-        cues[name] = cue(name).search(facts.text)
+        cues[name] = _folded_cue(name).search(facts.text, facts.folded)
     return cues[name]
 
 
@@ -115,20 +144,24 @@ def is_clock_time(timex: TimexLike) -> bool:
     return timex.type == "time" and not cue("day_word").search(timex.text)
 
 
-def usable(timex: TimexLike, sentence: str, offset: int) -> When | None:
-    """The event date a timex can give, or None (not a date, a period, an attribution...)."""
+def usable(timex: TimexLike, sentence: str, offset: int, lower: str | None = None) -> When | None:
+    """The event date a timex can give, or None (not a date, a period, an attribution...).
+    ``lower``: ``sentence`` folded (``Facts.folded``) or None."""
     if timex.type not in ("date", "time") or timex.start is None or timex.end is None:
         return None
     precision = timex.precision or ("day" if timex.type == "time" else None)
     if precision not in EVENT_PRECISIONS:
         return None
     position = timex.char_start - offset
-    before = sentence[max(0, position - _SHORT_WINDOW) : position]
-    after = sentence[timex.char_end - offset :]
-    if cue("period_timex").search(timex.text) and not cue("period_hedge_before").search(before):
+    window = max(0, position - _SHORT_WINDOW)
+    before = sentence[window:position]
+    low = None if lower is None else lower[window:position]
+    end = timex.char_end - offset
+    after = sentence[end:]
+    if cue("period_timex").search(timex.text) and not found("period_hedge_before", before, low):
         return None
     possessive = after.startswith(("'s", "’s"))  # "said Monday's missile": not an attribution
-    if not possessive and (cue("date_before_not").search(before) or _photo(sentence, position)):
+    if not possessive and (found("date_before_not", before, low) or _photo(sentence, position)):
         # "since May, when it ended a lull" and "the first launch since January 1st" name
         # the event after all
         if not (before.rstrip().lower().endswith("since") and _since_names_event(before, after)):
@@ -137,7 +170,12 @@ def usable(timex: TimexLike, sentence: str, offset: int) -> When | None:
         return None  # "less than a week before ...": no day follows from it
     if not before.strip(" ,\"'“") and cue("date_then_attribution").search(after):
         return None
-    if cue("dateline_before").search(before) and cue("dateline_after").search(after):
+    # (every dateline_before match ends in a comma and spaces: most windows need no search)
+    if (
+        before.rstrip().endswith(",")
+        and cue("dateline_before").search(before)
+        and cue("dateline_after").search(after)
+    ):
         return None  # "SEOUL, March 24 (Yonhap) --": the dateline, not an event's date
     return When(
         timex.start,
@@ -181,11 +219,12 @@ def _in_year(day: TimexLike, year: TimexLike) -> TimexLike:
     return moved
 
 
-def main_clause(sentence: str, trigger: Trigger) -> str:
+def main_clause(sentence: str, trigger: Trigger, lower: str | None = None) -> str:
     """The sentence up to the reported speech that follows the trigger ("Trump said the
-    North had wanted ...": the hedges of what was said do not make the event a plan)."""
-    found = cue("reported_after").search(sentence, trigger.end)
-    return sentence[: found.start()] if found else sentence
+    North had wanted ...": the hedges of what was said do not make the event a plan);
+    ``lower``: ``sentence`` folded or None."""
+    reported = _folded_cue("reported_after").search(sentence, lower, trigger.end)
+    return sentence[: reported.start()] if reported else sentence
 
 
 def _photo(sentence: str, position: int) -> bool:
@@ -216,31 +255,35 @@ _AND_CLAUSE = re.compile(r"\s*,?\s*and\s+[a-z]")
 _ANCHOR_FOLLOWS = ("after", "before")
 
 
-def _distance(trigger: Trigger, when: When, length: int, sentence: str) -> float:
+def _distance(trigger: Trigger, when: When, length: int, sentence: str, lower: str | None) -> float:
     if when.event_relative and trigger.start >= when.position + length:
         if when.text.lower().endswith(_ANCHOR_FOLLOWS):
             return float("inf")  # "..., two days after it launched an ICBM": not the ICBM's date
-    if when.position >= trigger.end:
+    date_first = when.position < trigger.end
+    if not date_first:
         gap = float(when.position - trigger.end)
-        between = sentence[trigger.end : when.position]
+        start, end = trigger.end, when.position
     else:
         gap = (trigger.start - (when.position + length)) * _BEFORE_PENALTY
-        between = sentence[when.position + length : trigger.start]
-        if between.lstrip().startswith("that ") or _AND_CLAUSE.match(between):
-            # "said in a statement on Monday that the drills were ...": reported content;
-            # "fired two missiles on Aug. 30 and attempted to ...": the date ends its clause
-            return gap + _BARRIER_COST
-    if _barrier().search(between) and not _SINCE_ONLY.match(between):
+        start, end = when.position + length, trigger.start
+    between = sentence[start:end]
+    if date_first and (between.lstrip().startswith("that ") or _AND_CLAUSE.match(between)):
+        # "said in a statement on Monday that the drills were ...": reported content;
+        # "fired two missiles on Aug. 30 and attempted to ...": the date ends its clause
+        return gap + _BARRIER_COST
+    low = None if lower is None else lower[start:end]
+    if _barrier_folded().search(between, low) and not _SINCE_ONLY.match(between):
         gap += _BARRIER_COST
     return gap
 
 
 def assign(
-    triggers: Sequence[Trigger], dates: Sequence[When], sentence: str
+    triggers: Sequence[Trigger], dates: Sequence[When], sentence: str, lower: str | None = None
 ) -> tuple[list[list[When]], list[When | None]]:
     """For each trigger, the dates that govern it (each date goes to its nearest trigger),
     and for an undated one the date it may borrow from a related trigger of its clause
-    ("agreed on Friday ..., as they wrapped up their summit")."""
+    ("agreed on Friday ..., as they wrapped up their summit"). ``lower``: ``sentence``
+    folded or None."""
     owned: list[list[When]] = [[] for _ in triggers]
     borrowed: list[When | None] = [None for _ in triggers]
     if not triggers:
@@ -248,7 +291,7 @@ def assign(
     owner_of: list[int] = []
     for when in dates:
         length = len(when.text)
-        scores = [_distance(t, when, length, sentence) for t in triggers]
+        scores = [_distance(t, when, length, sentence, lower) for t in triggers]
         best = min(range(len(triggers)), key=scores.__getitem__)
         owner_of.append(best)
         if scores[best] < _BARRIER_COST:  # a date across "after ..." is not this clause's
@@ -256,13 +299,13 @@ def assign(
     for index, trigger in enumerate(triggers):
         if owned[index] or trigger.type not in _BORROWERS:
             continue
-        if cue("irrealis_before").search(sentence[max(0, trigger.start - 40) : trigger.start]):
+        if irrealis_before(sentence, trigger, lower):
             continue
         best_score = float(_SHARE_REACH)
         for when, owner in zip(dates, owner_of, strict=True):
             if triggers[owner].type not in _BORROWERS:
                 continue
-            score = _distance(trigger, when, len(when.text), sentence)
+            score = _distance(trigger, when, len(when.text), sentence, lower)
             if triggers[owner].type == trigger.type and score < _BARRIER_COST:
                 score = 0.0  # "hosted ... for the allies' first talks": one meeting
             if score < best_score:
@@ -270,15 +313,25 @@ def assign(
     return owned, borrowed
 
 
-def boundary(sentence: str, trigger: Trigger, when: When) -> str | None:
-    """'start' or 'end' when the words around the date mark a boundary of the event."""
+def irrealis_before(sentence: str, trigger: Trigger, lower: str | None) -> bool:
+    """Whether an infinitive or a modal introduces the trigger ("agreed to hold talks")."""
+    window = max(0, trigger.start - 40)
+    low = None if lower is None else lower[window : trigger.start]
+    return found("irrealis_before", sentence[window : trigger.start], low)
+
+
+def boundary(sentence: str, trigger: Trigger, when: When, lower: str | None = None) -> str | None:
+    """'start' or 'end' when the words around the date mark a boundary of the event
+    (``lower``: ``sentence`` folded or None)."""
     if when.boundary is not None:
         return when.boundary
     # eight words back: "wrapped up their 11-day Ulchi Freedom Shield summer exercise on"
-    before = sentence[max(0, when.position - 80) : when.position]
-    if cue("end").search(before):
+    window = max(0, when.position - 80)
+    before = sentence[window : when.position]
+    low = None if lower is None else lower[window : when.position]
+    if found("end", before, low):
         return "end"
-    if cue("start").search(before):
+    if found("start", before, low):
         return "start"
     if cue("start_after").match(sentence, when.position + len(when.text)):
         return "start"  # "held June 27th through June 29th"

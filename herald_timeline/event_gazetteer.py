@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from herald_timeline import event_lexicon, resources
+from herald_timeline import event_backward, event_lexicon, resources
 from herald_timeline.text import folded
 
 
@@ -38,6 +38,15 @@ def ordinal_folded() -> re.Pattern[str]:
 @cache
 def preposition() -> re.Pattern[str]:
     return re.compile(rf"\b{event_lexicon.alternatives('location_prepositions')}\s+$")
+
+
+@cache
+def preposition_backward() -> re.Pattern[str]:
+    """``preposition`` for the reversed window (``event_backward``: one anchored match)."""
+    found = event_backward.backward(preposition().pattern)
+    if found is None:
+        raise resources.ResourceError("events/location_prepositions: not reversible")
+    return found
 
 
 @cache

@@ -9,7 +9,7 @@ was dated from the other ("Hours later, ..."), or their acting parties differ.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -42,14 +42,21 @@ def kind(trigger: Trigger) -> str:
 class _Sentences:
     """What merging reads from the evidence sentences of one article, computed once each."""
 
-    def __init__(self) -> None:
+    def __init__(self, facts: Mapping[str, event_names.Facts] | None = None) -> None:
         self.separate: dict[str, bool] = {}
-        self.facts: dict[str, event_names.Facts] = {}
+        self.facts: dict[str, event_names.Facts] = dict(facts or {})
+
+    def _facts(self, evidence: str) -> event_names.Facts:
+        facts = self.facts.get(evidence)
+        if facts is None:
+            facts = self.facts[evidence] = event_names.Facts(evidence)
+        return facts
 
     def is_separate(self, evidence: str) -> bool:
         found = self.separate.get(evidence)
         if found is None:
-            found = self.separate[evidence] = bool(event_dates.cue("separate").search(evidence))
+            lower = self._facts(evidence).folded
+            found = self.separate[evidence] = event_dates.found("separate", evidence, lower)
         return found
 
     def party(self, event: Event) -> str | None:
@@ -57,9 +64,7 @@ class _Sentences:
         offset = event.evidence.find(event.trigger)
         if offset < 0:
             return None
-        facts = self.facts.get(event.evidence)
-        if facts is None:
-            facts = self.facts[event.evidence] = event_names.Facts(event.evidence)
+        facts = self._facts(event.evidence)
         start = event_names.clause_start(facts, offset)
         return event_names.party(facts, start, offset)
 
@@ -102,13 +107,17 @@ def _clip_side(name: str) -> str:
 
 
 def merge(
-    events: Sequence[Event], bases: Sequence[int | None], kinds: Sequence[str]
+    events: Sequence[Event],
+    bases: Sequence[int | None],
+    kinds: Sequence[str],
+    facts: Mapping[str, event_names.Facts] | None = None,
 ) -> list[Event]:
     """One row per event: repeats merge; a vaguer mention of a dated event is dropped.
     ``bases[i]`` is the event row ``i`` was dated from (never the same event), or
-    ``-1 - j`` when row ``i`` is a definite mention of row ``j`` (always the same event)."""
+    ``-1 - j`` when row ``i`` is a definite mention of row ``j`` (always the same event).
+    ``facts``: the ``Facts`` already read from evidence sentences, by their text."""
     kept: list[int] = []
-    said = _Sentences()
+    said = _Sentences(facts)
     rows: dict[int, Event] = {}
     home: dict[int, int] = {}  # row -> the kept row it merged into
     for index, event in enumerate(events):

@@ -24,7 +24,7 @@ from herald_timeline.event_gazetteer import (
     ordinal_folded,
     ordinal_pattern,
     ordinal_words,
-    preposition,
+    preposition_backward,
 )
 from herald_timeline.event_triggers import Trigger
 from herald_timeline.text import case_odd, folded
@@ -301,10 +301,11 @@ def location(facts: Facts, trigger: Trigger) -> str | None:
 
 def _place_hits(sentence: str) -> tuple[tuple[int, str], ...]:
     """The gazetteer places of a sentence written after a preposition."""
+    backward = preposition_backward()
     return tuple(
         (m.start(), m.group())
         for m in _places().finditer(sentence)
-        if preposition().search(sentence[max(0, m.start() - 12) : m.start()])
+        if backward.match(sentence[max(0, m.start() - 12) : m.start()][::-1])
     )
 
 

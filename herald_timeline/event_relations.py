@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from herald_timeline import event_lexicon, resources
-from herald_timeline.text import lacks
+from herald_timeline.text import folded, lacks
 
 _FLAGS = re.IGNORECASE
 _DIRECTION_WORDS = ("after", "before", "later", "earlier")
@@ -55,6 +55,15 @@ def _pattern() -> re.Pattern[str]:
 
 
 @cache
+def _lowered() -> re.Pattern[str]:
+    """``_pattern`` for lower-cased text (case-sensitive: several times faster)."""
+    source = resources.lowered(_pattern().pattern)
+    if source is None:
+        raise resources.ResourceError("events/relations.toml: relation sets its own flags")
+    return re.compile(source)
+
+
+@cache
 def _anaphors() -> tuple[tuple[str, re.Pattern[str]], ...]:
     spec = _spec()["anaphors"]
     assert isinstance(spec, dict)
@@ -74,7 +83,14 @@ def find_relation(text: str) -> Relation | None:
     first = _DIRECTION.search(text)
     if first is None:
         return None
-    for match in _pattern().finditer(text, _scan_start(text, first.start())):
+    # on the lower-cased text when it has the same offsets (every group read is lower-cased)
+    lower = folded(text)
+    start = _scan_start(text, first.start())
+    if lower is not None:
+        scan = _lowered().finditer(lower, start)
+    else:
+        scan = _pattern().finditer(text, start)
+    for match in scan:
         if _vague().search(match.group()) and (match.group("unit") or "").lower() not in (
             "hour",
             "hours",

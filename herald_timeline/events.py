@@ -159,6 +159,7 @@ def find_events(
     ordered = sorted(timexes, key=lambda t: t.char_start)
     cursor = 0
     context = ""
+    read: dict[str, event_names.Facts] = {}  # each evidence sentence's facts, for merging
     for sentence in sentences:
         while cursor < len(ordered) and ordered[cursor].char_start < sentence.start:
             cursor += 1
@@ -172,12 +173,13 @@ def find_events(
         context = sentence.text
         if not triggers:
             continue
-        for event, base, kind in _sentence_events(sentence, triggers, inside, history):
+        facts = read.setdefault(sentence.text, event_names.Facts(sentence.text))
+        for event, base, kind in _sentence_events(sentence, facts, triggers, inside, history):
             history.events.append(event)
             history.sentences.append(sentence.index)
             history.bases.append(base)
             history.kinds.append(kind)
-    return event_merge.merge(history.events, history.bases, history.kinds)
+    return event_merge.merge(history.events, history.bases, history.kinds, read)
 
 
 def _dateline(published: datetime | None, tz: str) -> date | None:
@@ -198,12 +200,13 @@ def _shift(when: When, days: int, approximate: bool, text: str) -> When | None:
 
 def _sentence_events(
     sentence: Sentence,
+    facts: event_names.Facts,
     triggers: list[Trigger],
     timexes: Sequence[TimexLike],
     history: _History,
 ) -> list[tuple[Event, int | None, str]]:
     text = sentence.text
-    facts = event_names.Facts(text)
+    lower = facts.folded
     relation = event_relations.find_relation(text)
     dates: list[When] = []
     clock = False
@@ -211,13 +214,13 @@ def _sentence_events(
         if event_dates.is_clock_time(timex):
             clock = True
             continue
-        when = event_dates.usable(timex, text, sentence.start)
+        when = event_dates.usable(timex, text, sentence.start, lower)
         if when is None:
             continue
         if relation is not None and relation.start <= when.position < relation.end:
             continue  # the relation phrase is resolved here, against the right event
         dates.extend(event_dates.split_range(when))
-    owned, borrowed = event_dates.assign(triggers, dates, text)
+    owned, borrowed = event_dates.assign(triggers, dates, text, lower)
     given: list[When | None] = [None for _ in triggers]
     bases: list[int | None] = [None for _ in triggers]
     skip = [False for _ in triggers]
@@ -232,7 +235,7 @@ def _sentence_events(
         if whens:
             context = history.narrative(sentence.index)
             whens = [_consistent(w, context) for w in whens]
-        elif given[index] is not None and not _planned(text, trigger):
+        elif given[index] is not None and not event_dates.irrealis_before(text, trigger, lower):
             whens = [_consistent(given[index], history.narrative(sentence.index))]  # type: ignore[arg-type]
             base = bases[index]
         elif borrowed[index] is not None:
@@ -306,13 +309,6 @@ def _relate(
             given[index] = _shift(anchor, relation.days, relation.approximate, phrase)
 
 
-def _planned(text: str, trigger: Trigger) -> bool:
-    """A trigger introduced by "to"/"would"/"will": a plan, not a dated event."""
-    return bool(
-        event_dates.cue("irrealis_before").search(text[max(0, trigger.start - 40) : trigger.start])
-    )
-
-
 def _inherit(
     facts: event_names.Facts, trigger: Trigger, history: _History, sentence: int, clock: bool
 ) -> When | None:
@@ -323,12 +319,14 @@ def _inherit(
     before = text[: trigger.start]
     if trigger.text.endswith("s") and _COUNTED.search(before[-20:]):
         return None  # "in response to its five nuclear tests": many events, none of that day
-    if event_dates.cue("subordinate_before").search(before):
+    lower = facts.folded
+    low = None if lower is None else lower[: trigger.start]
+    if event_dates.found("subordinate_before", before, low):
         return None  # "... less than a week after North Korea's failed attempt"
     cue = event_dates.first("inherit", facts)
-    if event_dates.cue("event_noun").match(trigger.text) and event_dates.cue(
-        "definite_before"
-    ).search(before[-40:]):
+    if event_dates.cue("event_noun").match(trigger.text) and event_dates.found(
+        "definite_before", before[-40:], None if low is None else low[-40:]
+    ):
         if cue is None or not cue.start() <= trigger.start < cue.end():
             # "calling the drills provocative": a reference to an event of its own kind
             index = history.find(trigger.type, sentence, _ANAPHOR_REACH)
@@ -345,7 +343,9 @@ def _inherit(
             sentence, _ANAPHOR_REACH
         )
     _, clause_end = event_names.clause(facts, trigger)  # not "..., where he had made"
-    if not event_dates.cue("irrealis").search(event_dates.main_clause(text[:clause_end], trigger)):
+    low = None if lower is None else lower[:clause_end]
+    main = event_dates.main_clause(text[:clause_end], trigger, low)
+    if not event_dates.found("irrealis", main, None if low is None else low[: len(main)]):
         return history.narrative(sentence)
     return None
 
@@ -365,7 +365,7 @@ def _consistent(when: When, context: When | None) -> When:
 def _event(sentence: Sentence, facts: event_names.Facts, trigger: Trigger, when: When) -> Event:
     text = sentence.text
     label = event_labels.name(facts, trigger)
-    side = event_dates.boundary(text, trigger, when) if when.position >= 0 else None
+    side = event_dates.boundary(text, trigger, when, facts.folded) if when.position >= 0 else None
     if side is not None and trigger.type in ("exercise", "meeting"):
         label = f"{label} ({side})"
     return Event(
