@@ -179,7 +179,8 @@ _MADE_BY = re.compile(r"-(?:made|built|designed|developed|produced|supplied|styl
 
 # "stationed in South Korea", "sanctions against North Korea": a place or target, no subject
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|from|near|off|toward|towards|into|over|at|across|against)\s+\Z", re.IGNORECASE
+    r"\b(?:in|(?<!according )to|from|near|off|toward|towards|into|over|at|across|against)\s+\Z",
+    re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"according\s+to\s+\Z", re.IGNORECASE)
 #: the source's own clause ("according to U.S. Forces Korea, which has 28,500 troops")

@@ -338,6 +338,7 @@ def anaphoric_units() -> frozenset[str]:
 # "two more", "90 on Jan. 7", "10 to 20 a year earlier", "one of them".
 ELLIPSIS = re.compile(
     r"\s*(?:[,;.]|\Z)|\s+(?:on|by|in|from|more|were|was|had|have|has|are|is|each|apiece"
+    r"|killed|wounded|injured|dead|missing|captured"
     r"|a\s+(?:year|month|week|day)\s+(?:earlier|later|ago|before)|last|this|earlier|later)\b",
     re.IGNORECASE,
 )

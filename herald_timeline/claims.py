@@ -172,6 +172,12 @@ def _resolve(counts: list[_Count], body: str) -> list[_Count]:
             previous = same[-1] if same else None
             if previous is not None and _is_subset(body[previous.end : count.start]):
                 count.part_of = previous.part_of or previous
+            elif previous is not None and previous.part_of is not None:
+                listed = previous.part_of  # "including 170 guns and 240 launchers"
+                if count.value < listed.value and _AND_NEXT_ITEM.match(
+                    body, previous.end, count.start
+                ):
+                    count.part_of = listed
             kept.append(count)
             continue
         if lexicon.OF_THEM.match(after):
@@ -234,6 +240,8 @@ def _is_subset(between: str) -> bool:
     return len(rest) <= 80 and "," not in rest and not _CLAUSE.search(rest)
 
 
+#: the rest of one list item and the "and" before the next: "self-propelled guns and "
+_AND_NEXT_ITEM = re.compile(r"[\w\s'’-]{0,60}?\s(?:and|or)\s+\Z")
 _CLAUSE = re.compile(r"[;:]|\b(?:which|who|that|according|while|whereas)\b", re.IGNORECASE)
 
 

@@ -305,6 +305,7 @@ def test_subject_action_attribution() -> None:
 
 
 ATTRIBUTIONS = [
+    ("It sent 1,000 soldiers, South Korea's spy agency said Monday.", "South Korea's spy agency"),
     ("It fired 3 missiles, according to the Joint Chiefs of Staff.", "the Joint Chiefs of Staff"),
     ("Japan's Defense Ministry said it fired 3 missiles.", "Japan's Defense Ministry"),
     ("It fired 3 missiles, said the ministry.", "the ministry"),
@@ -543,6 +544,10 @@ def test_ascii_class_spells_out_a_class(one: str, inside: str, outside: str) -> 
 
 
 SUBJECTS = [
+    (
+        "The North has sent more troops to Russia, bringing the total to 12,000 soldiers.",
+        "North Korea",
+    ),
     ("The United States has 28,500 troops stationed in South Korea.", "United States"),
     ("It fired 30 missiles this year, according to South Korean officials.", None),
     ("North Korea said two missiles it fired were launched from a railway car.", "North Korea"),
@@ -680,3 +685,20 @@ def test_a_list_closed_by_a_comma_is_no_subset() -> None:
         "along with two dozen warships."
     )
     assert [(c.value, c.part_of) for c in claims_of(text)] == [(100, None), (24, None)]
+
+
+def test_casualties_after_a_count_share_its_unit() -> None:
+    text = "About 100 soldiers have been killed and at least 1,000 wounded."
+    assert short(claims_of(text)) == [(100, "about", "soldier"), (1000, "at_least", "soldier")]
+
+
+def test_list_items_after_including_share_the_whole() -> None:
+    text = (
+        "It shipped more than 13,000 containers, including some 170 self-propelled guns "
+        "and 240 multiple rocket launchers."
+    )
+    assert [(c.value, c.unit, c.part_of) for c in claims_of(text)] == [
+        (13000, "container", None),
+        (170, "self-propelled gun", 0),
+        (240, "multiple rocket launcher", 0),
+    ]
