@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from herald_timeline import outlets, page
-from herald_timeline.text import LineMemo, lacks, lacks_encoded
+from herald_timeline.text import (
+    LineMemo,
+    count_words,
+    count_words_reference,
+    lacks,
+    lacks_encoded,
+)
 
 #: letters whose case folding is odd (İ, ı, ſ, Kelvin sign), curly quotes, Hangul
 _ODD_TEXT = st.text(alphabet=st.sampled_from(list("cCoOkKiIeEsSıİſ\u212a ’é한\n")), max_size=14)
@@ -104,3 +110,23 @@ def test_within_line(pattern: str, local: bool) -> None:
 @given(st.text(alphabet=st.sampled_from(list("ab ’\t\u3000x")), max_size=40))
 def test_line_kinds_memo_is_classify(line: str) -> None:
     assert page._line_kinds(line) == page._classify_line(line)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ9 -'’._,\t²ª\u0301한国é“”—\ud800")), max_size=30))
+def test_count_words_by_class_bytes_is_the_regex(text: str) -> None:
+    assert count_words(text) == count_words_reference(text)
+
+
+@given(st.text(max_size=60))
+def test_count_words_on_any_text(text: str) -> None:
+    # many distinct characters take the token-by-token path
+    assert count_words(text) == count_words_reference(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab. \t\u3000“(")), max_size=40), st.integers(0, 40))
+def test_token_before_is_the_regex(text: str, dot: int) -> None:
+    from herald_timeline import text as text_module
+
+    dot = min(dot, len(text))
+    match = text_module._TOKEN_BEFORE.search(text, max(0, dot - 24), dot)
+    assert text_module._token_before(text, dot) == (match.group(1) if match else None)
