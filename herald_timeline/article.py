@@ -114,9 +114,11 @@ _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|bo
 
 
 def looks_like_html(text: str) -> bool:
-    head = text[:4096]
-    # "</" first: lower-casing 4 KB of non-ASCII text costs more than all the rest.
-    return bool(_HTML_START.match(head)) or ("</" in head and "<body" in head.lower())
+    # the first 4 KB, bounded in the calls rather than copied; "</" first: lower-casing
+    # 4 KB of non-ASCII text costs more than all the rest.
+    return bool(_HTML_START.match(text, 0, 4096)) or (
+        text.find("</", 0, 4096) >= 0 and "<body" in text[:4096].lower()
+    )
 
 
 def detect_format(text: str, *, tz: str = DEFAULT_TZ) -> str:
@@ -246,7 +248,7 @@ def load_article(
         values["published"] = published
     decoded = decode(data)
     text = normalise(decoded.text)
-    if not text.strip():
+    if not text or text.isspace():  # (text.strip() would copy the whole text)
         raise ArticleError("document has no text")
     lines = stripped_lines(text)
     profile = profile_by_name(values.get("outlet")) or outlet_of_lines(lines, values.get("url"))

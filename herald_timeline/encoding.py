@@ -68,11 +68,14 @@ def _normalise_codec(name: str) -> str | None:
         return None
 
 
+_LT = ord("<")
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset an HTML/XML document declares in its first 4 KB, normalised, or None."""
-    head = data[:4096]
     # the search tries every "<" (a byte-by-byte class test in C): most text has none
-    match = _DECLARED.search(head) if b"<" in head else None
+    # (find an int: bytes.__contains__ pays for a TypeError when given bytes)
+    match = _DECLARED.search(data, 0, 4096) if data.find(_LT, 0, 4096) >= 0 else None
     if not match:
         return None
     raw = (match.group(1) or match.group(2)).decode("ascii", "replace")
@@ -225,7 +228,7 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
     if utf16:
         why = f"looks like {utf16} without a BOM but does not decode"
         return _decided(data, utf16, declared, why)
-    if b"\x00" in data[:65536]:
+    if data.find(0, 0, 65536) >= 0:
         raise DecodeError("binary file: NUL bytes in a document that is not UTF-16/32")
     utf8 = _strict(data, "utf-8")
     if declared and declared not in ("utf-8", "ascii"):

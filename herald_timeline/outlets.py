@@ -10,12 +10,15 @@ rest of reading the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 from herald_timeline import resources
-from herald_timeline.text import case_odd, stripped_lines
+from herald_timeline.text import LineMemo, case_odd, stripped_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +57,92 @@ def detect_outlet(text: str, url: str | None = None) -> Profile | None:
 def outlet_of_lines(lines: list[str], url: str | None) -> Profile | None:
     # Mastheads and footers are short lines; cropping keeps a 1 MB one-line document from
     # costing seconds of case-insensitive search.
-    probe = "\n".join(_edge_lines(lines, _PROBE_LINES) + ([url[:_PROBE_CHARS]] if url else []))
+    probe_lines = _edge_lines(lines, _PROBE_LINES) + ([url[:_PROBE_CHARS]] if url else [])
+    if not _line_local():
+        return _outlet_of_probe("\n".join(probe_lines))
+    # No detect pattern matches across a line end, so the matches in the probe are those
+    # in each of its lines; a site's masthead and footer lines recur on all its pages.
+    if url:
+        probe_lines[-1:] = probe_lines[-1].split("\n")
+    memo = _line_outlets
+    found = list(map(memo.known.get, probe_lines))
+    for i, hits in enumerate(found):
+        if hits is None:
+            found[i] = memo(probe_lines[i])
+    everywhere: set[int] = set().union(*found)  # type: ignore[arg-type]
+    # on several hits the profile listed first wins
+    return _profiles()[min(everywhere)] if everywhere else None
+
+
+def _outlets_in(line: str) -> tuple[int, ...]:
+    """The profiles (indices) whose patterns a scan of the probe line ``line`` finds."""
+    lower = line.lower()
+    odd = case_odd(line)
+    kept = tuple(k for k, needle in enumerate(_needles()) if odd or needle in lower)
+    if not kept:
+        return ()
+    scan = _any_outlet(kept, not odd)
+    return tuple(
+        sorted({int(m.lastgroup[1:]) for m in scan.finditer(line if odd else lower) if m.lastgroup})
+    )
+
+
+#: probe lines up to this long are remembered (a 300-character cut of a paragraph is not)
+_RECURRING = 100
+_line_outlets = LineMemo(_outlets_in, width=_RECURRING, maxsize=1 << 12)
+
+
+@lru_cache(maxsize=1)
+def _line_local() -> bool:
+    """Whether no detect pattern can match across a line end (nor see past one)."""
+    flags = re.IGNORECASE | re.MULTILINE
+    return all(_within_line(_parser.parse(p, flags).data) for _, _, p in _detectors())
+
+
+_LINE_ANCHORS = (_parser.AT_BEGINNING, _parser.AT_END, _parser.AT_BOUNDARY, _parser.AT_NON_BOUNDARY)
+_LINE_CATEGORIES = (_parser.CATEGORY_DIGIT, _parser.CATEGORY_WORD, _parser.CATEGORY_NOT_SPACE)
+_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
+_NEWLINE = ord("\n")
+
+
+def _within_line(items: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether a parsed pattern never matches "\\n" nor asserts beyond its own line (a
+    conservative reading: anything not understood here counts as crossing)."""
+    for op, value in items:
+        if op is _parser.LITERAL:
+            if value == _NEWLINE:
+                return False
+        elif op is _parser.AT:
+            if value not in _LINE_ANCHORS:
+                return False
+        elif op is _parser.IN:
+            if not all(_class_item_within_line(item) for item in value):
+                return False
+        elif op is _parser.SUBPATTERN:
+            if not _within_line(value[-1]):
+                return False
+        elif op is _parser.BRANCH:
+            if not all(_within_line(branch) for branch in value[1]):
+                return False
+        elif op in _REPEATS:
+            if not _within_line(value[2]):
+                return False
+        else:  # ".", "[^…]"-like literals, lookarounds, group references
+            return False
+    return True
+
+
+def _class_item_within_line(item: tuple[Any, Any]) -> bool:
+    op, value = item
+    if op is _parser.LITERAL:
+        return bool(value != _NEWLINE)
+    if op is _parser.RANGE:
+        return not value[0] <= _NEWLINE <= value[1]
+    return op is _parser.CATEGORY and value in _LINE_CATEGORIES
+
+
+def _outlet_of_probe(probe: str) -> Profile | None:
+    """The outlet of the probe text (first and last lines, URL) as one scan."""
     # A pattern whose literal is missing from the lower-cased probe cannot match, and
     # leaving it out of the alternation changes no other match ("ſ" and "ı" match "s" and
     # "i" only under IGNORECASE: then every pattern stays in).

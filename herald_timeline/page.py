@@ -12,11 +12,20 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from functools import lru_cache
+from typing import Any, cast
 
 from herald_timeline import resources
 from herald_timeline.pattern_facts import LineRules, line_rules, needs_literal
 from herald_timeline.stamps import Reading, Stamp, read_line
-from herald_timeline.text import abbreviations, count_words, lacks, stripped_lines, trie
+from herald_timeline.text import (
+    LineMemo,
+    abbreviations,
+    count_words,
+    lacks,
+    lacks_encoded,
+    stripped_lines,
+    trie,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +86,18 @@ def is_chrome(line: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _chrome_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """(words, their whole-word regex, any case)."""
+def _chrome_words() -> tuple[tuple[str, ...], re.Pattern[str], tuple[bytes, ...] | None]:
+    """(words, their whole-word regex, any case; the words as bytes if all are ASCII)."""
     words = tuple(w.lower() for w in resources.lines("page/chrome_words.txt"))
-    return words, re.compile(rf"\b{trie(words)}\b", re.IGNORECASE)
+    encoded = tuple(w.encode() for w in words) if all(w.isascii() for w in words) else None
+    return words, re.compile(rf"\b{trie(words)}\b", re.IGNORECASE), encoded
 
 
 def _has_chrome_word(line: str) -> bool:
-    words, found = _chrome_words()
+    words, found, encoded = _chrome_words()
     # the substring test rejects almost every line in C; the regex checks word edges
-    return not lacks(line, words) and found.search(line) is not None
+    absent = lacks(line, words) if encoded is None else lacks_encoded(line, encoded)
+    return not absent and found.search(line) is not None
 
 
 def is_end(line: str) -> bool:
@@ -192,10 +203,13 @@ def read_page(text: str, *, tz: tzinfo) -> PageParts:
 def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
     """:func:`read_page` of a page's lines, each stripped (the caller may have them)."""
     # list methods (index, count) walk the lines in C; Python only visits the few lines
-    # that matter (stamps, header, body). The kinds are _line_kind's, inlined: a call per
-    # line cost more than the cache look-up it makes.
-    recurring, classify = _recurring_line_kind, _classify_line
-    kinds = [recurring(line) if len(line) <= _RECURRING else classify(line) for line in lines]
+    # that matter (stamps, header, body). The kinds of lines seen on earlier pages are read
+    # in C as well; only new ones are classified.
+    memo = _line_kinds
+    known: list[str | None] = list(map(memo.known.get, lines))
+    for i in _positions(known, None, 0, len(known)):
+        known[i] = memo(lines[i])
+    kinds = cast(list[str], known)
     stamps: dict[int, list[Stamp]] = {}
     for i in _positions(kinds, "stamp", 0, len(kinds)):
         found = _stamps(lines[i], tz)
@@ -277,18 +291,6 @@ def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
 _RECURRING = 100
 
 
-def _line_kind(line: str) -> str:
-    return _recurring_line_kind(line) if len(line) <= _RECURRING else _classify_line(line)
-
-
-# Cached across documents: a site's menus and footers recur on every one of its pages. A
-# few thousand lines hold every outlet's chrome; more would only keep lines seen once
-# and let a worker's memory grow with the corpus.
-@lru_cache(maxsize=1 << 12)
-def _recurring_line_kind(line: str) -> str:
-    return _classify_line(line)
-
-
 def _classify_line(line: str) -> str:
     if not line:
         return "blank"
@@ -305,6 +307,12 @@ def _classify_line(line: str) -> str:
     return "short"
 
 
+# Remembered across documents: a site's menus and footers recur on every one of its pages.
+# A few thousand lines hold every outlet's chrome; more would only keep lines seen once
+# and let a worker's memory grow with the corpus.
+_line_kinds = LineMemo(_classify_line, width=_RECURRING, maxsize=1 << 12)
+
+
 def _first(kinds: list[str], kind: str, start: int) -> int | None:
     try:
         return kinds.index(kind, start)
@@ -312,7 +320,7 @@ def _first(kinds: list[str], kind: str, start: int) -> int | None:
         return None
 
 
-def _positions(kinds: list[str], kind: str, start: int, stop: int) -> list[int]:
+def _positions(kinds: list[Any], kind: object, start: int, stop: int) -> list[int]:
     """The indices of ``kind`` in ``kinds[start:stop]``, found by ``list.index``."""
     found: list[int] = []
     try:

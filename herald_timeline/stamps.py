@@ -25,6 +25,7 @@ class Stamp:
     has_time: bool
 
 
+@lru_cache(maxsize=256)
 def zone(name: str) -> tzinfo:
     """An IANA zone name, a stamp abbreviation ("KST") or a UTC offset ("+09:00", "-5")."""
     abbreviations = _zones()

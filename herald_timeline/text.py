@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from herald_timeline import resources
 
@@ -43,6 +44,40 @@ def stripped_lines(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     """Words as a reader counts them ("Ji Da-gyum" is two, "U.S." one)."""
+    # A match of _WORD is a run of letters and digits and the runs joined to it by single
+    # joiners ("-'’."), so the words are the runs not joined to one before. With every
+    # character replaced by one byte of its class ("a" letter or digit, "." joiner, " "
+    # other), a word begins at " a", " .a" or "..a": bytes.count finds them in C.
+    # Bytes above ASCII read as " ": right for the bytes of any other character (a run of
+    # several " " counts as one), so only letters and joiners outside ASCII are replaced.
+    encoded = text.encode("utf-8", "surrogatepass")
+    if not text.isascii():
+        others = set(encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+        kept = [c for c in others if c in _JOINERS or c.isalnum()]
+        if len(kept) > _FEW_CHARACTERS:  # Hangul text: a pass per character is too many
+            return _count_words_by_token(text)
+        for char in kept:  # UTF-8 is self-synchronising: a replace hits that char only
+            kind = b"." if char in _JOINERS else b"a"
+            encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), kind)
+    classes = b"  " + encoded.translate(_CLASS_BYTES)
+    return classes.count(b" a") + classes.count(b" .a") + classes.count(b"..a")
+
+
+_JOINERS = "-'’."
+_ASCII = bytes(range(128))
+#: the class byte of each ASCII byte; " " for the bytes of other characters
+_CLASS_BYTES = (
+    bytes(
+        ord("a") if chr(b).isalnum() else ord(".") if chr(b) in _JOINERS else ord(" ")
+        for b in range(128)
+    )
+    + b" " * 128
+)
+_FEW_CHARACTERS = 24
+
+
+def _count_words_by_token(text: str) -> int:
+    """:func:`count_words` token by token (text with many distinct non-ASCII characters)."""
     # A word never spans white space, and most tokens are plain letters or digits
     # (``isalnum`` is what ``[^\W_]`` means): the regex runs only on the few others.
     count = 0
@@ -86,15 +121,23 @@ _BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]{1,3})?(?=[ \t]+[\"“‘'(\[]?[A
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
+def _token_before(text: str, dot: int) -> str | None:
+    """What ``_TOKEN_BEFORE.search(text, dot - 24, dot)`` finds, the trailing non-space run
+    of the window, without trying every start position in it."""
+    window = text[max(0, dot - 24) : dot]
+    if not window or window[-1].isspace():
+        return None
+    return window.rsplit(None, 1)[-1]
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` ends an abbreviation or an initial."""
     # Only the token before the period matters: look at a short window, not the whole line
     # (searching from the line start made "Nov. Nov. Nov. …" quadratic).
-    start = max(0, dot - 24)
-    match = _TOKEN_BEFORE.search(text, start, dot)
-    if not match:
+    before = _token_before(text, dot)
+    if before is None:
         return False
-    token = match.group(1).lstrip("\"“‘'([").lower()
+    token = before.lstrip("\"“‘'([").lower()
     if len(token) == 1 and token.isalpha():  # an initial: "Lloyd J. Austin"
         return True
     return token in abbreviations()
@@ -170,8 +213,11 @@ _CASE_ODD_CHARS = ("\u0130", "\u0131", "\u017f", "\u212a")
 def case_odd(text: str) -> bool:
     """Whether ``text`` holds a character that ``re.IGNORECASE`` equates with an ASCII
     letter ("ſ" matches "s"): then lower-casing and ``in`` prove nothing about a regex."""
-    # four ``in`` tests cost a fifth of one regex search over a long sentence
-    return not text.isascii() and any(char in text for char in _CASE_ODD_CHARS)
+    # four ``in`` tests cost a fifth of one regex search over a long sentence (written out:
+    # a generator over _CASE_ODD_CHARS cost more than the tests)
+    return not text.isascii() and (
+        "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+    )
 
 
 def folded(text: str) -> str | None:
@@ -190,3 +236,48 @@ def lacks(text: str, words: Iterable[str]) -> bool:
         return False  # let the regex decide
     lower = text.lower()
     return not any(word in lower for word in words)
+
+
+def lacks_encoded(text: str, words: tuple[bytes, ...]) -> bool:
+    """:func:`lacks` for ``words`` given as lower-case ASCII bytes, with the same answer:
+    ``bytes.lower`` of the UTF-8 text finds the same ASCII words as ``str.lower`` (no
+    character outside ASCII lowers to one inside it, except those ``case_odd`` finds),
+    and costs a fraction of ``str.lower`` on text that is not ASCII."""
+    if case_odd(text):
+        return False  # let the regex decide
+    lower = text.encode("utf-8", "surrogatepass").lower()
+    # find, not "in": bytes.__contains__ first tries the word as an int and pays for the
+    # TypeError it raises and clears
+    return all(lower.find(word) < 0 for word in words)
+
+
+_Value = TypeVar("_Value")
+
+
+class LineMemo(Generic[_Value]):
+    """``compute(line)`` remembered for lines up to ``width`` characters (menus, footers,
+    bylines: the chrome a site repeats on every page), in a plain dict that callers may read
+    in C (``map(memo.known.get, lines)``): an ``lru_cache`` wrapper cost more per line than
+    the rest of reading a page. Emptied when it holds ``maxsize`` lines, so a worker's memory
+    does not grow with the corpus. ``compute`` never returns None (a miss reads as None)."""
+
+    __slots__ = ("compute", "known", "maxsize", "width")
+
+    def __init__(self, compute: Callable[[str], _Value], *, width: int, maxsize: int) -> None:
+        self.compute = compute
+        self.known: dict[str, _Value] = {}
+        self.width = width
+        self.maxsize = maxsize
+
+    def __call__(self, line: str) -> _Value:
+        value = self.known.get(line)
+        if value is None:
+            value = self.compute(line)
+            if len(line) <= self.width:
+                if len(self.known) >= self.maxsize:
+                    self.known.clear()
+                self.known[line] = value
+        return value
+
+    def cache_clear(self) -> None:
+        self.known.clear()

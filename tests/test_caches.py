@@ -13,12 +13,14 @@ import inspect
 import pkgutil
 
 import herald_timeline
+from herald_timeline.text import LineMemo
 
 #: (module, function) -> what the key is; every other cache takes no text (rule or file names)
 TEXT_KEYED = {
     ("event_triggers", "_rules_for"): "a head word",
-    ("page", "_recurring_line_kind"): "a line of up to 100 characters: site chrome",
+    ("page", "_line_kinds"): "a line of up to 100 characters: site chrome",
     ("page", "_stamp_line"): "a short line with a year: a page stamp",
+    ("outlets", "_line_outlets"): "a first or last line of up to 100 characters: masthead",
     ("timeline", "_name_features"): "an event name",
     ("timeline", "_actor_features"): "an event's actors",
 }
@@ -43,12 +45,14 @@ def _caches() -> dict[tuple[str, str], list[str]]:
             continue
         module = importlib.import_module(f"herald_timeline.{info.name}")
         for name, value in vars(module).items():
-            if getattr(value, "__module__", None) != module.__name__:
+            if isinstance(value, LineMemo):  # a dict of short lines (menus, footers)
+                wrapped = value.compute
+            elif getattr(value, "__module__", None) != module.__name__:
                 continue
-            parameters = getattr(value, "cache_parameters", None)
-            if parameters is None:
+            elif getattr(value, "cache_parameters", None) is None:
                 continue
-            wrapped = inspect.unwrap(value)
+            else:
+                wrapped = inspect.unwrap(value)
             arguments = list(wrapped.__code__.co_varnames[: wrapped.__code__.co_argcount])
             found[(info.name, name)] = arguments
     return found
