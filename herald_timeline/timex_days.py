@@ -28,6 +28,20 @@ def weekday(hit: Hit, ctx: Context) -> list[Timex]:
     return [make(hit, ctx, point, anchor=anchor, value=value + _part_of_day(hit))]
 
 
+_WEEK_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def weekday_of_week(hit: Hit, ctx: Context) -> list[Timex]:
+    """ "Wednesday last week": that weekday of the week before publication's (ISO weeks)."""
+    number = weekday_of(hit.match.group("weekday"))
+    if ctx.ref is None:
+        return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-WXX-{number}")]
+    monday = ctx.ref - timedelta(days=ctx.ref.isoweekday() - 1)
+    week = _WEEK_STEP[hit.match.group("wrel").lower()]
+    day = monday + timedelta(days=7 * week + number - 1)
+    return [make(hit, ctx, cal.on_day(day), anchor="published")]
+
+
 def day_around(hit: Hit, ctx: Context) -> list[Timex]:
     """ "the day before last Tuesday", "the day after Nov. 3": the day named, moved by one."""
     g = hit.match.groupdict()

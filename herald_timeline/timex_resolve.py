@@ -23,7 +23,7 @@ HANDLERS: dict[str, Handler] = {
     "ymd": d.ymd, "md": d.md, "week_of": d.week_of, "day_range": d.day_range, "ym": d.ym,
     "m": d.m, "y": d.y,
     "decade": d.decade, "century": d.century, "holiday": d.holiday, "weekday": w.weekday,
-    "day_around": w.day_around,
+    "weekday_of_week": w.weekday_of_week, "day_around": w.day_around,
     "day_word": w.day_word, "part_of_day": w.part_of_day, "unit_rel": d.unit_rel,
     "quarter": d.quarter, "quarter_rel": d.quarter_rel, "half": d.half, "season": d.season,
     "time": w.time, "part_of_known_day": w.part_of_known_day, "weekend": w.weekend,
