@@ -309,7 +309,9 @@ def season(hit: Hit, ctx: Context) -> list[Timex]:
 
     def build(y: int) -> Point:
         start = date(y, first, 1)  # winter starts in December of its year
-        return Point(f"{y:04d}-{code}", start, cal.add_months(start, 3) - timedelta(days=1), "year")
+        return cal.new_point(
+            f"{y:04d}-{code}", start, cal.add_months(start, 3) - timedelta(days=1), "year"
+        )
 
     if year is not None:
         span = build(year)

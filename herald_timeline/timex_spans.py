@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from herald_timeline import timex_calendar as cal
-from herald_timeline.timex_calendar import Point
 from herald_timeline.timex_core import (
     REL_OFFSET,
     Context,
@@ -85,7 +84,7 @@ def _relative_to(
     precision = base_point.precision
     if precision == "day" and unit in ("M", "Y", "Q") and base is None:
         precision = cal.UNIT_PRECISION[unit]
-    moved = shifted(Point(base_point.value, base_point.start, base_point.end, precision),
+    moved = shifted(cal.new_point(base_point.value, base_point.start, base_point.end, precision),
                      amount, unit)  # fmt: skip
     return make(hit, ctx, moved, anchor=anchor, span=span)
 
