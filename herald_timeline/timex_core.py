@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from herald_timeline import timex_calendar as cal
 from herald_timeline.timex_calendar import Point
@@ -30,6 +31,30 @@ class Timex:
     anchor: str
     mod: str | None = None
     rule: str = ""
+
+
+class _Unfrozen:
+    """Timex's slots without its frozen ``__setattr__``: filled, then made a Timex."""
+
+    __slots__ = Timex.__slots__
+
+
+def new_timex(
+    text: str, char_start: int, char_end: int, type: str, value: str, start: date | None,
+    end: date | None, precision: str | None, approximate: bool, anchor: str, mod: str | None,
+    rule: str,
+) -> Timex:  # fmt: skip
+    """``Timex(...)`` with every field, built without the frozen ``__init__`` (an
+    ``object.__setattr__`` call per field: several times the cost of the rest of make)."""
+    timex: Any = _new(_Unfrozen)
+    timex.text, timex.char_start, timex.char_end, timex.type = text, char_start, char_end, type
+    timex.value, timex.start, timex.end, timex.precision = value, start, end, precision
+    timex.approximate, timex.anchor, timex.mod, timex.rule = approximate, anchor, mod, rule
+    timex.__class__ = Timex
+    return timex  # type: ignore[no-any-return]
+
+
+_new = object.__new__
 
 
 @dataclass
@@ -156,12 +181,11 @@ def make(
     precision = point.precision if point else None
     # "early"/"late" hedge a month or a year; a day stays a day ("late Wednesday")
     approximate = hedged and (mod not in ("START", "END", "MID") or precision not in ("day", None))
-    return Timex(
-        text=ctx.text[start:end], char_start=start, char_end=end,
-        type=kind or hit.rule.type, value=value or (point.value if point else "XXXX-XX-XX"),
-        start=point.start if point else None, end=point.end if point else None,
-        precision=precision, approximate=approximate, anchor=anchor, mod=mod,
-        rule=hit.rule.name,
+    return new_timex(
+        ctx.text[start:end], start, end, kind or hit.rule.type,
+        value or (point.value if point else "XXXX-XX-XX"),
+        point.start if point else None, point.end if point else None,
+        precision, approximate, anchor, mod, hit.rule.name,
     )  # fmt: skip
 
 
@@ -229,7 +253,7 @@ def last_date(
 
 def point_of(timex: Timex) -> Point:
     assert timex.start is not None and timex.end is not None and timex.precision is not None
-    return Point(timex.value.split("T")[0], timex.start, timex.end, timex.precision)
+    return cal.new_point(timex.value.split("T")[0], timex.start, timex.end, timex.precision)
 
 
 def shifted(point: Point, amount: float, unit: str) -> Point:
@@ -243,9 +267,9 @@ def shifted(point: Point, amount: float, unit: str) -> Point:
 
 def hedged(timex: Timex) -> Timex:
     """Halves and seasons are vague periods: year precision, approximate."""
-    return Timex(timex.text, timex.char_start, timex.char_end, timex.type, timex.value,
-                 timex.start, timex.end, timex.precision, True, timex.anchor, timex.mod,
-                 timex.rule)  # fmt: skip
+    return new_timex(timex.text, timex.char_start, timex.char_end, timex.type, timex.value,
+                     timex.start, timex.end, timex.precision, True, timex.anchor, timex.mod,
+                     timex.rule)  # fmt: skip
 
 
 def quarter_context(ctx: Context, before: int) -> Point | None:

@@ -68,7 +68,10 @@ def month_day(
             return None  # "Sunday, Jan. 14": the year whose Jan. 14 is a Sunday
         return point
 
-    tense = ctx.tense(hit.start, hit.end)
+    def tense() -> str | None:
+        return ctx.tense(hit.start, hit.end)
+
+    # the second yearly runs only when the first had no candidate (and asked no tense)
     point = yearly(ref, build, tense, DAY_SLACK) or yearly(
         ref, lambda y: safe_day(y, month, day), tense, DAY_SLACK
     )
@@ -155,8 +158,9 @@ def m(hit: Hit, ctx: Context) -> list[Timex]:
     elif rel in ("next", "coming"):
         point = cal.in_month(ref.year + (month <= ref.month), month)
     else:
-        tense = ctx.tense(hit.start, hit.end)
-        picked = yearly(ref, lambda y: cal.in_month(y, month), tense)
+        picked = yearly(
+            ref, lambda y: cal.in_month(y, month), lambda: ctx.tense(hit.start, hit.end)
+        )
         assert picked is not None
         point = picked
     return [make(hit, ctx, point, anchor="published")]
@@ -217,7 +221,7 @@ def _holiday(hit: Hit, ctx: Context) -> list[Timex]:
     rel = (hit.match.groupdict().get("rel") or "").lower()
     tense = "past" if rel == "last" else "future" if rel == "next" else None
     point = yearly(
-        ctx.ref, build, tense or ctx.tense(hit.start, hit.end), None if rel else DAY_SLACK
+        ctx.ref, build, lambda: tense or ctx.tense(hit.start, hit.end), None if rel else DAY_SLACK
     )
     return [make(hit, ctx, point, anchor="published")]
 
@@ -305,7 +309,9 @@ def season(hit: Hit, ctx: Context) -> list[Timex]:
 
     def build(y: int) -> Point:
         start = date(y, first, 1)  # winter starts in December of its year
-        return Point(f"{y:04d}-{code}", start, cal.add_months(start, 3) - timedelta(days=1), "year")
+        return cal.new_point(
+            f"{y:04d}-{code}", start, cal.add_months(start, 3) - timedelta(days=1), "year"
+        )
 
     if year is not None:
         span = build(year)
@@ -322,7 +328,7 @@ def season(hit: Hit, ctx: Context) -> list[Timex]:
         elif rel == "this":
             span = build(ref.year)
         else:
-            span = pick(candidates, ref, ctx.tense(hit.start, hit.end))
+            span = pick(candidates, ref, lambda: ctx.tense(hit.start, hit.end))
         anchor = "published"
     whole = cal.with_value(cal.in_year(span.start.year), span.value)
     return [hedged(make(hit, ctx, whole, anchor=anchor))]

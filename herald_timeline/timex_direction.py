@@ -17,16 +17,29 @@ from herald_timeline.timex_rules import Hit
 DAY_SLACK = 31
 
 
-def pick(candidates: list[Point], ref: date, tense: str | None, slack: int | None = None) -> Point:
+#: the sentence's tense, asked only when the answer depends on it (finding it is costly)
+Tense = Callable[[], str | None]
+
+
+def pick(candidates: list[Point], ref: date, tense: Tense, slack: int | None = None) -> Point:
     """The candidate period the sentence means: the one nearest the reference day among
     those consistent with the tense (past: started; future: not ended) or, given
     ``slack``, within that many days of it."""
+    nearest = _pick(candidates, ref, None, slack)
+    # the nearest of all is the answer whatever the tense when every tense allows it: it
+    # holds the reference day, or lies within the slack
+    if nearest.start <= ref <= nearest.end or (slack is not None and _gap(nearest, ref) <= slack):
+        return nearest
+    return _pick(candidates, ref, tense(), slack)
 
-    def gap(p: Point) -> int:
-        if p.start <= ref <= p.end:
-            return 0
-        return (p.start - ref).days if p.start > ref else (ref - p.end).days
 
+def _gap(p: Point, ref: date) -> int:
+    if p.start <= ref <= p.end:
+        return 0
+    return (p.start - ref).days if p.start > ref else (ref - p.end).days
+
+
+def _pick(candidates: list[Point], ref: date, tense: str | None, slack: int | None) -> Point:
     def consistent(p: Point) -> bool:
         if tense == "past":
             return p.start <= ref
@@ -35,14 +48,15 @@ def pick(candidates: list[Point], ref: date, tense: str | None, slack: int | Non
         return True
 
     def distance(p: Point) -> tuple[int, int]:
-        allowed = consistent(p) or (slack is not None and gap(p) <= slack)
-        return (gap(p) + (0 if allowed else 10**6), 1 if p.start > ref else 0)
+        gap = _gap(p, ref)
+        allowed = consistent(p) or (slack is not None and gap <= slack)
+        return (gap + (0 if allowed else 10**6), 1 if p.start > ref else 0)
 
     return min(candidates, key=distance)
 
 
 def yearly(
-    ref: date, build: Callable[[int], Point | None], tense: str | None, slack: int | None = None
+    ref: date, build: Callable[[int], Point | None], tense: Tense, slack: int | None = None
 ) -> Point | None:
     candidates = [p for y in (ref.year - 1, ref.year, ref.year + 1) if (p := build(y))]
     return pick(candidates, ref, tense, slack) if candidates else None
@@ -70,6 +84,8 @@ def weekday_point(weekday: int, ctx: Context, hit: Hit, rel: str) -> tuple[Point
         return cal.on_day(ref - timedelta(days=back or 7)), "published"
     if rel in ("next", "coming", "following"):
         return cal.on_day(ref + timedelta(days=ahead or 7)), "published"
+    if ahead == back:  # published that weekday: the same day either way
+        return cal.on_day(ref), "published"
     # "Friday's launch" names a known event whatever the verb does; news reports the past
     possessive = ctx.text.startswith(("'s", "’s"), hit.end)
     tense = None if possessive else ctx.tense(hit.start, hit.end)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from herald_timeline import timex_calendar as cal
-from herald_timeline.timex_calendar import Point
 from herald_timeline.timex_core import (
     REL_OFFSET,
     Context,
@@ -85,7 +84,7 @@ def _relative_to(
     precision = base_point.precision
     if precision == "day" and unit in ("M", "Y", "Q") and base is None:
         precision = cal.UNIT_PRECISION[unit]
-    moved = shifted(Point(base_point.value, base_point.start, base_point.end, precision),
+    moved = shifted(cal.new_point(base_point.value, base_point.start, base_point.end, precision),
                      amount, unit)  # fmt: skip
     return make(hit, ctx, moved, anchor=anchor, span=span)
 
@@ -131,7 +130,7 @@ def after_event(hit: Hit, ctx: Context) -> list[Timex]:
     _, last = ctx.sentence(hit.start)  # a date before it is seldom the anchor
     after = [t for t in ctx.within(hit.end, min(last, hit.end + 200)) if t.start is not None]
     base = after[0] if after else None
-    if base is not None and _REPORTED.search(ctx.text, hit.end, base.char_start):
+    if base is not None and _reported(ctx.text, hit.end, base.char_start):
         base = None  # "a day after X said they had agreed to meet on Friday": not X's date
     groups = hit.match.groupdict()
     bounded = (groups.get("mod") or "").lower() in _BOUNDS  # "less than a week before"
@@ -151,6 +150,19 @@ def after_event(hit: Hit, ctx: Context) -> list[Timex]:
 
 #: words between "N units after" and a date that put the date in another clause
 _REPORTED = re.compile(r"\b(?:that|said|says|agreed|will|would|planned|plans|scheduled)\b")
+_REPORTED_WORDS = ("that", "said", "says", "agreed", "will", "would", "planned", "plans",
+                   "scheduled")  # fmt: skip
+
+
+def _reported(text: str, start: int, end: int) -> bool:
+    """_REPORTED.search on ``text[start:end]``; no match without one of its words (a
+    search led by ``\\b`` gets no fast skip)."""
+    part = text[start:end]
+    if not any(word in part for word in _REPORTED_WORDS):
+        return False
+    return _REPORTED.search(text, start, end) is not None
+
+
 #: hedges that make "N units before X" a bound, not a date
 _BOUNDS = frozenset({"less than", "more than", "almost", "at least", "up to", "within"})
 
