@@ -28,9 +28,15 @@ def pick(candidates: list[Point], ref: date, tense: Tense, slack: int | None = N
     nearest = _pick(candidates, ref, None, slack)
     # the nearest of all is the answer whatever the tense when every tense allows it: it
     # holds the reference day, or lies within the slack
-    if nearest.start <= ref <= nearest.end or (slack is not None and _gap(nearest, ref) <= slack):
+    if nearest.start <= ref <= nearest.end or _slack_allows(nearest, ref, slack):
         return nearest
     return _pick(candidates, ref, tense(), slack)
+
+
+def _slack_allows(p: Point, ref: date, slack: int | None) -> bool:
+    """Whether ``p`` is near enough to ``ref`` to win against the tense: within the slack
+    and in the same year ("fired on Jan. 5" in a Dec. 31 article is that January's)."""
+    return slack is not None and _gap(p, ref) <= slack and p.start.year == ref.year
 
 
 def _gap(p: Point, ref: date) -> int:
@@ -49,7 +55,7 @@ def _pick(candidates: list[Point], ref: date, tense: str | None, slack: int | No
 
     def distance(p: Point) -> tuple[int, int]:
         gap = _gap(p, ref)
-        allowed = consistent(p) or (slack is not None and gap <= slack)
+        allowed = consistent(p) or _slack_allows(p, ref, slack)
         return (gap + (0 if allowed else 10**6), 1 if p.start > ref else 0)
 
     return min(candidates, key=distance)

@@ -225,7 +225,15 @@ class Sentences:
     def tense(self, start: int, end: int) -> str | None:
         """'past', 'future', None (no cue), 'deadline' (after "until", "by", "through" ...
         in a sentence that does not look ahead) or 'open' (after a past decision about
-        the future: "had agreed to hold talks on Friday" may be either side of publication)."""
+        the future: "had agreed to hold talks on Friday" may be either side of publication).
+        A timeline entry ("Jan. 5: North Korea fires ...", headline present) with no cue
+        looks back."""
+        found = self._tense(start, end)
+        if found is None and self.text.startswith(":", end) and _opens_line(self.text, start):
+            return "past"
+        return found
+
+    def _tense(self, start: int, end: int) -> str | None:
         first, last = self.around(start)
         first, last = max(first, start - _WINDOW), min(last, end + _WINDOW)
         cues = _cues()
@@ -261,6 +269,12 @@ class Sentences:
         if _past_perfect(words, cues) or _past_perfect(self.words(end, last), cues):
             return "past"  # "had filed reports by Wednesday": done before it was reported
         return "deadline"
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether only a bullet or white space stands before ``start`` on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t-–—•*")
 
 
 #: words that may stand between "had" and its participle ("had not yet filed")

@@ -494,3 +494,21 @@ def test_counts_before_or_after_an_event(text: str, phrase: str, value: str) -> 
 def test_hyphenated_modifier_leaves_the_article(text: str, phrase: str, value: str) -> None:
     """ "the eight-year war": "the" belongs to the noun; "the two weeks" keeps it."""
     assert only(text, phrase).value == value
+
+
+NEW_YEAR_EVE = datetime(2022, 12, 31, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+ACROSS_THE_YEAR = [
+    ("past-tense", "North Korea fired a missile on Jan. 5.", "2022-01-05"),
+    ("future-tense", "The allies will hold talks on Jan. 5.", "2023-01-05"),
+    ("timeline-entry", "Jan. 5: North Korea fires a missile.", "2022-01-05"),
+    ("timeline-entry-months-away", "June 5: The North fires eight missiles.", "2022-06-05"),
+    ("timeline-entry-with-cue", "Jan. 5: The allies will hold talks.", "2023-01-05"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [r[1:] for r in ACROSS_THE_YEAR], ids=[r[0] for r in ACROSS_THE_YEAR]
+)
+def test_a_month_day_near_new_year_follows_the_tense(text: str, value: str) -> None:
+    (found,) = find_dates(text, published=NEW_YEAR_EVE, tz="Asia/Seoul")
+    assert found.value == value
