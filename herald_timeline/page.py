@@ -195,6 +195,9 @@ def _stamp_line(line: str) -> tuple[Reading, ...]:
     return read_line(line)
 
 
+_PUBLISHED_LABEL = re.compile(r"(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
+
+
 def read_page(text: str, *, tz: tzinfo) -> PageParts:
     """Split a scraped page into metadata and body (body lines joined with ``\\n``)."""
     return read_page_lines(stripped_lines(text), tz=tz)
@@ -270,6 +273,17 @@ def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
 
     all_stamps = [s for i in sorted(stamps) if i < body_start for s in stamps[i]]
     published = next((s.moment for s in all_stamps if s.label == "published"), None)
+    if published is None:  # "Published March 24, 2023" under the story, labelled as such
+        published = next(
+            (
+                s.moment
+                for i in sorted(stamps)
+                if i >= body_start and _PUBLISHED_LABEL.match(lines[i])
+                for s in stamps[i]
+                if s.label == "published"
+            ),
+            None,
+        )
     updated = next((s.moment for s in all_stamps if s.label == "updated"), None)
     title = _clean_title(lines[title_index]) if title_index is not None else None
     section = _find_section(lines, kinds, title_index)

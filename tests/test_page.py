@@ -312,6 +312,26 @@ def test_page_without_stamp_keeps_body_and_warns() -> None:
     assert article.body.count("North Korea fired") == 1  # a repeated line is a repeated caption
 
 
+TRAILING_STAMPS = [
+    ("Published March 24, 2023", "2023-03-24"),
+    ("First published: March 24, 2023", "2023-03-24"),
+    ("March 24, 2023", None),  # unlabelled under the story: a date, not the page's stamp
+]
+
+
+@pytest.mark.parametrize(("line", "day"), TRAILING_STAMPS, ids=["published", "first", "bare"])
+def test_a_labelled_stamp_under_the_story_dates_the_page(line: str, day: str | None) -> None:
+    text = (
+        "A headline about a launch\n\n"
+        "North Korea fired several cruise missiles into the Yellow Sea on Wednesday.\n\n"
+        "The launch came two days after the allies began their annual exercise.\n\n"
+        f"{line}\nBy Kim Han-sol\n"
+    )
+    article = load_article(text, format="page")
+    found = article.published.date().isoformat() if article.published else None
+    assert found == day
+
+
 def test_read_page_without_prose_is_empty_with_a_note() -> None:
     parts = read_page("Home\nNews\nWorld\nSports\n", tz=zone("Asia/Seoul"))
     assert parts.body == ""
