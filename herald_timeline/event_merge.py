@@ -153,6 +153,15 @@ def merge(
 _DEFINITE = ("the", "this", "that", "these", "those")
 
 
+def _bare(name: str) -> bool:
+    """A name that is only a head noun ("drill", "two-day summit"), not "first phase"."""
+    words = _words(name)
+    return words <= _generic() | _HEADS or all("-" in w for w in words - _generic() - _HEADS)
+
+
+_HEADS = frozenset({"summit", "meeting", "talks"})
+
+
 def _named_by_antecedent(events: list[Event]) -> list[Event]:
     """Names for definite mentions: "The exercise, which began on Aug. 21" names no drill,
     it is the one named last before it ("wrapped up their Ulchi Freedom Shield exercise")."""
@@ -163,10 +172,11 @@ def _named_by_antecedent(events: list[Event]) -> list[Event]:
         base = event.name[: side.start()] if side else event.name
         if _CAPITAL.search(base):
             named[event.type] = base
-        elif event.type in named and event.type in ("exercise", "meeting"):
+        elif event.type in named and event.type in ("exercise", "meeting") and _bare(base):
             offset = event.evidence.find(event.trigger)
-            words = event.evidence[:offset].split() if offset > 0 else []
-            if words and words[-1].lower() in _DEFINITE:
+            words = event.evidence[:offset].split()[-2:] if offset > 0 else []
+            # "The exercise", "The three-day drills"
+            if any(word.lower() in _DEFINITE for word in words):
                 event = replace(event, name=named[event.type] + (side.group() if side else ""))
         out.append(event)
     return out

@@ -495,10 +495,15 @@ ANTECEDENTS = [
         "Japan held a separate drill on Aug. 21.",
         ["Ulchi Freedom Shield exercise (end)", "Japanese drill"],
     ),
+    (
+        "The allies began their Ulchi Freedom Shield exercise on Aug. 22.\n"
+        "The first phase, through Friday, is defensive.",
+        ["Ulchi Freedom Shield exercise (start)", "first phase (end)"],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("body", "names"), ANTECEDENTS, ids=["definite", "indefinite"])
+@pytest.mark.parametrize(("body", "names"), ANTECEDENTS, ids=["definite", "indefinite", "phase"])
 def test_a_definite_mention_takes_the_name_of_its_antecedent(body: str, names: list[str]) -> None:
     published = datetime.fromisoformat("2023-08-31T18:20:00+09:00")
     assert [e.name for e in events_of(body, published)] == names
@@ -618,3 +623,23 @@ def test_a_clock_time_is_on_the_publication_day_not_the_latest_background_day() 
     published = datetime.fromisoformat("2023-12-18T10:53:00+09:00")
     meetings = [e.start.isoformat() for e in events_of(body, published) if e.type == "meeting"]
     assert meetings == ["2023-12-18"]
+
+
+FREEDOM_EDGE = (
+    "South Korea, the United States and Japan kicked off their first trilateral exercise, "
+    "Freedom Edge, on Thursday.\n"
+    "The three-day drills, running through Saturday, involve an aircraft carrier.\n"
+    "North Korea on Wednesday fired a missile, claiming the next day that it had tested "
+    "a new technology.\n"
+    "Pyongyang's foreign ministry on Friday slammed the drills."
+)
+
+
+def test_a_drill_named_across_commas_and_by_its_definite_mention() -> None:
+    published = datetime.fromisoformat("2024-06-27T15:20:00+09:00")
+    found = [(e.type, e.start.isoformat(), e.name) for e in events_of(FREEDOM_EDGE, published)]
+    assert found == [
+        ("exercise", "2024-06-27", "Freedom Edge (start)"),
+        ("exercise", "2024-06-29", "Freedom Edge (end)"),
+        ("launch", "2024-06-26", "North Korean missile launch"),
+    ]
