@@ -45,7 +45,11 @@ _LED_NAME_WORD = (
 _PROPER = re.compile(rf"{_LED_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*")
 #: the pattern ``_PROPER`` must agree with (tests)
 PROPER_PLAIN = rf"{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*"
-_OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
+# "of the party's Central Military Commission": a possessive before the body's name
+_OF_NAME = re.compile(
+    rf"\s+of\s+(?:the\s+)?((?:(?:party|ruling\s+party|country|nation)['’]s\s+)?"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*)"
+)
 # "a meeting in Washington on Friday of the Nuclear Consultative Group"
 _OF_NAME_LATER = re.compile(
     rf"(?:\s+(?:in|on|at)\s+[A-Z][\w.]*(?:\s+\d{{1,2}})?){{1,2}}\s+of\s+(?:the\s+)?"
@@ -169,6 +173,8 @@ def _proper_name(facts: Facts, trigger: Trigger) -> str | None:
         first = _ordinal_before(sentence, trigger.start)
         lead = f"{first.group(1)} " if first else ""
         head = _VERB_LEAD.sub("", words)  # "held the inaugural meeting": the meeting
+        if head == words and not lead:  # "the enlarged plenary meeting of ...": keep its kind
+            head = " ".join([*_modifiers(sentence, trigger.start), head])
         return f"{lead}{head} of the {of_name.group(1)}"
     if trigger.type in ("launch", "other") or not noun_trigger().fullmatch(words):
         return None  # a verb ("held a summit", "met"): the name before it is its subject

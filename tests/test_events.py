@@ -511,6 +511,11 @@ def test_a_definite_mention_takes_the_name_of_its_antecedent(body: str, names: l
 
 NAMED_ROWS = [
     (
+        "Kim presided over an enlarged plenary meeting of the party's Central Committee, "
+        "which ended on Monday.",
+        ("meeting", "enlarged plenary meeting of the party's Central Committee (end)", ()),
+    ),
+    (
         "The two Koreas signed a military tension reduction pact on Sept. 19, 2018.",
         ("agreement", "military tension reduction pact", ()),
     ),
@@ -525,7 +530,9 @@ NAMED_ROWS = [
 ]
 
 
-@pytest.mark.parametrize(("body", "row"), NAMED_ROWS, ids=["pact", "quoted-treaty", "firing-party"])
+@pytest.mark.parametrize(
+    ("body", "row"), NAMED_ROWS, ids=["party-body", "pact", "quoted-treaty", "firing-party"]
+)
 def test_names_and_acting_party(body: str, row: tuple[str, str, tuple[str, ...]]) -> None:
     published = datetime.fromisoformat("2023-02-20T16:12:00+09:00")
     (event,) = events_of(body, published)
