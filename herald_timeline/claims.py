@@ -133,6 +133,8 @@ def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]
         of_the = len(words) == 3 and words[1] == "of" and parse_number(words[0]) is not None
         count.definite = prev in before.soft and not of_the
         found = lexicon.find_unit(text, match.end())
+        if found is not None and _other_noun(text, match.end(), found[2] - len(found[1])):
+            found = None  # "the four ministers condemned the launch": ministers are counted
         if found is not None:
             count.unit, count.unit_text, unit_end = found
             count.unit_end = sentence.start + unit_end
@@ -143,6 +145,18 @@ def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]
 
 
 _YEAR = re.compile(r"(?:1[89]|2[01])\d\d\Z")
+#: a lower-case plural noun followed by another word: the count's own noun, not a modifier
+_PLURAL_THEN_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,}s)\s+[a-z]")
+_NOT_PLURAL = frozenset({"its", "has", "was", "this", "his", "as", "is", "us", "always", "perhaps"})
+
+
+def _other_noun(text: str, start: int, unit_start: int) -> bool:
+    """Whether a plural noun that is no unit stands between a count and its unit."""
+    for found in _PLURAL_THEN_WORD.finditer(text, start, unit_start):
+        word = found.group(1)
+        if word not in _NOT_PLURAL and not word.endswith(("ss", "us", "is")):
+            return True
+    return False
 
 
 def _in_timex(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:

@@ -698,3 +698,16 @@ def test_list_items_after_including_share_the_whole() -> None:
         (170, "self-propelled gun", 0),
         (240, "multiple rocket launcher", 0),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the talks, the four ministers condemned North Korea's launch.",
+        "Three officials said two launches were planned.",
+    ],
+    ids=["anaphor-then-verb", "count-of-officials"],
+)
+def test_a_count_of_another_noun_takes_no_later_unit(text: str) -> None:
+    assert [c.value for c in claims_of(text) if c.unit == "launch"] in ([], [2])
+    assert all(c.value != 4 and c.value != 3 for c in claims_of(text) if c.unit == "launch")
