@@ -288,10 +288,14 @@ def find_triggers(text: str, context: str = "") -> list[Trigger]:
 
 def _own_event(text: str, trigger: Trigger) -> bool:
     """A weak mention that names what was launched and is no definite reference back
-    ("the North's spy satellite launch", not "the launch" or "the ICBM launch")."""
-    if " " not in trigger.text:
+    ("the North's spy satellite launch", "North Korea's launch of a Hwasong-19", not "the
+    launch" or "the ICBM launch")."""
+    if " " not in trigger.text and not _OF_WHAT.match(text, trigger.end):
         return False
     return not text[max(0, trigger.start - 4) : trigger.start].lower().endswith("the ")
+
+
+_OF_WHAT = re.compile(r"\s+of\s+(?:a|an|its|two|three|four|several|\d+)\s")
 
 
 def _fallback(text: str, position: int, after: int, context: str) -> Trigger | None:

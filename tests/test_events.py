@@ -541,6 +541,11 @@ def test_names_and_acting_party(body: str, row: tuple[str, str, tuple[str, ...]]
 
 WEAK_MENTIONS = [
     (
+        "The ministers issued a statement on Friday condemning North Korea's launch of an "
+        "ICBM on Thursday.",
+        [("launch", "2022-11-17")],
+    ),
+    (
         "Pyongyang declared the pact void after Seoul suspended it in response to the "
         "North's spy satellite launch on Nov. 21.",
         [("launch", "2022-11-21")],
@@ -553,7 +558,9 @@ WEAK_MENTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("body", "rows"), WEAK_MENTIONS, ids=["own-event", "reference", "repeat"])
+@pytest.mark.parametrize(
+    ("body", "rows"), WEAK_MENTIONS, ids=["launch-of-what", "own-event", "reference", "repeat"]
+)
 def test_a_weak_launch_mention_is_an_event_only_beside_other_types(
     body: str, rows: list[tuple[str, str]]
 ) -> None:
