@@ -188,9 +188,16 @@ _SOURCE_CLAUSE = re.compile(r",\s*(?:which|who)\b")
 
 
 def _subject(
-    text: str, number_at: int, number_end: int, unit_end: int, source: tuple[int, int] | None
+    text: str,
+    number_at: int,
+    number_end: int,
+    unit_end: int,
+    source: tuple[int, int] | None,
+    verb_at: int = -1,
 ) -> str | None:
-    """Who the count is about; ``source``: the span of who says so (never the subject)."""
+    """Who the count is about; ``source``: the span of who says so (never the subject);
+    ``verb_at``: where the count's verb is, when before it (a party after the verb and
+    before the count is its object: "Russia has provided North Korea with 10 systems")."""
     pattern, names = _subjects()
     # "after five North Korean drones entered": the modifier names whose the things are,
     # before the sentence's subject ("South Korea scrambled jets"); in "eight Japanese and
@@ -206,6 +213,7 @@ def _subject(
     ):
         source = None  # "North Korea said two missiles it fired ...": the source acts
     before = None
+    before_verb = None
     for match in pattern.finditer(text, 0, number_at):
         if source is not None and source[0] <= match.start() < source[1]:
             continue  # "according to South Korean officials"
@@ -213,6 +221,10 @@ def _subject(
         if not possessive and _PLACE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
             continue
         before = match.group(0)
+        if match.end() <= verb_at:
+            before_verb = before
+    if before_verb is not None and before != before_verb:
+        return names[before_verb]
     if before is not None:
         return names[before]
     # "were fired by the North"
@@ -221,15 +233,16 @@ def _subject(
     return names[after.group(0)] if after is not None else None
 
 
-def _action(text: str, number_at: int, number_end: int) -> str | None:
+def _action(text: str, number_at: int, number_end: int) -> tuple[str, int] | None:
+    """The count's verb and where it is."""
     pattern = _actions()
     before = None
     for match in pattern.finditer(text, max(0, number_at - 80), number_at):
-        before = match.group(0)
+        before = match
     if before is not None:
-        return before
+        return before.group(0), before.start()
     after = pattern.search(text, number_end, min(len(text), number_end + 80))
-    return after.group(0) if after is not None else None
+    return (after.group(0), after.start()) if after is not None else None
 
 
 # Cheap gate before the attribution patterns: one of their verbs or "according to".
@@ -272,9 +285,12 @@ def describe(
     unit_stop = max(unit_end - sentence.start, stop)
     period = _nearest_period(body, sentence, start, timexes, today, counts)
     said = _attribution(text)
+    verb = _action(text, at, unit_stop)
     return Context(
-        subject=_subject(text, at, stop, unit_stop, said[1:] if said else None),
-        action=_action(text, at, unit_stop),
+        subject=_subject(
+            text, at, stop, unit_stop, said[1:] if said else None, verb[1] if verb else -1
+        ),
+        action=verb[0] if verb else None,
         attributed_to=said[0] if said else None,
         period_start=period[0] if period else None,
         period_end=period[1] if period else None,

@@ -544,6 +544,7 @@ def test_ascii_class_spells_out_a_class(one: str, inside: str, outside: str) -> 
 
 
 SUBJECTS = [
+    ("Russia has provided North Korea with about 10 air defense systems.", "Russia"),
     (
         "The North has sent more troops to Russia, bringing the total to 12,000 soldiers.",
         "North Korea",
