@@ -292,10 +292,16 @@ def _own_event(text: str, trigger: Trigger) -> bool:
     launch" or "the ICBM launch")."""
     if " " not in trigger.text and not _OF_WHAT.match(text, trigger.end):
         return False
-    return not text[max(0, trigger.start - 4) : trigger.start].lower().endswith("the ")
+    before = text[max(0, trigger.start - 60) : trigger.start]
+    # "a meeting on North Korea's satellite launch": the topic of the other event
+    return not before.lower().endswith("the ") and not _TOPIC_BEFORE.search(before)
 
 
 _OF_WHAT = re.compile(r"\s+of\s+(?:a|an|its|two|three|four|several|\d+)\s")
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:on|about|over|regarding|concerning|discuss\w*)\s+(?:[\w'’.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _fallback(text: str, position: int, after: int, context: str) -> Trigger | None:
