@@ -129,6 +129,14 @@ def found(name: str, text: str, lower: str | None) -> bool:
     return _folded_cue(name).found(text, lower)
 
 
+def found_after_last_comma(name: str, text: str, lower: str | None) -> bool:
+    """``found`` for a cue whose matches hold no "," or ";" and run to the end
+    (``subordinate_before``): searched only after the last of them (a ``$``-anchored
+    search tries every start; the ``\\b`` there still sees the character before)."""
+    cut = max(text.rfind(","), text.rfind(";")) + 1
+    return _folded_cue(name).search(text, lower, cut) is not None
+
+
 def first(name: str, facts: Facts) -> re.Match[str] | None:
     """The first match of a cue in a sentence (kept: every trigger of a sentence asks);
     made on the folded text when there is one: the same span, its text lower-cased."""

@@ -321,7 +321,7 @@ def _inherit(
         return None  # "in response to its five nuclear tests": many events, none of that day
     lower = facts.folded
     low = None if lower is None else lower[: trigger.start]
-    if event_dates.found("subordinate_before", before, low):
+    if event_dates.found_after_last_comma("subordinate_before", before, low):
         return None  # "... less than a week after North Korea's failed attempt"
     cue = event_dates.first("inherit", facts)
     if event_dates.cue("event_noun").match(trigger.text) and event_dates.found(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from herald_timeline import event_dates, event_lexicon, event_triggers, pattern_facts
 from herald_timeline.text import folded
@@ -78,3 +80,35 @@ def test_folded_is_none_for_case_odd_text() -> None:
     assert folded("İ") is None
     assert folded("Said") == "said"
     assert re.fullmatch(r"[a-z ]+", folded("Some Text") or "")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The launches came less than a week after North Korea's second ",
+        "After the summit, the North ",
+        "hours before; the ",
+        "Hereafter the ",
+        "It fired ahead of the ",
+        "x,after ",
+        "",
+    ],
+    ids=["after", "comma-after-it", "semicolon", "inside-word", "two-words", "at-cut", "empty"],
+)
+def test_tail_search_finds_what_the_whole_search_finds(before: str) -> None:
+    name = "subordinate_before"
+    lower = folded(before)
+    whole = event_dates.found(name, before, lower)
+    assert event_dates.found_after_last_comma(name, before, lower) == whole
+    assert event_dates.found_after_last_comma(name, before, None) == whole
+
+
+_WORDS = st.sampled_from(["after", "Before", "since", "ahead of", "x", ",", ";", " ", "-", "a"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=12).map("".join))
+def test_tail_search_property(before: str) -> None:
+    name = "subordinate_before"
+    whole = bool(event_dates.cue(name).search(before))
+    assert event_dates.found_after_last_comma(name, before, folded(before)) == whole
