@@ -4,17 +4,16 @@ A name is built from the trigger's type and what its clause names: a proper name
 the trigger ("54th Security Consultative Meeting", "first meeting of the Counter-Missile
 Working Group", "Vigilant Storm"), else the missile designation and class ("Hwasong-17
 ICBM launch"), the participants ("Yoon-Biden-Kishida trilateral summit"), the venue or
-the acting party ("North Korean ballistic missile launch"). Weapons are data in
-``resources/events/weapons.toml``.
+the acting party ("North Korean ballistic missile launch", from :mod:`event_weapons`).
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from itertools import islice
 
-from herald_timeline import event_lexicon, resources
+from herald_timeline import event_lexicon
 from herald_timeline.event_gazetteer import (
     actor_names,
     adjectives,
@@ -33,6 +32,7 @@ from herald_timeline.event_names import (
     party,
 )
 from herald_timeline.event_triggers import Trigger
+from herald_timeline.event_weapons import launch_name
 
 # A capitalised name: words starting upper case or digits, joined by spaces/hyphens and a
 # few lower-case connectors ("Group of Seven", "Workers' Party of Korea").
@@ -88,29 +88,6 @@ def _statement_verb() -> re.Pattern[str]:
 def _statement_heads() -> dict[str, str]:
     """The head of a statement's name for a bare verb or medium ("tweeted" -> tweet)."""
     return event_lexicon.mapping("statement_heads", "word", "head")
-
-
-@lru_cache(maxsize=1)
-def _weapons() -> tuple[_Weapon, tuple[tuple[str, _Weapon], ...]]:
-    """The designation pattern and the class patterns (label first), each with the words
-    one of which any match contains (designations: case-sensitive; classes: lower case)."""
-    spec = resources.toml("events/weapons.toml")
-    where = "events/weapons.toml"
-    designations = resources.compile_pattern(spec["designations"], where=where)
-    classes = tuple(
-        (
-            c["label"],
-            (
-                resources.compile_pattern(c["pattern"], re.IGNORECASE, where=where),
-                tuple(c["needs"]),
-            ),
-        )
-        for c in spec["class"]
-    )
-    return (designations, tuple(spec["designation_needs"])), classes
-
-
-_Weapon = tuple[re.Pattern[str], tuple[str, ...]]
 
 
 def _clip(text: str) -> str:
@@ -237,44 +214,6 @@ def _prefix(parties: tuple[str, ...], people: list[str]) -> str:
     return ""
 
 
-def _weapon_hits(facts: Facts) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
-    """(offset, designation) and (offset, class label) of the weapons a sentence names,
-    classes in the lexicon's order (most specific first)."""
-    (designations, names), classes = _weapons()
-    sentence, folded = facts.text, facts.folded
-    named: tuple[tuple[int, str], ...] = ()
-    if any(word in sentence for word in names):
-        named = tuple((m.start(), m.group()) for m in designations.finditer(sentence))
-    kinds = tuple(
-        (m.start(), label)
-        for label, (pattern, needs) in classes
-        if folded is None or any(word in folded for word in needs)
-        for m in pattern.finditer(sentence)
-    )
-    return named, kinds
-
-
-def _launch_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...]) -> str:
-    sentence = facts.text
-    if facts.weapons is None:
-        facts.weapons = _weapon_hits(facts)
-    named, kinds = facts.weapons
-    start, end = clause(facts, trigger)  # "fired an ICBM, a day after it launched 20 missiles"
-    inside = [hit for hit in kinds if start <= hit[0] < end]
-    kinds = tuple(inside) if inside or start > 0 else kinds
-    own = [hit for hit in named if start <= hit[0] < end]  # likewise the designation
-    named = tuple(own) if own or start > 0 else named
-    near = sorted(named, key=lambda hit: abs(hit[0] - trigger.start))
-    label = ""
-    best = len(sentence) + 1
-    for position, name in kinds:  # the nearest class, unless a more specific one is close
-        distance = abs(position - trigger.start)
-        if distance < best - 40 or (not label and distance < best):
-            label, best = name, distance
-    lead = near[0][1] if near else adjectives().get(parties[0], "") if parties else ""
-    return " ".join(w for w in (lead, label or "missile", "launch") if w)
-
-
 def _head(sentence: str, trigger: Trigger) -> tuple[str, int]:
     """The head noun of the event and where it is ("held a summit" -> summit)."""
     pattern = _head_pattern("exercise_heads" if trigger.type == "exercise" else "meeting_heads")
@@ -300,7 +239,7 @@ def name(facts: Facts, trigger: Trigger) -> str:
         return _clip(_THE.sub("", proper))
     parties = actors(facts, trigger)
     if trigger.type == "launch":
-        return _clip(_launch_name(facts, trigger, parties))
+        return _clip(launch_name(facts, trigger, parties))
     start, end = clause(facts, trigger)
     people = _people_in(facts, start, end)
     if trigger.type in ("meeting", "exercise"):

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald_timeline import event_gazetteer, event_labels, event_lexicon, event_names, resources
+from herald_timeline import (
+    event_gazetteer,
+    event_labels,
+    event_lexicon,
+    event_names,
+    event_weapons,
+    resources,
+)
 
 SENTENCES = [
     "South Korea and the United States on Friday launched a new working group.",
@@ -116,6 +123,6 @@ def test_weapon_class_needs_cover_every_alternative() -> None:
     ids=["designation-class", "pulhwasal", "slbm-twice", "satellite", "none"],
 )
 def test_weapon_hits(text: str, named: list[str], kinds: list[str]) -> None:
-    found_named, found_kinds = event_labels._weapon_hits(event_names.Facts(text))
+    found_named, found_kinds = event_weapons.weapon_hits(event_names.Facts(text))
     assert [name for _, name in found_named] == named
     assert sorted({label for _, label in found_kinds}) == sorted(set(kinds))
