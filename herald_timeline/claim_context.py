@@ -6,6 +6,7 @@ sentence says so ("this year", "last month", "since May", "in 10 days").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -116,9 +117,9 @@ def _stated_period(body: str, anchor: int, timex: Timex) -> tuple[date, date] | 
         words = _BETWEEN_WORDS.findall(body[anchor : timex.char_start])
         limit = 6
     else:  # the count's clause opens with the period: few words, no comma between
-        between = body[timex.char_end : anchor]
-        words = _BETWEEN_WORDS.findall(between.lstrip(", "))
-        limit = 0 if "," in between.lstrip(", ") else 4
+        between = body[timex.char_end : anchor].lstrip(", ")
+        words = _BETWEEN_WORDS.findall(between)
+        limit = 0 if "," in between else 4
     if len(words) > limit or {"last", "first", "latest", "the", "one"} & {w.lower() for w in words}:
         return None
     return timex.start, timex.end
@@ -140,9 +141,9 @@ def _compared_between(body: str, anchor: int, timex_at: int, counts: Sequence[in
         return False  # "Last year, it fired 30 missiles, up from 13": the period is the 30's
     if _AS_MANY.search(body, anchor, timex_at):
         return True  # "20 events, double the number last year"
-    return any(
-        anchor < other < timex_at and _COMPARED.search(body, anchor, other) for other in counts
-    )
+    # ``counts`` are in text order: only those between the count and the expression
+    first, last = bisect.bisect_right(counts, anchor), bisect.bisect_left(counts, timex_at)
+    return any(_COMPARED.search(body, anchor, other) for other in counts[first:last])
 
 
 def _nearest_period(

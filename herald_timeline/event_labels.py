@@ -393,7 +393,7 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
     if rule == "other-arrival":
         # "the USS Kentucky", "the Carl Vinson carrier strike group"; not "Hours after ..."
         named = _NAMED_VESSEL.search(sentence)  # "the aircraft carrier Ronald Reagan"
-        ship = _USS.search(sentence) or _VESSEL.search(sentence)
+        ship = None if named else _USS.search(sentence) or _VESSEL.search(sentence)
         found = named.group(1) if named else ship.group().strip() if ship else adjective
         return f"{_THE.sub('', found)} arrival"
     return f"{adjective} {trigger.text}"

@@ -153,13 +153,13 @@ def merge(
 _DEFINITE = ("the", "this", "that", "these", "those")
 
 
+_HEADS = frozenset({"summit", "meeting", "talks"})
+
+
 def _bare(name: str) -> bool:
     """A name that is only a head noun ("drill", "two-day summit"), not "first phase"."""
     words = _words(name)
     return words <= _generic() | _HEADS or all("-" in w for w in words - _generic() - _HEADS)
-
-
-_HEADS = frozenset({"summit", "meeting", "talks"})
 
 
 def _named_by_antecedent(events: list[Event]) -> list[Event]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeVar
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.event_gazetteer import (
@@ -143,6 +144,16 @@ def ordinal(sentence: str, trigger: Trigger) -> int | None:
     if last.group(1):
         return int(last.group(1))
     return ordinal_words()[last.group(2).lower()]
+
+
+_Hit = TypeVar("_Hit", bound=tuple[int, str])
+
+
+def in_clause(hits: tuple[_Hit, ...], start: int, end: int) -> tuple[_Hit, ...]:
+    """The (offset, ...) hits inside the clause ``start:end``; all of them when none is and
+    the clause opens the sentence (what it names may come later: "..., the Hwasong-18")."""
+    inside = tuple(hit for hit in hits if start <= hit[0] < end)
+    return inside if inside or start > 0 else hits
 
 
 def clause(facts: Facts, trigger: Trigger) -> tuple[int, int]:
@@ -290,8 +301,7 @@ def location(facts: Facts, trigger: Trigger) -> str | None:
         start, end = clause(facts, trigger)
         if facts.text[max(0, start - 7) : start].rstrip().lower().endswith("where"):
             start = 0  # "in Singapore ..., where they signed": the place of the clause
-        inside = tuple(hit for hit in places if start <= hit[0] < end)
-        places = inside if inside or start > 0 else places
+        places = in_clause(places, start, end)
     for position, place in places:
         distance = abs(position - trigger.end)
         if best is None or distance < best[0]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from herald_timeline import resources
 from herald_timeline.event_gazetteer import adjectives
-from herald_timeline.event_names import Facts, clause
+from herald_timeline.event_names import Facts, clause, in_clause
 from herald_timeline.event_triggers import Trigger
 
 __all__ = ["launch_name", "weapon_hits"]
@@ -62,10 +62,7 @@ def launch_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...]) -> str
         facts.weapons = weapon_hits(facts)
     named, kinds = facts.weapons
     start, end = clause(facts, trigger)  # "fired an ICBM, a day after it launched 20 missiles"
-    inside = [hit for hit in kinds if start <= hit[0] < end]
-    kinds = tuple(inside) if inside or start > 0 else kinds
-    own = [hit for hit in named if start <= hit[0] < end]  # likewise the designation
-    named = tuple(own) if own or start > 0 else named
+    kinds, named = in_clause(kinds, start, end), in_clause(named, start, end)
     near = sorted(named, key=lambda hit: abs(hit[0] - trigger.start))
     label = ""
     best = len(sentence) + 1

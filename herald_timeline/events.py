@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from herald_timeline import event_dates, event_labels, event_merge, event_names, event_relations
 from herald_timeline.event_dates import TimexLike, When
 from herald_timeline.event_triggers import Trigger, find_triggers
+from herald_timeline.numbers import parse_number
 from herald_timeline.text import Sentence
 
 __all__ = ["Event", "find_events"]
@@ -36,11 +37,8 @@ _ALL_PRECISIONS = frozenset({"day", "month", "year"})
 #: a launch dated only by a year is a count ("fired 70 missiles last year"), not an event
 _PRECISION_OK = {"launch": frozenset({"day", "month"})}
 _RESPONSE = re.compile(r"\brespon", re.IGNORECASE)
-_COUNTED = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens\s+of)"
-    r"\s+$",
-    re.IGNORECASE,
-)
+#: words that count things, besides numbers ("several launches", "dozens of drills")
+_MANY = frozenset({"several", "many", "numerous", "multiple"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +171,9 @@ def find_events(
         context = sentence.text
         if not triggers:
             continue
-        facts = read.setdefault(sentence.text, event_names.Facts(sentence.text))
+        facts = read.get(sentence.text)
+        if facts is None:
+            facts = read[sentence.text] = event_names.Facts(sentence.text)
         for event, base, kind in _sentence_events(sentence, facts, triggers, inside, history):
             history.events.append(event)
             history.sentences.append(sentence.index)
@@ -317,7 +317,7 @@ def _inherit(
     if trigger.weak:
         return None
     before = text[: trigger.start]
-    if trigger.text.endswith("s") and _COUNTED.search(before[-20:]):
+    if trigger.text.endswith("s") and _counted(before):
         return None  # "in response to its five nuclear tests": many events, none of that day
     lower = facts.folded
     low = None if lower is None else lower[: trigger.start]
@@ -348,6 +348,17 @@ def _inherit(
     if not event_dates.found("irrealis", main, None if low is None else low[: len(main)]):
         return history.narrative(sentence)
     return None
+
+
+def _counted(before: str) -> bool:
+    """Whether ``before`` ends with a count of what follows ("its five ", "dozens of ")."""
+    words = before[-20:].split()
+    if not before[-1:].isspace() or not words:
+        return False
+    last = words[-1].lower()
+    if last == "of":
+        return len(words) > 1 and words[-2].lower() == "dozens"
+    return last in _MANY or parse_number(last) is not None
 
 
 def _consistent(when: When, context: When | None) -> When:
