@@ -130,7 +130,7 @@ def _token_before(text: str, dot: int) -> str | None:
     return window.rsplit(None, 1)[-1]
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` ends an abbreviation or an initial."""
     # Only the token before the period matters: look at a short window, not the whole line
     # (searching from the line start made "Nov. Nov. Nov. …" quadratic).
@@ -156,7 +156,7 @@ def split_sentences(body: str) -> list[Sentence]:
         start = 0
         for match in _BOUNDARY.finditer(line):
             dot = match.start()
-            if line[dot] == "." and _is_abbreviation(line, dot):
+            if line[dot] == "." and is_abbreviation(line, dot):
                 continue
             sentences.extend(_span(line, start, match.end(), line_start, paragraph, len(sentences)))
             start = match.end()

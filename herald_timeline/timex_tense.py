@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from herald_timeline import resources
+from herald_timeline.text import is_abbreviation
 
 # A sentence ends at terminal punctuation followed by a capital or quote, or at a newline
 # (the definition: sentence_ends finds the same ends faster; tests compare them).
@@ -151,11 +152,14 @@ _NEWLINE = re.compile("\n")
 
 
 def sentence_ends(text: str) -> list[int]:
-    """Ends of the matches of _BOUNDARY, in order (without scanning for a character class)."""
+    """Where sentences end: after a stop before a capital (not the period of an abbreviation
+    or an initial) and at line ends, in order (each mark searched on its own, no class)."""
     spans: list[tuple[int, int]] = []
     for mark, pattern in _STOPS:
         if mark in text:
             spans += [m.span() for m in pattern.finditer(text)]
+    if spans and "." in text:  # "U.S. Defense Secretary", "Gen. Kim": no sentence ends there
+        spans = [s for s in spans if text[s[0]] != "." or not is_abbreviation(text, s[0])]
     if "!" in text or "?" in text:
         spans.sort()
     ends = []

@@ -69,6 +69,14 @@ CASES = [
         "day",
     ),
     (
+        "weekday-future-past-an-abbreviation",
+        "They will hold talks with U.S. Defense Secretary Lloyd Austin on Monday.",
+        "Monday",
+        "date",
+        "2022-11-21",
+        "day",
+    ),
+    (
         "weekday-report-only",
         "The drill ended on Monday, officials said.",
         "Monday",
