@@ -300,7 +300,15 @@ def assign(
     for when in dates:
         length = len(when.text)
         scores = [_distance(t, when, length, sentence, lower) for t in triggers]
+        phrase = _modified_phrase(sentence, when)
+        if phrase is not None:  # "a 2018 dispute": only a trigger of that phrase
+            for index, trigger in enumerate(triggers):
+                if not phrase[0] <= trigger.start < phrase[1]:
+                    scores[index] = float("inf")
         best = min(range(len(triggers)), key=scores.__getitem__)
+        if scores[best] == float("inf"):
+            owner_of.append(-1)
+            continue
         owner_of.append(best)
         if scores[best] < _BARRIER_COST:  # a date across "after ..." is not this clause's
             owned[best].append(when)
@@ -311,7 +319,7 @@ def assign(
             continue
         best_score = float(_SHARE_REACH)
         for when, owner in zip(dates, owner_of, strict=True):
-            if triggers[owner].type not in _BORROWERS:
+            if owner < 0 or triggers[owner].type not in _BORROWERS:
                 continue
             score = _distance(trigger, when, len(when.text), sentence, lower)
             if triggers[owner].type == trigger.type and score < _BARRIER_COST:
@@ -319,6 +327,18 @@ def assign(
             if score < best_score:
                 borrowed[index], best_score = when, score
     return owned, borrowed
+
+
+def _modified_phrase(sentence: str, when: When) -> tuple[int, int] | None:
+    """The span of the noun phrase a bare year modifies ("a 2018 radar lock-on dispute"),
+    or None when the year stands on its own ("in 2018")."""
+    if when.precision != "year" or not when.text.isdigit() or when.position < 0:
+        return None
+    window = max(0, when.position - 16)
+    if not cue("attributive_year_before").search(sentence, window, when.position):
+        return None
+    phrase = cue("attributive_noun_phrase").match(sentence, when.position + len(when.text))
+    return None if phrase is None else phrase.span()
 
 
 def irrealis_before(sentence: str, trigger: Trigger, lower: str | None) -> bool:

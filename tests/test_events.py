@@ -305,13 +305,18 @@ def rows(body: str) -> list[tuple[str, str]]:
         ("The leaders met in Tokyo on Thursday.\nThey also agreed to restore the pact, which "
          "was signed in 2016.",
          [("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
+        ("The ministers met in Singapore on Thursday.\nThey signed a joint statement on "
+         "preventing a recurrence of a 2018 radar dispute.",
+         [("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
+        ("They recalled the 2018 Singapore summit.",
+         [("meeting", "2018-01")]),
     ],
     ids=["elliptical-launches", "streak", "first-launch-since", "since-when", "called-off",
          "later-the-same-day", "call-is-not-the-summit", "counter-fire", "hours-later-launch",
          "definite-mention-and-signing", "subordinate-no-date", "day-then-year",
          "air-drill-in-span",
          "parade-is-not-election", "new-clause-keeps-its-date", "appositive-keeps-its-date",
-         "which-clause-keeps-its-date"],
+         "which-clause-keeps-its-date", "year-modifying-a-noun", "year-modifying-the-trigger"],
 )  # fmt: skip
 def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
