@@ -157,9 +157,11 @@ def _proper_name(facts: Facts, trigger: Trigger) -> str | None:
         return None  # a verb ("held a summit", "met"): the name before it is its subject
     before = _without_gap_words(sentence[max(0, trigger.start - 60) : trigger.start].rstrip())
     proper = list(_PROPER.finditer(before, _run_break(before, len(before))))
-    if proper and proper[-1].end() == len(before) and proper[-1].start() > 0:
+    if proper and proper[-1].end() == len(before):
         found = proper[-1].group()
-        if not _is_actor(found) and not ordinal_pattern().fullmatch(found):
+        if proper[-1].start() == 0:  # a capital opening the sentence is no name word,
+            found = found[4:] if found.startswith("The ") else ""  # "The Freedom Edge drill"
+        if found and not _is_actor(found) and not ordinal_pattern().fullmatch(found):
             return f"{found} {words}"
     return None
 

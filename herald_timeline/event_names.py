@@ -162,6 +162,20 @@ def clause(facts: Facts, trigger: Trigger) -> tuple[int, int]:
     return clause_start(facts, trigger.start), end
 
 
+def own_clause(facts: Facts, trigger: Trigger) -> tuple[int, int]:
+    """``clause``, without an appositive after a noun trigger: the parties and places of
+    "began their first trilateral exercise, a show of force against North Korea that
+    drew a warning from Pyongyang" are not the exercise's."""
+    start, end = clause(facts, trigger)
+    if is_noun(trigger.text):
+        text = facts.text
+        for lead in (", a ", ", an "):
+            at = text.find(lead, trigger.end, end)
+            if at >= 0:
+                end = at
+    return start, end
+
+
 def clause_start(facts: Facts, position: int) -> int:
     """Where the clause holding ``position`` starts (after the last clause break)."""
     start = 0
@@ -197,7 +211,7 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
             hits = hits_in(facts, trigger.end + by.start(1), len(sentence)) if by else []
             launcher = hits[0][1] if hits else None
         return (launcher,) if launcher else ()
-    start, end = clause(facts, trigger)
+    start, end = own_clause(facts, trigger)
     hits = hits_in(facts, start, end)
     if hits and facts.sources and trigger.type != "statement":  # a statement's source acts
         sources = facts.sources
@@ -301,7 +315,15 @@ def location(facts: Facts, trigger: Trigger) -> str | None:
         start, end = clause(facts, trigger)
         if facts.text[max(0, start - 7) : start].rstrip().lower().endswith("where"):
             start = 0  # "in Singapore ..., where they signed": the place of the clause
-        places = in_clause(places, start, end)
+        if end < len(facts.text) and facts.text[end].isalpha():
+            # the clause ends at "after", "before", "while" ...: what follows is another
+            # event's ("The drills come days after ... signed a pact in Pyongyang")
+            places = tuple(hit for hit in places if start <= hit[0] < end)
+        else:
+            places = in_clause(places, start, end)
+        own_end = own_clause(facts, trigger)[1]
+        if own_end < end:
+            places = tuple(hit for hit in places if hit[0] < own_end)
     for position, place in places:
         distance = abs(position - trigger.end)
         if best is None or distance < best[0]:

@@ -354,10 +354,18 @@ def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
          "United States and Japan in Phnom Penh on Sunday.", "meeting",
          "South Korea-US-Japan Phnom Penh summit", ("South Korea", "United States", "Japan"),
          "Phnom Penh"),
+        ("The United States, South Korea and Japan on Thursday began their first exercise, a "
+         "show of force against North Korea that drew a warning from Pyongyang.", "exercise",
+         "US-South Korea-Japan first exercise (start)", ("United States", "South Korea", "Japan"),
+         None),
+        ("The Freedom Edge exercise ends on Saturday.", "exercise",
+         "Freedom Edge exercise (end)", (), None),
+        ("The drills ended on Friday, days after the leaders signed a pact in Pyongyang.",
+         "exercise", "drill (end)", (), None),
     ],
     ids=["missile-designation", "launcher-not-source", "ordinal-proper-name", "meeting-of-body",
          "leaders-summit", "council-meeting", "joint-statement", "agreement-to", "speaker",
-         "participants-after-of"],
+         "participants-after-of", "appositive-parties", "name-after-the", "place-after-after"],
 )  # fmt: skip
 def test_names_actors_places(
     body: str, kind: str, name: str, actors: tuple[str, ...], place: str | None
