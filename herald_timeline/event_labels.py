@@ -15,10 +15,7 @@ from itertools import islice
 
 from herald_timeline import event_lexicon
 from herald_timeline.event_gazetteer import (
-    actor_names,
     adjectives,
-    noun_trigger,
-    ordinal_pattern,
     ordinal_words,
     short_forms,
     short_names,
@@ -31,50 +28,17 @@ from herald_timeline.event_names import (
     location,
     party,
 )
+from herald_timeline.event_proper import head_pattern, modifiers, proper_name
 from herald_timeline.event_triggers import Trigger
 from herald_timeline.event_weapons import launch_name
 
-# A capitalised name: words starting upper case or digits, joined by spaces/hyphens and a
-# few lower-case connectors ("Group of Seven", "Workers' Party of Korea").
-_NAME_WORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’.]*(?:-[\w'’]+)*|\d+\+\d+)"
-# _NAME_WORD led by the class of its first characters (see event_lexicon.led): a scan
-# for names then skips the lower-case text in C
-_LED_NAME_WORD = (
-    r"[\dA-Z](?:(?<=\d)(?:\d{0,2}(?:st|nd|rd|th)|\d*\+\d+)|(?<=[A-Z])[\w'’.]*(?:-[\w'’]+)*)"
-)
-_PROPER = re.compile(rf"{_LED_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*")
-#: the pattern ``_PROPER`` must agree with (tests)
-PROPER_PLAIN = rf"{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*"
-# "of the party's Central Military Commission": a possessive before the body's name
-_OF_NAME = re.compile(
-    rf"\s+of\s+(?:the\s+)?((?:(?:party|ruling\s+party|country|nation)['’]s\s+)?"
-    rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*)"
-)
-# "a meeting in Washington on Friday of the Nuclear Consultative Group"
-_OF_NAME_LATER = re.compile(
-    rf"(?:\s+(?:in|on|at)\s+[A-Z][\w.]*(?:\s+\d{{1,2}})?){{1,2}}\s+of\s+(?:the\s+)?"
-    rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)"
-)
 _MAX_NAME = 60
-
-
-@cache
-def _modifier() -> re.Pattern[str]:
-    """Words kept in front of a generic head noun ("precision bombing drill")."""
-    return re.compile(rf"^{event_lexicon.alternatives('name_modifiers')}$", re.IGNORECASE)
 
 
 @cache
 def _heads() -> dict[str, str]:
     """The generic head noun of a name by event type."""
     return event_lexicon.mapping("head_nouns", "type", "head")
-
-
-@cache
-def _head_pattern(lexicon: str) -> re.Pattern[str]:
-    """Head nouns of a name ("held a summit" -> summit); a plural "s" may follow."""
-    words = "|".join(event_lexicon.words(lexicon))
-    return re.compile(rf"\b({words})s?\b", re.IGNORECASE)
 
 
 @cache
@@ -97,113 +61,7 @@ def _clip(text: str) -> str:
     return text[:_MAX_NAME].rsplit(" ", 1)[0]
 
 
-_THE_OR_POSSESSIVE = re.compile(r"^The\s+|['’]s$")
-_AND_OR_COMMA = re.compile(r"\s+and\s+|,\s*")
 _THE = re.compile(r"^The\s+")
-
-
-#: words that may join the words of a name ("Group of Seven", "Workers' Party of Korea")
-_JOINERS = ("of", "the", "and", "for")
-
-
-def _run_break(text: str, position: int) -> int:
-    """A position at or before ``position`` that no ``_PROPER`` run crosses, so that a
-    scan from there finds the runs a scan of the whole text finds: the start of a
-    lower-case word after a space (no name word starts lower case; joiners excluded),
-    else the last comma (no name holds one)."""
-    end = position + 1
-    for _ in range(6):
-        space = text.rfind(" ", 0, end - 1)
-        if space < 0:
-            return 0
-        first = text[space + 1 : space + 2]
-        if "a" <= first <= "z" and not text.startswith(_JOINERS, space + 1):
-            return space + 1
-        end = space + 1
-    return text.rfind(",", 0, position) + 1
-
-
-def _is_actor(text: str) -> bool:
-    text = _THE_OR_POSSESSIVE.sub("", text)
-    return all(hit in actor_names() for hit in _AND_OR_COMMA.split(text))
-
-
-_VERB_LEAD = re.compile(r"^[a-z]+\s+(?:the|a|an|its|their|his|her)\s+")
-
-
-def _proper_name(facts: Facts, trigger: Trigger) -> str | None:
-    """A proper name the trigger belongs to: one containing it, "<trigger> of the X", or
-    a name right before a noun trigger ("Freedom Shield exercise")."""
-    sentence = facts.text
-    for match in _PROPER.finditer(sentence, _run_break(sentence, trigger.start)):
-        begin, finish = match.span()
-        run = match.group()
-        inside = trigger.start <= begin and finish == trigger.end  # "held the 56th SCM"
-        if (begin <= trigger.start < finish or inside) and " " in run:
-            if not _is_actor(run):
-                return run.strip()
-        if begin > trigger.end:
-            break
-    words = trigger.text.strip()
-    of_name = _OF_NAME.match(sentence, trigger.end) or _OF_NAME_LATER.match(sentence, trigger.end)
-    if of_name and not _is_actor(of_name.group(1)):
-        first = _ordinal_before(sentence, trigger.start)
-        lead = f"{first.group(1)} " if first else ""
-        head = _VERB_LEAD.sub("", words)  # "held the inaugural meeting": the meeting
-        if head == words and not lead:  # "the enlarged plenary meeting of ...": keep its kind
-            head = " ".join([*_modifiers(sentence, trigger.start), head])
-        return f"{lead}{head} of the {of_name.group(1)}"
-    if trigger.type in ("launch", "other") or not noun_trigger().fullmatch(words):
-        return None  # a verb ("held a summit", "met"): the name before it is its subject
-    before = _without_gap_words(sentence[max(0, trigger.start - 60) : trigger.start].rstrip())
-    proper = list(_PROPER.finditer(before, _run_break(before, len(before))))
-    if proper and proper[-1].end() == len(before):
-        found = proper[-1].group()
-        if proper[-1].start() == 0:  # a capital opening the sentence is no name word,
-            found = found[4:] if found.startswith("The ") else ""  # "The Freedom Edge drill"
-        if found and not _is_actor(found) and not ordinal_pattern().fullmatch(found):
-            return f"{found} {words}"
-    return None
-
-
-@cache
-def _gap_words() -> frozenset[str]:
-    return frozenset(word.lower() for word in event_lexicon.words("name_gap_words"))
-
-
-def _without_gap_words(before: str) -> str:
-    """``before`` without the season and cadence words that may stand between a name and
-    its head noun ("Ulchi Freedom Shield summer exercise" is the Ulchi Freedom Shield's)."""
-    gap = _gap_words()
-    while True:
-        head, _, last = before.rpartition(" ")
-        if not head or last.lower() not in gap:
-            return before
-        before = head.rstrip()
-
-
-_ORDINAL_BEFORE = re.compile(r"\b(first|second|third|\d+(?:st|nd|rd|th))\s+$")
-
-
-def _ordinal_before(sentence: str, end: int) -> re.Match[str] | None:
-    """``_ORDINAL_BEFORE`` in ``sentence[:end]``, searched in its last word only (a
-    ``$``-anchored search would try every start)."""
-    head = sentence[:end].rstrip()
-    if len(head) == end:
-        return None  # no space before ``end``
-    words = head.rsplit(None, 1)
-    return _ORDINAL_BEFORE.search(sentence, len(head) - len(words[-1]) if words else 0, end)
-
-
-def _modifiers(sentence: str, position: int) -> list[str]:
-    """The descriptive words right before a head noun ("a precision bombing drill")."""
-    words = sentence[max(0, position - 50) : position].split()
-    out: list[str] = []
-    for word in reversed(words):
-        if not _modifier().match(word):
-            break
-        out.insert(0, word.lower())
-    return out[-3:]
 
 
 def _prefix(parties: tuple[str, ...], people: list[str]) -> str:
@@ -218,7 +76,7 @@ def _prefix(parties: tuple[str, ...], people: list[str]) -> str:
 
 def _head(sentence: str, trigger: Trigger) -> tuple[str, int]:
     """The head noun of the event and where it is ("held a summit" -> summit)."""
-    pattern = _head_pattern("exercise_heads" if trigger.type == "exercise" else "meeting_heads")
+    pattern = head_pattern("exercise_heads" if trigger.type == "exercise" else "meeting_heads")
     window = sentence[trigger.start : trigger.end + (0 if trigger.type == "exercise" else 40)]
     found = pattern.search(window)
     if found:
@@ -234,7 +92,7 @@ _CALL = re.compile(r"\bcall", re.IGNORECASE)
 def name(facts: Facts, trigger: Trigger) -> str:
     """A short name for the event the trigger states (at most about 60 characters)."""
     sentence = facts.text
-    proper = _proper_name(facts, trigger)
+    proper = proper_name(facts, trigger)
     if trigger.rule == "meeting-security-council":
         return _council_name(sentence, trigger)
     if proper is not None:
@@ -246,7 +104,7 @@ def name(facts: Facts, trigger: Trigger) -> str:
     people = _people_in(facts, start, end)
     if trigger.type in ("meeting", "exercise"):
         head, where = _head(sentence, trigger)
-        words = [w for w in _modifiers(sentence, where) if w != head]
+        words = [w for w in modifiers(sentence, where) if w != head]
         if trigger.type == "meeting" and "emergency" in sentence[start:end].lower():
             words = ["emergency", *(w for w in words if w != "emergency")]
         if trigger.type == "meeting":  # the ordinal has its own column; "first summit"
@@ -259,7 +117,7 @@ def name(facts: Facts, trigger: Trigger) -> str:
         head = _statement_verb().sub("", trigger.text.lower()).strip()
         head = _statement_heads().get(head, head)
         speakers = _people_in(facts, start, trigger.start)  # the subject, not who is named
-        if "joint" in _modifiers(sentence, trigger.start) or head.startswith("joint"):
+        if "joint" in modifiers(sentence, trigger.start) or head.startswith("joint"):
             speaker = _prefix(parties, speakers) if len(speakers) >= 2 else ""
             head = head if head.startswith("joint") else f"joint {head}"
         else:
@@ -377,13 +235,13 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
     adjective = adjectives().get(actor, "")
     rule = trigger.rule
     if rule == "other-parade":
-        words = [w for w in _modifiers(sentence, trigger.start) if w != "large-scale"]
+        words = [w for w in modifiers(sentence, trigger.start) if w != "large-scale"]
         return " ".join([adjective, *words, trigger.text.lower()])
     if rule == "other-office":
         if re.search(r"elect", trigger.text, re.IGNORECASE) and not re.search(
             r"elected\b", trigger.text
         ):
-            return " ".join([adjective, *_modifiers(sentence, trigger.start), trigger.text.lower()])
+            return " ".join([adjective, *modifiers(sentence, trigger.start), trigger.text.lower()])
         who = people[0] if people else adjective
         return f"{who} {trigger.text}"
     if rule == "other-nuclear-test":

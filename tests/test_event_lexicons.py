@@ -14,6 +14,7 @@ from herald_timeline import (
     event_lexicon,
     event_merge,
     event_names,
+    event_proper,
     event_relations,
 )
 
@@ -64,11 +65,11 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "location_prepositions.txt": lambda t: bool(event_names._place_hits(t)),
     "clause_comma_words.txt": lambda t: bool(event_gazetteer.clause_end().search(t)),
     "clause_words.txt": lambda t: bool(event_gazetteer.clause_end().search(t)),
-    "name_modifiers.txt": lambda t: bool(event_labels._modifier().match(t)),
-    "name_gap_words.txt": lambda t: event_labels._without_gap_words(t) != t,
+    "name_modifiers.txt": lambda t: bool(event_proper.modifier().match(t)),
+    "name_gap_words.txt": lambda t: event_proper.without_gap_words(t) != t,
     "head_nouns.csv": _head_noun,
-    "meeting_heads.txt": lambda t: bool(event_labels._head_pattern("meeting_heads").search(t)),
-    "exercise_heads.txt": lambda t: bool(event_labels._head_pattern("exercise_heads").search(t)),
+    "meeting_heads.txt": lambda t: bool(event_proper.head_pattern("meeting_heads").search(t)),
+    "exercise_heads.txt": lambda t: bool(event_proper.head_pattern("exercise_heads").search(t)),
     "generic_name_words.txt": lambda t: set(t.lower().split()) <= event_merge._generic(),
     "statement_verbs.txt": lambda t: bool(event_labels._statement_verb().match(t)),
     "statement_heads.csv": _statement_head,

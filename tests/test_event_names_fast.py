@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald_timeline import event_gazetteer, event_labels, event_lexicon, event_names, resources
+from herald_timeline import event_gazetteer, event_lexicon, event_names, event_proper, resources
 from herald_timeline.event_triggers import Trigger
 
 #: words and characters the patterns care about, to find edge cases
@@ -126,8 +126,8 @@ def test_branched_needs_a_plain_first_character() -> None:
 
 @given(TEXTS, st.integers(0, 80))
 def test_ordinal_before_agrees_with_plain(text: str, end: int) -> None:
-    found = event_labels._ordinal_before(text, end)
-    plain = event_labels._ORDINAL_BEFORE.search(text[:end])
+    found = event_proper.ordinal_before(text, end)
+    plain = event_proper.ORDINAL_BEFORE.search(text[:end])
     assert (found and found.span()) == (plain and plain.span())
 
 
@@ -158,10 +158,10 @@ NAMES = st.lists(st.sampled_from(_NAME_WORDS), max_size=12).map(" ".join)
 @given(NAMES, st.integers(0, 70))
 def test_run_break_is_crossed_by_no_proper_run(text: str, position: int) -> None:
     position = min(position, len(text))
-    cut = event_labels._run_break(text, position)
+    cut = event_proper.run_break(text, position)
     assert cut <= position
-    runs = [m.span() for m in event_labels._PROPER.finditer(text)]
+    runs = [m.span() for m in event_proper.PROPER.finditer(text)]
     assert [r for r in runs if r[0] >= cut] == [
-        m.span() for m in event_labels._PROPER.finditer(text, cut)
+        m.span() for m in event_proper.PROPER.finditer(text, cut)
     ]
     assert not any(begin < cut < end for begin, end in runs)

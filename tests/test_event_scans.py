@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from herald_timeline import (
     event_gazetteer,
-    event_labels,
     event_lexicon,
     event_names,
+    event_proper,
     event_weapons,
     resources,
 )
@@ -81,8 +81,8 @@ def _agree(text: str) -> None:
     assert _spans(event_gazetteer._actor_pattern(), text) == _spans(actors, text)
     places = re.compile(rf"\b{resources.alternation(resources.lines('events/places.txt'))}\b")
     assert _spans(event_names._places(), text) == _spans(places, text)
-    proper = re.compile(event_labels.PROPER_PLAIN)
-    assert _spans(event_labels._PROPER, text) == _spans(proper, text)
+    proper = re.compile(event_proper.PROPER_PLAIN)
+    assert _spans(event_proper.PROPER, text) == _spans(proper, text)
     facts = event_names.Facts(text)
     assert facts.breaks == tuple(_spans(event_gazetteer.clause_end(), text))
     folded = facts.folded

@@ -618,11 +618,22 @@ NAMES_MORE = [
         "The U.S. aircraft carrier Ronald Reagan arrived in Busan on Tuesday.",
         ("other", "Ronald Reagan arrival"),
     ),
+    (
+        "President Yoon convened a National Security Council meeting on Tuesday.",
+        ("meeting", "National Security Council meeting"),
+    ),
+    (
+        "President Yoon presided over an emergency meeting of the National Security Council "
+        "on Tuesday.",
+        ("meeting", "emergency meeting of the National Security Council"),
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("body", "row"), NAMES_MORE, ids=["held-the", "agreed-to-set-up", "uss", "carrier"]
+    ("body", "row"),
+    NAMES_MORE,
+    ids=["held-the", "agreed-to-set-up", "uss", "carrier", "verb-object-name", "verb-object-of"],
 )
 def test_more_names(body: str, row: tuple[str, str]) -> None:
     published = datetime.fromisoformat("2023-07-19T09:00:00+09:00")

@@ -1,0 +1,176 @@
+"""Proper names of events: the name around a trigger ("54th Security Consultative
+Meeting"), "<head> of the <body>" ("first meeting of the Counter-Missile Working Group"),
+or a name right before the head noun ("Freedom Shield exercise", "National Security
+Council meeting"). Used by ``event_labels``, which builds the other names."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from herald_timeline import event_lexicon
+from herald_timeline.event_gazetteer import actor_names, noun_trigger, ordinal_pattern
+from herald_timeline.event_names import Facts
+from herald_timeline.event_triggers import Trigger
+
+# A capitalised name: words starting upper case or digits, joined by spaces/hyphens and a
+# few lower-case connectors ("Group of Seven", "Workers' Party of Korea").
+_NAME_WORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’.]*(?:-[\w'’]+)*|\d+\+\d+)"
+# _NAME_WORD led by the class of its first characters (see event_lexicon.led): a scan
+# for names then skips the lower-case text in C
+_LED_NAME_WORD = (
+    r"[\dA-Z](?:(?<=\d)(?:\d{0,2}(?:st|nd|rd|th)|\d*\+\d+)|(?<=[A-Z])[\w'’.]*(?:-[\w'’]+)*)"
+)
+PROPER = re.compile(rf"{_LED_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*")
+#: the pattern ``PROPER`` must agree with (tests)
+PROPER_PLAIN = rf"{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*"
+# "of the party's Central Military Commission": a possessive before the body's name
+_OF_NAME = re.compile(
+    rf"\s+of\s+(?:the\s+)?((?:(?:party|ruling\s+party|country|nation)['’]s\s+)?"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*)"
+)
+# "a meeting in Washington on Friday of the Nuclear Consultative Group"
+_OF_NAME_LATER = re.compile(
+    rf"(?:\s+(?:in|on|at)\s+[A-Z][\w.]*(?:\s+\d{{1,2}})?){{1,2}}\s+of\s+(?:the\s+)?"
+    rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)"
+)
+
+
+@cache
+def modifier() -> re.Pattern[str]:
+    """Words kept in front of a generic head noun ("precision bombing drill")."""
+    return re.compile(rf"^{event_lexicon.alternatives('name_modifiers')}$", re.IGNORECASE)
+
+
+@cache
+def head_pattern(lexicon: str) -> re.Pattern[str]:
+    """Head nouns of a name ("held a summit" -> summit); a plural "s" may follow."""
+    words = "|".join(event_lexicon.words(lexicon))
+    return re.compile(rf"\b({words})s?\b", re.IGNORECASE)
+
+
+_THE_OR_POSSESSIVE = re.compile(r"^The\s+|['’]s$")
+_AND_OR_COMMA = re.compile(r"\s+and\s+|,\s*")
+
+
+#: words that may join the words of a name ("Group of Seven", "Workers' Party of Korea")
+_JOINERS = ("of", "the", "and", "for")
+
+
+def run_break(text: str, position: int) -> int:
+    """A position at or before ``position`` that no ``PROPER`` run crosses, so that a
+    scan from there finds the runs a scan of the whole text finds: the start of a
+    lower-case word after a space (no name word starts lower case; joiners excluded),
+    else the last comma (no name holds one)."""
+    end = position + 1
+    for _ in range(6):
+        space = text.rfind(" ", 0, end - 1)
+        if space < 0:
+            return 0
+        first = text[space + 1 : space + 2]
+        if "a" <= first <= "z" and not text.startswith(_JOINERS, space + 1):
+            return space + 1
+        end = space + 1
+    return text.rfind(",", 0, position) + 1
+
+
+def _is_actor(text: str) -> bool:
+    text = _THE_OR_POSSESSIVE.sub("", text)
+    names = actor_names()  # "-": a blocking entry ("National Security Council"), no party
+    return all(names.get(hit, "-") != "-" for hit in _AND_OR_COMMA.split(text))
+
+
+_VERB_LEAD = re.compile(r"^[a-z]+\s+(?:the|a|an|its|their|his|her)\s+")
+
+
+def proper_name(facts: Facts, trigger: Trigger) -> str | None:
+    """A proper name the trigger belongs to: one containing it, "<trigger> of the X", or
+    a name right before a noun trigger ("Freedom Shield exercise")."""
+    sentence = facts.text
+    for match in PROPER.finditer(sentence, run_break(sentence, trigger.start)):
+        begin, finish = match.span()
+        run = match.group()
+        inside = trigger.start <= begin and finish == trigger.end  # "held the 56th SCM"
+        if (begin <= trigger.start < finish or inside) and " " in run:
+            if not _is_actor(run):
+                return run.strip()
+        if begin > trigger.end:
+            break
+    words = trigger.text.strip()
+    of_name = _OF_NAME.match(sentence, trigger.end) or _OF_NAME_LATER.match(sentence, trigger.end)
+    if of_name and not _is_actor(of_name.group(1)):
+        first = ordinal_before(sentence, trigger.start)
+        lead = f"{first.group(1)} " if first else ""
+        head = _VERB_LEAD.sub("", words)  # "held the inaugural meeting": the meeting
+        if head == words and not lead:  # "the enlarged plenary meeting of ...": keep its kind
+            head = " ".join([*modifiers(sentence, trigger.start), head])
+        return f"{lead}{head} of the {of_name.group(1)}"
+    if trigger.type in ("launch", "other"):
+        return None
+    if noun_trigger().fullmatch(words):
+        return _name_before(sentence, trigger.start, words)
+    if trigger.type != "meeting":
+        return None  # a verb ("met"): the name before it is its subject
+    # "convened a National Security Council meeting": the name of the verb's object
+    noun = head_pattern("meeting_heads").search(sentence, trigger.start, trigger.end + 40)
+    if noun is None:
+        return None
+    of_name = _OF_NAME.match(sentence, noun.end())  # "convened an emergency meeting of the NSC"
+    if of_name and not _is_actor(of_name.group(1)):
+        kind = " ".join([*modifiers(sentence, noun.start()), noun.group().lower()])
+        return f"{kind} of the {of_name.group(1)}"
+    return _name_before(sentence, noun.start(), noun.group())
+
+
+def _name_before(sentence: str, position: int, words: str) -> str | None:
+    """The name "<Name> <words>" when a proper name ends right before ``position``, where the
+    noun ``words`` stands ("Freedom Shield exercise"); None otherwise."""
+    before = without_gap_words(sentence[max(0, position - 60) : position].rstrip())
+    proper = list(PROPER.finditer(before, run_break(before, len(before))))
+    if proper and proper[-1].end() == len(before):
+        found = proper[-1].group()
+        if proper[-1].start() == 0:  # a capital opening the sentence is no name word,
+            found = found[4:] if found.startswith("The ") else ""  # "The Freedom Edge drill"
+        if found and not _is_actor(found) and not ordinal_pattern().fullmatch(found):
+            return f"{found} {words}"
+    return None
+
+
+@cache
+def _gap_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in event_lexicon.words("name_gap_words"))
+
+
+def without_gap_words(before: str) -> str:
+    """``before`` without the season and cadence words that may stand between a name and
+    its head noun ("Ulchi Freedom Shield summer exercise" is the Ulchi Freedom Shield's)."""
+    gap = _gap_words()
+    while True:
+        head, _, last = before.rpartition(" ")
+        if not head or last.lower() not in gap:
+            return before
+        before = head.rstrip()
+
+
+ORDINAL_BEFORE = re.compile(r"\b(first|second|third|\d+(?:st|nd|rd|th))\s+$")
+
+
+def ordinal_before(sentence: str, end: int) -> re.Match[str] | None:
+    """``ORDINAL_BEFORE`` in ``sentence[:end]``, searched in its last word only (a
+    ``$``-anchored search would try every start)."""
+    head = sentence[:end].rstrip()
+    if len(head) == end:
+        return None  # no space before ``end``
+    words = head.rsplit(None, 1)
+    return ORDINAL_BEFORE.search(sentence, len(head) - len(words[-1]) if words else 0, end)
+
+
+def modifiers(sentence: str, position: int) -> list[str]:
+    """The descriptive words right before a head noun ("a precision bombing drill")."""
+    words = sentence[max(0, position - 50) : position].split()
+    out: list[str] = []
+    for word in reversed(words):
+        if not modifier().match(word):
+            break
+        out.insert(0, word.lower())
+    return out[-3:]
