@@ -218,7 +218,14 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
         hits = [h for h in hits if not any(s <= h[0] < e for s, e in sources)]
     verb = not is_noun(trigger.text)  # "met Kim", "hosted the minister"
     # (only a hit after the trigger can follow a link word)
-    links = _links(sentence, trigger.end, hits[-1][0]) if hits else ()
+    # a link word near the trigger, not a later clause's ("held a call and condemned
+    # the launch as a violation of U.N. Security Council resolutions")
+    reach = trigger.end + _LINK_REACH
+    links = (
+        tuple(at for at in _links(sentence, trigger.end, hits[-1][0]) if at <= reach)
+        if hits
+        else ()
+    )
     named = [a for p, a, _ in hits if p > trigger.start and _linked(sentence, links, p)]
     if named and not verb:  # "the summit of the leaders of South Korea, the US and Japan"
         return _unique(named)
@@ -243,6 +250,8 @@ def _attributive(sentence: str, surface: str, position: int) -> bool:
     return surface.endswith(("an", "ese")) and bool(re.match(r"\s[a-z]", after))
 
 
+#: how far after a trigger the link word before its participants may stand
+_LINK_REACH = 40
 #: how far after a verb trigger its object (a participant) may be named
 _OBJECT_REACH = 40
 # after a noun trigger, participants follow "with", "between", "among", "of the leaders of"

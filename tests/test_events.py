@@ -362,10 +362,14 @@ def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
          "Freedom Edge exercise (end)", (), None),
         ("The drills ended on Friday, days after the leaders signed a pact in Pyongyang.",
          "exercise", "drill (end)", (), None),
+        ("The security advisers of South Korea and Japan held a phone call on Friday and "
+         "condemned the launch as a violation of U.N. Security Council resolutions.",
+         "meeting", "South Korea-Japan phone call", ("South Korea", "Japan"), None),
     ],
     ids=["missile-designation", "launcher-not-source", "ordinal-proper-name", "meeting-of-body",
          "leaders-summit", "council-meeting", "joint-statement", "agreement-to", "speaker",
-         "participants-after-of", "appositive-parties", "name-after-the", "place-after-after"],
+         "participants-after-of", "appositive-parties", "name-after-the", "place-after-after",
+         "link-word-of-a-later-clause"],
 )  # fmt: skip
 def test_names_actors_places(
     body: str, kind: str, name: str, actors: tuple[str, ...], place: str | None
