@@ -24,9 +24,10 @@ _LED_NAME_WORD = (
 PROPER = re.compile(rf"{_LED_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*")
 #: the pattern ``PROPER`` must agree with (tests)
 PROPER_PLAIN = rf"{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*"
-# "of the party's Central Military Commission": a possessive before the body's name
+# "of the party's Central Military Commission": a possessive before the body's name;
+# "of their Nuclear Consultative Group": the body of the parties just named
 _OF_NAME = re.compile(
-    rf"\s+of\s+(?:the\s+)?((?:(?:party|ruling\s+party|country|nation)['’]s\s+)?"
+    rf"\s+of\s+(?:the\s+|their\s+|its\s+)?((?:(?:party|ruling\s+party|country|nation)['’]s\s+)?"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*)"
 )
 # "a meeting in Washington on Friday of the Nuclear Consultative Group"

@@ -310,13 +310,17 @@ def rows(body: str) -> list[tuple[str, str]]:
          [("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
         ("They recalled the 2018 Singapore summit.",
          [("meeting", "2018-01")]),
+        ("The allies held their third meeting in June and adopted guidelines on nuclear "
+         "deterrence in July.",
+         [("agreement", "2022-07"), ("meeting", "2022-06")]),
     ],
     ids=["elliptical-launches", "streak", "first-launch-since", "since-when", "called-off",
          "later-the-same-day", "call-is-not-the-summit", "counter-fire", "hours-later-launch",
          "definite-mention-and-signing", "subordinate-no-date", "day-then-year",
          "air-drill-in-span",
          "parade-is-not-election", "new-clause-keeps-its-date", "appositive-keeps-its-date",
-         "which-clause-keeps-its-date", "year-modifying-a-noun", "year-modifying-the-trigger"],
+         "which-clause-keeps-its-date", "year-modifying-a-noun", "year-modifying-the-trigger",
+         "adopted-guidelines"],
 )  # fmt: skip
 def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
@@ -631,13 +635,25 @@ NAMES_MORE = [
         "on Tuesday.",
         ("meeting", "emergency meeting of the National Security Council"),
     ),
+    (
+        "The allies held the fourth meeting of their Nuclear Consultative Group on Tuesday.",
+        ("meeting", "fourth meeting of the Nuclear Consultative Group"),
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("body", "row"),
     NAMES_MORE,
-    ids=["held-the", "agreed-to-set-up", "uss", "carrier", "verb-object-name", "verb-object-of"],
+    ids=[
+        "held-the",
+        "agreed-to-set-up",
+        "uss",
+        "carrier",
+        "verb-object-name",
+        "verb-object-of",
+        "of-their-body",
+    ],
 )
 def test_more_names(body: str, row: tuple[str, str]) -> None:
     published = datetime.fromisoformat("2023-07-19T09:00:00+09:00")
