@@ -125,6 +125,19 @@ def _stated_period(body: str, anchor: int, timex: Timex) -> tuple[date, date] | 
     return timex.start, timex.end
 
 
+def _closes_earlier_count(
+    body: str, sentence_start: int, anchor: int, timex: Timex, counts: Sequence[int]
+) -> bool:
+    """Whether a year or month before the count closes an earlier count of the sentence
+    ("90 missiles in 2024 and nearly 40 in 2023": 2024 is the 90's)."""
+    if timex.char_start >= anchor:
+        return False
+    earlier = bisect.bisect_left(counts, timex.char_start) - 1
+    if earlier < 0 or counts[earlier] < sentence_start:
+        return False
+    return len(_BETWEEN_WORDS.findall(body[counts[earlier] : timex.char_start])) <= 6
+
+
 _COMPARED = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\b|\bversus\b|\bvs\b", re.I)
 
 
@@ -162,7 +175,11 @@ def _nearest_period(
         if _compared_between(body, anchor, timex.char_start, counts):
             continue  # "30 drills, up from 13 last year": last year's count is the 13
         distance = abs(timex.char_start - anchor)
-        period = _period(body, sentence.text, timex, today) or _stated_period(body, anchor, timex)
+        period = _period(body, sentence.text, timex, today)
+        if period is None and not _closes_earlier_count(
+            body, sentence.start, anchor, timex, counts
+        ):
+            period = _stated_period(body, anchor, timex)
         if period is None:
             if timex.type == "date" and timex.precision == "day":
                 nearest_day = min(nearest_day, distance)  # not "since Wednesday"

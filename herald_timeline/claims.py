@@ -327,8 +327,14 @@ def find_claims(
     claims = [_claim(body, count, index, ordered, today, starts) for count in kept]
     for i, claim in enumerate(claims):
         whole = claims[claim.part_of] if claim.part_of is not None else None
-        if whole is not None and whole.char_start == claim.char_start and not claim.period_start:
+        if whole is None:
+            continue
+        if whole.char_start == claim.char_start and not claim.period_start:
             claims[i] = replace(claim, period_start=whole.period_start, period_end=whole.period_end)
+        elif claim.period_start and whole.period_start and claim.period_start != whole.period_start:
+            # "It fired 90 missiles in 2024. In 2023, it fired 40.": a count of another
+            # period is no part of this one
+            claims[i] = replace(claim, part_of=None)
     return claims
 
 

@@ -429,6 +429,24 @@ def test_period_end_to_end(text: str, period: tuple[date, date]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("It fired about 90 missiles in 2021 and nearly 40 in 2020.",
+         [(90, date(2021, 1, 1), None), (40, date(2020, 1, 1), None)]),
+        ("It fired 90 missiles in 2021. In 2020, it fired 40.",
+         [(90, date(2021, 1, 1), None), (40, date(2020, 1, 1), None)]),
+        ("It fired 90 missiles this year, including 8 ICBMs.",
+         [(90, date(2022, 1, 1), None), (8, date(2022, 1, 1), 0)]),
+    ],
+    ids=["elliptical-own-year", "other-year-no-subset", "subset-same-period"],
+)  # fmt: skip
+def test_counts_of_two_periods(text: str, rows: list[tuple[int, date, int | None]]) -> None:
+    timexes = find_dates(text, published=PUBLISHED, tz="Asia/Seoul")
+    claims = find_claims(text, split_sentences(text), timexes, published=PUBLISHED)
+    assert [(c.value, c.period_start, c.part_of) for c in claims] == rows
+
+
+@pytest.mark.parametrize(
     ("text", "period"),
     [
         ("It fired two missiles on Oct. 2 and a satellite in May.", (None, None)),
