@@ -174,8 +174,8 @@ def _named_by_antecedent(events: list[Event]) -> list[Event]:
             named[event.type] = base
         elif event.type in named and event.type in ("exercise", "meeting") and _bare(base):
             offset = event.evidence.find(event.trigger)
-            words = event.evidence[:offset].split()[-2:] if offset > 0 else []
-            # "The exercise", "The three-day drills"
+            words = event.evidence[:offset].split()[-3:] if offset > 0 else []
+            # "The exercise", "The three-day drills", "The 11-day springtime exercise"
             if any(word.lower() in _DEFINITE for word in words):
                 event = replace(event, name=named[event.type] + (side.group() if side else ""))
         out.append(event)
@@ -244,8 +244,10 @@ def _within_span(event: Event, events: list[Event]) -> bool:
 
 @cache
 def _generic() -> frozenset[str]:
-    """Words of a drill's name that do not tell one drill from another."""
-    return frozenset(event_lexicon.words("generic_name_words"))
+    """Words of a drill's name that do not tell one drill from another (and the season
+    and cadence words: "the springtime exercise")."""
+    words = (*event_lexicon.words("generic_name_words"), *event_lexicon.words("name_gap_words"))
+    return frozenset(word.lower() for word in words)
 
 
 def _words(name: str) -> frozenset[str]:

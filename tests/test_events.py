@@ -521,10 +521,17 @@ ANTECEDENTS = [
         "The first phase, through Friday, is defensive.",
         ["Ulchi Freedom Shield exercise (start)", "first phase (end)"],
     ),
+    (
+        "The allies wrapped up their Ulchi Freedom Shield exercise on Thursday.\n"
+        "The 11-day summertime exercise began Aug. 21.",
+        ["Ulchi Freedom Shield exercise (end)", "Ulchi Freedom Shield exercise (start)"],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("body", "names"), ANTECEDENTS, ids=["definite", "indefinite", "phase"])
+@pytest.mark.parametrize(
+    ("body", "names"), ANTECEDENTS, ids=["definite", "indefinite", "phase", "season-word"]
+)
 def test_a_definite_mention_takes_the_name_of_its_antecedent(body: str, names: list[str]) -> None:
     published = datetime.fromisoformat("2023-08-31T18:20:00+09:00")
     assert [e.name for e in events_of(body, published)] == names
