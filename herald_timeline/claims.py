@@ -100,6 +100,11 @@ def _numbers(match: re.Match[str]) -> tuple[float, float | None, float | None, s
     return value, lower, upper, bound
 
 
+# "more" ends a noun search ("two more times", "20 more than last year") unless a unit
+# follows it right away
+_MORE = re.compile(r"\s+more(?=\s)", re.IGNORECASE)
+
+
 def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]]) -> list[_Count]:
     text = sentence.text
     folded = text.lower()
@@ -133,6 +138,9 @@ def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]
         of_the = len(words) == 3 and words[1] == "of" and parse_number(words[0]) is not None
         count.definite = prev in before.soft and not of_the
         found = lexicon.find_unit(text, match.end())
+        more = _MORE.match(text, match.end()) if found is None else None
+        if more is not None:  # "310 more balloons": a count of the added ones
+            found = lexicon.find_unit(text, more.end())
         if found is not None and _other_noun(text, match.end(), found[2] - len(found[1])):
             found = None  # "the four ministers condemned the launch": ministers are counted
         if found is not None:

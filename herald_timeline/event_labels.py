@@ -228,6 +228,17 @@ _VESSEL = re.compile(
 )
 
 
+def _campaign_kind(trigger: str) -> str:
+    """What a border campaign is ("sent 310 balloons" -> balloon launch)."""
+    lower = trigger.lower()
+    if "balloon" in lower:
+        return "balloon launch"
+    if "jamm" in lower:
+        return "GPS jamming"
+    verb = lower.split()[0]
+    return f"loudspeaker broadcasts {'halt' if verb.startswith(('halt', 'suspend')) else 'resumed'}"
+
+
 def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people: list[str]) -> str:
     sentence = facts.text
     nearest = party(facts, clause(facts, trigger)[0], trigger.start)  # "South Korea's
@@ -250,6 +261,8 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
         return f"{adjective} artillery fire"
     if rule.startswith("other-engine-test"):
         return f"{adjective} engine test".strip()
+    if rule == "other-border-campaign":
+        return f"{adjective} {_campaign_kind(trigger.text)}".strip()
     if rule == "other-arrival":
         # "the USS Kentucky", "the Carl Vinson carrier strike group"; not "Hours after ..."
         named = _NAMED_VESSEL.search(sentence)  # "the aircraft carrier Ronald Reagan"

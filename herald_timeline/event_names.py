@@ -198,7 +198,7 @@ def actors(facts: Facts, trigger: Trigger | None = None) -> tuple[str, ...]:
 
 
 #: 'other' events that, like launches, have one acting party: the one that fires
-_FIRING_RULES = frozenset({"other-artillery", "other-nuclear-test"})
+_FIRING_RULES = frozenset({"other-artillery", "other-nuclear-test", "other-border-campaign"})
 
 
 def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:

@@ -91,7 +91,8 @@ def proper_name(facts: Facts, trigger: Trigger) -> str | None:
     for match in PROPER.finditer(sentence, run_break(sentence, trigger.start)):
         begin, finish = match.span()
         run = match.group()
-        inside = trigger.start <= begin and finish == trigger.end  # "held the 56th SCM"
+        # "held the 56th SCM" (a launch's weapon is named by ``event_weapons``)
+        inside = trigger.start <= begin and finish == trigger.end and trigger.type != "launch"
         if (begin <= trigger.start < finish or inside) and " " in run:
             if not _is_actor(run):
                 return run.strip()

@@ -247,7 +247,8 @@ def _sentence_events(
             if when.precision not in _PRECISION_OK.get(trigger.type, _ALL_PRECISIONS):
                 continue
             link = base if when.refers_to is None else -1 - when.refers_to
-            events.append((_event(sentence, facts, trigger, when), link, event_merge.kind(trigger)))
+            event = _event(sentence, facts, trigger, when, span=len(whens) > 1)
+            events.append((event, link, event_merge.kind(trigger)))
     return events
 
 
@@ -373,11 +374,17 @@ def _consistent(when: When, context: When | None) -> When:
     return when
 
 
-def _event(sentence: Sentence, facts: event_names.Facts, trigger: Trigger, when: When) -> Event:
+def _event(
+    sentence: Sentence, facts: event_names.Facts, trigger: Trigger, when: When, *, span: bool
+) -> Event:
     text = sentence.text
     label = event_labels.name(facts, trigger)
     side = event_dates.boundary(text, trigger, when, facts.folded) if when.position >= 0 else None
-    if side is not None and trigger.type in ("exercise", "meeting"):
+    # an incident that lasted ("jammed GPS signals from May 29 to June 2") has sides only
+    # where it is given two dates, not wherever "began" or "ended" is near its date
+    if side is not None and (
+        trigger.type in ("exercise", "meeting") or (trigger.type == "other" and span)
+    ):
         label = f"{label} ({side})"
     return Event(
         type=trigger.type,

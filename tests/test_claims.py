@@ -63,6 +63,7 @@ COUNTS = [
     ("It conducted two ICBM launches.", (2, "exact", "launch")),
     ("The council blacklisted seven individuals.", (7, "exact", "individual")),
     ("All 12 members backed it.", (12, "exact", "member")),
+    ("It sent about 310 more balloons.", (310, "about", "balloon")),
 ]
 
 
@@ -113,6 +114,8 @@ NOT_CLAIMS = [
     "The flight lasted 39 minutes.",
     "The launch came at 4:45 a.m.",
     "Trump flew on Air Force One.",
+    "It fired 20 more than last year.",
+    "It has fired two more times.",
 ]
 
 

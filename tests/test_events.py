@@ -313,6 +313,15 @@ def rows(body: str) -> list[tuple[str, str]]:
         ("The allies held their third meeting in June and adopted guidelines on nuclear "
          "deterrence in July.",
          [("agreement", "2022-07"), ("meeting", "2022-06")]),
+        ("North Korea tested its solid-fuel Hwasong-18 ICBM on Nov. 14.",
+         [("launch", "2022-11-14")]),
+        ("On May 27, a military reconnaissance satellite exploded shortly after launch.",
+         [("launch", "2022-05-27")]),
+        ("The council last imposed sanctions on Pyongyang in December 2017.",
+         [("agreement", "2017-12")]),
+        ("North Korea sent 310 balloons toward the South on Sunday.\nIn response, South Korea "
+         "resumed loudspeaker broadcasts along the border on Sunday.",
+         [("other", "2022-11-13"), ("other", "2022-11-13")]),
     ],
     ids=["elliptical-launches", "streak", "first-launch-since", "since-when", "called-off",
          "later-the-same-day", "call-is-not-the-summit", "counter-fire", "hours-later-launch",
@@ -320,7 +329,8 @@ def rows(body: str) -> list[tuple[str, str]]:
          "air-drill-in-span",
          "parade-is-not-election", "new-clause-keeps-its-date", "appositive-keeps-its-date",
          "which-clause-keeps-its-date", "year-modifying-a-noun", "year-modifying-the-trigger",
-         "adopted-guidelines"],
+         "adopted-guidelines", "tested-its-icbm", "exploded", "council-sanctions",
+         "balloons-and-loudspeakers"],
 )  # fmt: skip
 def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
@@ -707,4 +717,16 @@ def test_a_drill_named_across_commas_and_by_its_definite_mention() -> None:
         ("exercise", "2024-06-27", "Freedom Edge (start)"),
         ("exercise", "2024-06-29", "Freedom Edge (end)"),
         ("launch", "2024-06-26", "North Korean missile launch"),
+    ]
+
+
+def test_an_incident_given_two_dates_has_a_start_and_an_end() -> None:
+    body = (
+        "The North jammed GPS signals near the islands from Nov. 1 to Nov. 3.\n"
+        "The North fired artillery shells on Nov. 4, days after the drills ended."
+    )
+    assert [(e.name, e.start.isoformat()) for e in events_of(body)] == [
+        ("North Korean GPS jamming (start)", "2022-11-01"),
+        ("North Korean GPS jamming (end)", "2022-11-03"),
+        ("North Korean artillery fire", "2022-11-04"),
     ]
