@@ -297,9 +297,13 @@ def assign(
     if not triggers:
         return owned, borrowed
     owner_of: list[int] = []
+    reacted = [_reaction_object(sentence, t, lower) for t in triggers]
     for when in dates:
         length = len(when.text)
         scores = [_distance(t, when, length, sentence, lower) for t in triggers]
+        for index, trigger in enumerate(triggers):
+            if reacted[index] and when.position < trigger.start:
+                scores[index] = float("inf")  # "slamming the meeting": the reaction's date
         phrase = _modified_phrase(sentence, when)
         if phrase is not None:  # "a 2018 dispute": only a trigger of that phrase
             for index, trigger in enumerate(triggers):
@@ -313,7 +317,7 @@ def assign(
         if scores[best] < _BARRIER_COST:  # a date across "after ..." is not this clause's
             owned[best].append(when)
     for index, trigger in enumerate(triggers):
-        if owned[index] or trigger.type not in _BORROWERS:
+        if owned[index] or trigger.type not in _BORROWERS or reacted[index]:
             continue
         if irrealis_before(sentence, trigger, lower):
             continue
@@ -327,6 +331,16 @@ def assign(
             if score < best_score:
                 borrowed[index], best_score = when, score
     return owned, borrowed
+
+
+def _reaction_object(sentence: str, trigger: Trigger, lower: str | None) -> bool:
+    """Whether the trigger is a definite event noun a reaction is about ("denounced the
+    talks"): it names an event stated elsewhere."""
+    if not cue("event_noun").match(trigger.text):
+        return False
+    window = max(0, trigger.start - 60)
+    low = None if lower is None else lower[window : trigger.start]
+    return found("reaction_object_before", sentence[window : trigger.start], low)
 
 
 def _modified_phrase(sentence: str, when: When) -> tuple[int, int] | None:

@@ -322,6 +322,10 @@ def rows(body: str) -> list[tuple[str, str]]:
         ("North Korea sent 310 balloons toward the South on Sunday.\nIn response, South Korea "
          "resumed loudspeaker broadcasts along the border on Sunday.",
          [("other", "2022-11-13"), ("other", "2022-11-13")]),
+        ("The UN Security Council held an emergency meeting on Monday.\nKim Yo Jong issued a "
+         "statement Tuesday slamming the meeting as a gangster-like act.",
+         [("meeting", "2022-11-14"), ("statement", "2022-11-15")]),
+        ("KCNA on Tuesday denounced the talks as a provocation.", []),
     ],
     ids=["elliptical-launches", "streak", "first-launch-since", "since-when", "called-off",
          "later-the-same-day", "call-is-not-the-summit", "counter-fire", "hours-later-launch",
@@ -330,7 +334,7 @@ def rows(body: str) -> list[tuple[str, str]]:
          "parade-is-not-election", "new-clause-keeps-its-date", "appositive-keeps-its-date",
          "which-clause-keeps-its-date", "year-modifying-a-noun", "year-modifying-the-trigger",
          "adopted-guidelines", "tested-its-icbm", "exploded", "council-sanctions",
-         "balloons-and-loudspeakers"],
+         "balloons-and-loudspeakers", "reaction-to-a-meeting", "reaction-only"],
 )  # fmt: skip
 def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
