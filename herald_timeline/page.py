@@ -195,6 +195,10 @@ def _stamp_line(line: str) -> tuple[Reading, ...]:
     return read_line(line)
 
 
+#: a bare date, clock time and zone: a stamp even under the story (no crawl line has a zone)
+_ZONED_STAMP = re.compile(
+    r"\d{4}[-./]\d{1,2}[-./]\d{1,2},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:KST|JST|UTC|GMT|Z|[+-]\d{2}:?\d{2})"
+)
 _PUBLISHED_LABEL = re.compile(r"(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
 
 
@@ -281,6 +285,16 @@ def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
                 if i >= body_start and _PUBLISHED_LABEL.match(lines[i])
                 for s in stamps[i]
                 if s.label == "published"
+            ),
+            None,
+        )
+    if published is None:  # "2024-09-06 20:11:05 JST" alone on a line under the story
+        published = next(
+            (
+                s.moment
+                for i in sorted(stamps)
+                if i >= body_start and _ZONED_STAMP.fullmatch(lines[i].strip())
+                for s in stamps[i]
             ),
             None,
         )

@@ -316,10 +316,14 @@ TRAILING_STAMPS = [
     ("Published March 24, 2023", "2023-03-24"),
     ("First published: March 24, 2023", "2023-03-24"),
     ("March 24, 2023", None),  # unlabelled under the story: a date, not the page's stamp
+    ("2023-03-24 20:11:05 JST", "2023-03-24"),  # a clock time and a zone: a stamp
+    ("date 2023-03-24", None),  # a crawl line
 ]
 
 
-@pytest.mark.parametrize(("line", "day"), TRAILING_STAMPS, ids=["published", "first", "bare"])
+@pytest.mark.parametrize(
+    ("line", "day"), TRAILING_STAMPS, ids=["published", "first", "bare", "zoned", "crawl"]
+)
 def test_a_labelled_stamp_under_the_story_dates_the_page(line: str, day: str | None) -> None:
     text = (
         "A headline about a launch\n\n"
