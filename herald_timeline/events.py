@@ -331,7 +331,13 @@ def _inherit(
         if cue is None or not cue.start() <= trigger.start < cue.end():
             # "calling the drills provocative": a reference to an event of its own kind
             index = history.find(trigger.type, sentence, _ANAPHOR_REACH)
-            return None if index is None else _when_of(history.events[index], index)
+            if index is not None:
+                return _when_of(history.events[index], index)
+            if not _OPENS_WITH_THE.match(before):
+                return None
+            # "The summit in Seoul was the 12th meeting ...": the first mention of the
+            # news event the sentences before dated
+            return history.narrative(sentence, _ANAPHOR_REACH)
     if cue is not None:
         kind = event_relations.anaphor_type(cue.group())
         word = cue.group().split()[-1]
@@ -349,6 +355,9 @@ def _inherit(
     if not event_dates.found("irrealis", main, None if low is None else low[: len(main)]):
         return history.narrative(sentence)
     return None
+
+
+_OPENS_WITH_THE = re.compile(r"The\s+(?:[\w-]+\s+){0,2}\Z")
 
 
 def _counted(before: str) -> bool:

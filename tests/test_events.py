@@ -326,6 +326,9 @@ def rows(body: str) -> list[tuple[str, str]]:
          "statement Tuesday slamming the meeting as a gangster-like act.",
          [("meeting", "2022-11-14"), ("statement", "2022-11-15")]),
         ("KCNA on Tuesday denounced the talks as a provocation.", []),
+        ("The leaders agreed on Thursday to strengthen ties.\nThe summit in Seoul was their "
+         "12th meeting.",
+         [("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
     ],
     ids=["elliptical-launches", "streak", "first-launch-since", "since-when", "called-off",
          "later-the-same-day", "call-is-not-the-summit", "counter-fire", "hours-later-launch",
@@ -334,7 +337,8 @@ def rows(body: str) -> list[tuple[str, str]]:
          "parade-is-not-election", "new-clause-keeps-its-date", "appositive-keeps-its-date",
          "which-clause-keeps-its-date", "year-modifying-a-noun", "year-modifying-the-trigger",
          "adopted-guidelines", "tested-its-icbm", "exploded", "council-sanctions",
-         "balloons-and-loudspeakers", "reaction-to-a-meeting", "reaction-only"],
+         "balloons-and-loudspeakers", "reaction-to-a-meeting", "reaction-only",
+         "first-mention-opens-with-the"],
 )  # fmt: skip
 def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
