@@ -263,7 +263,16 @@ _AND_CLAUSE = re.compile(r"\s*,?\s*and\s+[a-z]")
 _ANCHOR_FOLLOWS = ("after", "before")
 
 
-def _distance(trigger: Trigger, when: When, length: int, sentence: str, lower: str | None) -> float:
+def _distance(
+    trigger: Trigger,
+    when: When,
+    length: int,
+    sentence: str,
+    lower: str | None,
+    dated_after: bool = False,
+) -> float:
+    """How far ``when`` is from governing ``trigger`` (characters, plus penalties);
+    ``dated_after``: a date follows the trigger, which then takes no date across ", and"."""
     if when.event_relative and trigger.start >= when.position + length:
         if when.text.lower().endswith(_ANCHOR_FOLLOWS):
             return float("inf")  # "..., two days after it launched an ICBM": not the ICBM's date
@@ -275,7 +284,13 @@ def _distance(trigger: Trigger, when: When, length: int, sentence: str, lower: s
         gap = (trigger.start - (when.position + length)) * _BEFORE_PENALTY
         start, end = when.position + length, trigger.start
     between = sentence[start:end]
-    if date_first and (between.lstrip().startswith("that ") or _AND_CLAUSE.match(between)):
+    # (matched in the sentence: the lower-case word after "and" may be the trigger itself:
+    # "fired ... on Nov. 5 and tested ... on Oct. 31", but "held a summit on Sunday and
+    # agreed to ...", with no date of its own, agreed that day)
+    and_clause = _AND_CLAUSE.match(between) or (
+        dated_after and _AND_CLAUSE.match(sentence, start, end + 1)
+    )
+    if date_first and (between.lstrip().startswith("that ") or and_clause):
         # "said in a statement on Monday that the drills were ...": reported content;
         # "fired two missiles on Aug. 30 and attempted to ...": the date ends its clause
         return gap + _BARRIER_COST
@@ -298,9 +313,14 @@ def assign(
         return owned, borrowed
     owner_of: list[int] = []
     reacted = [_reaction_object(sentence, t, lower) for t in triggers]
+    last = max((d.position for d in dates), default=-1)
+    dated_after = [last >= t.end for t in triggers]
     for when in dates:
         length = len(when.text)
-        scores = [_distance(t, when, length, sentence, lower) for t in triggers]
+        scores = [
+            _distance(t, when, length, sentence, lower, after)
+            for t, after in zip(triggers, dated_after, strict=True)
+        ]
         for index, trigger in enumerate(triggers):
             if reacted[index] and when.position < trigger.start:
                 scores[index] = float("inf")  # "slamming the meeting": the reaction's date

@@ -63,6 +63,9 @@ def launch_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...]) -> str
     named, kinds = facts.weapons
     start, end = clause(facts, trigger)  # "fired an ICBM, a day after it launched 20 missiles"
     kinds, named = in_clause(kinds, start, end), in_clause(named, start, end)
+    # "fired SRBMs on Nov. 5 and tested its Hwasong-19 ICBM": the other verb's weapon
+    kinds = tuple(hit for hit in kinds if not _another_verb(sentence, hit[0], trigger))
+    named = tuple(hit for hit in named if not _another_verb(sentence, hit[0], trigger))
     near = sorted(named, key=lambda hit: abs(hit[0] - trigger.start))
     label = ""
     best = len(sentence) + 1
@@ -72,3 +75,14 @@ def launch_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...]) -> str
             label, best = name, distance
     lead = near[0][1] if near else adjectives().get(parties[0], "") if parties else ""
     return " ".join(w for w in (lead, label or "missile", "launch") if w)
+
+
+_AND_VERB = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?[a-z]+ed\b")
+
+
+def _another_verb(sentence: str, position: int, trigger: Trigger) -> bool:
+    """Whether "and <verb>ed" stands between a weapon named at ``position`` and the
+    trigger: the weapon is the other verb's."""
+    if position >= trigger.end:
+        return _AND_VERB.search(sentence, trigger.end, position) is not None
+    return _AND_VERB.search(sentence, position, trigger.end) is not None  # "and fired"

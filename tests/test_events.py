@@ -461,11 +461,28 @@ CLAUSES = [
         "Kim Yo Jong warned Monday that the North will respond to joint air drills by the allies.",
         [],
     ),
+    (
+        "The North fired short-range ballistic missiles on Jan. 5 and tested its Hwasong-19 "
+        "ICBM on Jan. 2.",
+        [
+            ("launch", "2023-01-05", "North Korean SRBM launch", None),
+            ("launch", "2023-01-02", "Hwasong-19 ICBM launch", None),
+        ],
+    ),
+    (
+        "The leaders held a summit in Seoul on Feb. 12 and agreed to share missile data.",
+        [
+            ("meeting", "2023-02-12", "Seoul summit", "Seoul"),
+            ("agreement", "2023-02-12", "agreement to share missile data", "Seoul"),
+        ],
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("body", "expected"), CLAUSES, ids=["relative-date-dates-the-head", "where-clause", "warned"]
+    ("body", "expected"),
+    CLAUSES,
+    ids=["relative-date-dates-the-head", "where-clause", "warned", "and-verb-own-date", "and-verb"],
 )
 def test_a_clause_keeps_its_own_date_weapon_and_place(
     body: str, expected: list[tuple[str, str, str, str | None]]
