@@ -329,6 +329,9 @@ def rows(body: str) -> list[tuple[str, str]]:
         ("The leaders agreed on Thursday to strengthen ties.\nThe summit in Seoul was their "
          "12th meeting.",
          [("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
+        ("The drill came a day after the North's Defense Ministry vowed tough counteraction in "
+         "a statement released on Wednesday.",
+         [("exercise", "2022-11-17"), ("statement", "2022-11-16")]),
     ],
     ids=["elliptical-launches", "streak", "first-launch-since", "since-when", "called-off",
          "later-the-same-day", "call-is-not-the-summit", "counter-fire", "hours-later-launch",
@@ -338,7 +341,7 @@ def rows(body: str) -> list[tuple[str, str]]:
          "which-clause-keeps-its-date", "year-modifying-a-noun", "year-modifying-the-trigger",
          "adopted-guidelines", "tested-its-icbm", "exploded", "council-sanctions",
          "balloons-and-loudspeakers", "reaction-to-a-meeting", "reaction-only",
-         "first-mention-opens-with-the"],
+         "first-mention-opens-with-the", "statement-released-on"],
 )  # fmt: skip
 def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
