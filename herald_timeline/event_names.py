@@ -197,6 +197,7 @@ def actors(facts: Facts, trigger: Trigger | None = None) -> tuple[str, ...]:
     return found
 
 
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+)?\Z")
 #: 'other' events that, like launches, have one acting party: the one that fires
 _FIRING_RULES = frozenset({"other-artillery", "other-nuclear-test", "other-border-campaign"})
 
@@ -204,6 +205,14 @@ _FIRING_RULES = frozenset({"other-artillery", "other-nuclear-test", "other-borde
 def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
     sentence = facts.text
     if trigger.type == "launch" or trigger.rule in _FIRING_RULES:
+        if _AND_BEFORE.search(sentence, max(0, trigger.start - 6), trigger.start):
+            # "North Korea fired ... before the US election, and launched ...": the verbs
+            # share the sentence's subject, not the party named last
+            first = hits_in(facts, 0, trigger.start)
+            sources = facts.sources
+            first = [h for h in first if not any(s <= h[0] < e for s, e in sources)]
+            if first:
+                return (first[0][1],)
         launcher = party(facts, clause_start(facts, trigger.start), trigger.start)
         launcher = launcher or party(facts, 0, trigger.start)
         if launcher is None:  # "... was launched by North Korea"
@@ -228,6 +237,9 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
     )
     named = [a for p, a, _ in hits if p > trigger.start and _linked(sentence, links, p)]
     if named and not verb:  # "the summit of the leaders of South Korea, the US and Japan"
+        if any(sentence[max(0, at - 6) : at].lstrip().lower().startswith("with") for at in links):
+            # "Yoon held a summit with Xi": the subject takes part as well
+            return _unique([a for p, a, _ in hits if p < trigger.start] + named)
         return _unique(named)
     return _unique(
         actor

@@ -390,11 +390,13 @@ def test_event_classes(body: str, expected: list[tuple[str, str]]) -> None:
         ("The security advisers of South Korea and Japan held a phone call on Friday and "
          "condemned the launch as a violation of U.N. Security Council resolutions.",
          "meeting", "South Korea-Japan phone call", ("South Korea", "Japan"), None),
+        ("Yoon held a bilateral summit with Chinese President Xi Jinping on Saturday.",
+         "meeting", "Yoon-Xi bilateral summit", ("South Korea", "China"), None),
     ],
     ids=["missile-designation", "launcher-not-source", "ordinal-proper-name", "meeting-of-body",
          "leaders-summit", "council-meeting", "joint-statement", "agreement-to", "speaker",
          "participants-after-of", "appositive-parties", "name-after-the", "place-after-after",
-         "link-word-of-a-later-clause"],
+         "link-word-of-a-later-clause", "summit-with"],
 )  # fmt: skip
 def test_names_actors_places(
     body: str, kind: str, name: str, actors: tuple[str, ...], place: str | None
@@ -473,6 +475,15 @@ CLAUSES = [
         ],
     ),
     (
+        "North Korea fired two missiles on Feb. 5, hours before the US election, and launched "
+        "its Hwasong-19 ICBM on Feb. 1.",
+        [
+            ("launch", "2023-02-05", "North Korean missile launch", None),
+            ("other", "2023-02-05", "US election", None),
+            ("launch", "2023-02-01", "Hwasong-19 ICBM launch", None),
+        ],
+    ),
+    (
         "The leaders held a summit in Seoul on Feb. 12 and agreed to share missile data.",
         [
             ("meeting", "2023-02-12", "Seoul summit", "Seoul"),
@@ -485,7 +496,14 @@ CLAUSES = [
 @pytest.mark.parametrize(
     ("body", "expected"),
     CLAUSES,
-    ids=["relative-date-dates-the-head", "where-clause", "warned", "and-verb-own-date", "and-verb"],
+    ids=[
+        "relative-date-dates-the-head",
+        "where-clause",
+        "warned",
+        "and-verb-own-date",
+        "and-launched",
+        "and-verb",
+    ],
 )
 def test_a_clause_keeps_its_own_date_weapon_and_place(
     body: str, expected: list[tuple[str, str, str, str | None]]
@@ -684,6 +702,10 @@ NAMES_MORE = [
         "The allies held the fourth meeting of their Nuclear Consultative Group on Tuesday.",
         ("meeting", "fourth meeting of the Nuclear Consultative Group"),
     ),
+    (
+        "The allies staged their Freedom Edge trilateral exercise on Tuesday.",
+        ("exercise", "Freedom Edge exercise"),
+    ),
 ]
 
 
@@ -698,6 +720,7 @@ NAMES_MORE = [
         "verb-object-name",
         "verb-object-of",
         "of-their-body",
+        "format-word-gap",
     ],
 )
 def test_more_names(body: str, row: tuple[str, str]) -> None:
@@ -758,3 +781,12 @@ def test_an_incident_given_two_dates_has_a_start_and_an_end() -> None:
         ("North Korean GPS jamming (end)", "2022-11-03"),
         ("North Korean artillery fire", "2022-11-04"),
     ]
+
+
+def test_a_coordinated_launch_verb_shares_the_sentence_subject() -> None:
+    body = (
+        "North Korea fired two missiles on Nov. 5, hours before the US election, and launched "
+        "its Hwasong-19 ICBM on Oct. 31."
+    )
+    launches = [e for e in events_of(body) if e.type == "launch"]
+    assert [e.actors for e in launches] == [("North Korea",), ("North Korea",)]
