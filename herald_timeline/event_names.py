@@ -162,13 +162,16 @@ def clause(facts: Facts, trigger: Trigger) -> tuple[int, int]:
     return clause_start(facts, trigger.start), end
 
 
-def own_clause(facts: Facts, trigger: Trigger) -> tuple[int, int]:
-    """``clause``, without an appositive after a noun trigger: the parties and places of
-    "began their first trilateral exercise, a show of force against North Korea that
-    drew a warning from Pyongyang" are not the exercise's."""
-    start, end = clause(facts, trigger)
-    if is_noun(trigger.text):
-        text = facts.text
+def own_clause(
+    facts: Facts, trigger: Trigger, span: tuple[int, int] | None = None
+) -> tuple[int, int]:
+    """``clause`` (or ``span``, that clause found already), without an appositive after a
+    noun trigger: the parties and places of "began their first trilateral exercise, a show
+    of force against North Korea that drew a warning from Pyongyang" are not the exercise's."""
+    start, end = clause(facts, trigger) if span is None else span
+    text = facts.text
+    at = text.find(", a", trigger.end, end)  # most clauses have none: no noun test
+    if at >= 0 and is_noun(trigger.text):
         for lead in (", a ", ", an "):
             at = text.find(lead, trigger.end, end)
             if at >= 0:
@@ -342,7 +345,7 @@ def location(facts: Facts, trigger: Trigger) -> str | None:
             places = tuple(hit for hit in places if start <= hit[0] < end)
         else:
             places = in_clause(places, start, end)
-        own_end = own_clause(facts, trigger)[1]
+        own_end = own_clause(facts, trigger, (start, end))[1]
         if own_end < end:
             places = tuple(hit for hit in places if hit[0] < own_end)
     for position, place in places:

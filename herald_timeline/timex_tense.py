@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from herald_timeline import resources
-from herald_timeline.text import is_abbreviation
+from herald_timeline.text import is_abbreviation, longer_word
 
 # A sentence ends at terminal punctuation followed by a capital or quote, or at a newline
 # (the definition: sentence_ends finds the same ends faster; tests compare them).
@@ -159,7 +159,14 @@ def sentence_ends(text: str) -> list[int]:
         if mark in text:
             spans += [m.span() for m in pattern.finditer(text)]
     if spans and "." in text:  # "U.S. Defense Secretary", "Gen. Kim": no sentence ends there
-        spans = [s for s in spans if text[s[0]] != "." or not is_abbreviation(text, s[0])]
+        width, longer = longer_word()  # (is_abbreviation's fast path, without a call)
+        spans = [
+            s
+            for s in spans
+            if text[s[0]] != "."
+            or (s[0] >= width and longer.fullmatch(text, s[0] - width, s[0]))
+            or not is_abbreviation(text, s[0])
+        ]
     if "!" in text or "?" in text:
         spans.sort()
     ends = []

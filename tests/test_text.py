@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from herald_timeline import resources
 from herald_timeline.text import (
+    abbreviations,
     case_odd,
     count_words,
     count_words_reference,
+    is_abbreviation,
     lacks,
     split_sentences,
     trie,
@@ -114,3 +116,20 @@ def test_count_words_agrees_with_one_regex(text: str) -> None:
 def test_case_odd(text: str, odd: bool) -> None:
     """The letters IGNORECASE equates with ASCII ones but ``lower`` does not."""
     assert case_odd(text) is odd
+
+
+def _abbreviation_by_token(text: str, dot: int) -> bool:
+    """is_abbreviation without its fast path: the token before the period, looked up."""
+    window = text[max(0, dot - 24) : dot]
+    if not window or window[-1].isspace():
+        return False
+    token = window.rsplit(None, 1)[-1].lstrip("\"“‘'([").lower()
+    return (len(token) == 1 and token.isalpha()) or token in abbreviations()
+
+
+@given(st.text(st.sampled_from(list("aUSgen. (\"'\n") + ["\u00a0", "“"]), max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_is_abbreviation_fast_path_agrees_with_the_token_lookup(text: str) -> None:
+    for dot, char in enumerate(text):
+        if char == ".":
+            assert is_abbreviation(text, dot) == _abbreviation_by_token(text, dot)
