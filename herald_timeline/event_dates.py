@@ -109,7 +109,13 @@ def cue(name: str) -> re.Pattern[str]:
 #: ``$``-anchored cues matched backwards (``event_backward``): each measured faster so
 #: on sentence windows (the others' word repeats backtrack more backwards)
 _BACKWARD = frozenset(
-    {"date_before_not", "period_hedge_before", "irrealis_before", "definite_before"}
+    {
+        "date_before_not",
+        "period_hedge_before",
+        "irrealis_before",
+        "definite_before",
+        "reaction_object_before",
+    }
 )
 
 
@@ -312,7 +318,8 @@ def assign(
     if not triggers:
         return owned, borrowed
     owner_of: list[int] = []
-    reacted = [_reaction_object(sentence, t, lower) for t in triggers]
+    # (a reaction's object is looked for only among event nouns: few triggers are one)
+    reacted = [_event_noun(t.text) and _reaction_object(sentence, t, lower) for t in triggers]
     last = max((d.position for d in dates), default=-1)
     dated_after = [last >= t.end for t in triggers]
     for when in dates:
@@ -353,11 +360,14 @@ def assign(
     return owned, borrowed
 
 
+def _event_noun(text: str) -> bool:
+    """Whether a trigger's text is a bare event noun ("talks"; "held talks" is not)."""
+    return cue("event_noun").match(text) is not None
+
+
 def _reaction_object(sentence: str, trigger: Trigger, lower: str | None) -> bool:
-    """Whether the trigger is a definite event noun a reaction is about ("denounced the
-    talks"): it names an event stated elsewhere."""
-    if not cue("event_noun").match(trigger.text):
-        return False
+    """Whether an event-noun trigger is what a reaction is about ("denounced the talks"):
+    it names an event stated elsewhere."""
     window = max(0, trigger.start - 60)
     low = None if lower is None else lower[window : trigger.start]
     return found("reaction_object_before", sentence[window : trigger.start], low)
