@@ -324,6 +324,10 @@ def _inherit(
     low = None if lower is None else lower[: trigger.start]
     if event_dates.found_after_last_comma("subordinate_before", before, low):
         return None  # "... less than a week after North Korea's failed attempt"
+    if event_dates.first("news_day", facts) is not None:  # "met Cho earlier in the day"
+        news = history.dateline_day(sentence, _NARRATIVE_REACH)
+        if news is not None:
+            return news
     cue = event_dates.first("inherit", facts)
     if event_dates.cue("event_noun").match(trigger.text) and event_dates.found(
         "definite_before", before[-40:], None if low is None else low[-40:]

@@ -790,3 +790,17 @@ def test_a_coordinated_launch_verb_shares_the_sentence_subject() -> None:
     )
     launches = [e for e in events_of(body) if e.type == "launch"]
     assert [e.actors for e in launches] == [("North Korea",), ("North Korea",)]
+
+
+def test_earlier_in_the_day_is_the_news_day_not_the_background_day() -> None:
+    body = (
+        "North Korea fired a ballistic missile on Friday.\n"
+        "It came two months after it fired seven missiles on Sept. 5.\n"
+        "Blinken met Foreign Minister Cho Tae-yul earlier in the day."
+    )
+    rows = [(e.type, e.start.isoformat(), e.name) for e in events_of(body)]
+    assert rows == [
+        ("launch", "2022-11-18", "North Korean ballistic missile launch"),
+        ("launch", "2022-09-05", "missile launch"),
+        ("meeting", "2022-11-18", "Blinken-Cho Tae-yul meeting"),
+    ]
