@@ -290,11 +290,15 @@ def _own_event(text: str, trigger: Trigger) -> bool:
     """A weak mention that names what was launched and is no definite reference back
     ("the North's spy satellite launch", "North Korea's launch of a Hwasong-19", not "the
     launch" or "the ICBM launch")."""
-    if " " not in trigger.text and not _OF_WHAT.match(text, trigger.end):
+    described = _OF_WHAT.match(text, trigger.end) is not None
+    if " " not in trigger.text and not described:
         return False
     before = text[max(0, trigger.start - 60) : trigger.start]
-    # "a meeting on North Korea's satellite launch": the topic of the other event
-    return not before.lower().endswith("the ") and not _TOPIC_BEFORE.search(before)
+    # "a meeting on North Korea's satellite launch": the topic of the other event; "the
+    # launch" refers back, "the launch of a Hwasong-15 on Nov. 29" says which it was
+    if _TOPIC_BEFORE.search(before):
+        return False
+    return described or not before.lower().endswith("the ")
 
 
 _OF_WHAT = re.compile(r"\s+of\s+(?:a|an|its|two|three|four|several|\d+)\s")

@@ -210,10 +210,13 @@ def _sentence_events(
     relation = event_relations.find_relation(text)
     dates: list[When] = []
     clock = False
+    vague = False  # "Earlier this week, ...": a date too coarse to give, none to inherit
     for timex in event_dates.finest(timexes):
         if event_dates.is_clock_time(timex):
             clock = True
             continue
+        if timex.type == "date" and timex.precision in _TOO_COARSE:
+            vague = True
         when = event_dates.usable(timex, text, sentence.start, lower)
         if when is None:
             continue
@@ -240,6 +243,8 @@ def _sentence_events(
             base = bases[index]
         elif borrowed[index] is not None:
             whens = [borrowed[index]]  # type: ignore[list-item]
+        elif vague:
+            whens = []
         else:
             inherited = _inherit(facts, trigger, history, sentence.index, clock)
             whens = [inherited] if inherited is not None else []
@@ -361,6 +366,8 @@ def _inherit(
     return None
 
 
+#: precisions of dates that no event row takes (the gold has none)
+_TOO_COARSE = frozenset({"week", "quarter"})
 _OPENS_WITH_THE = re.compile(r"The\s+(?:[\w-]+\s+){0,2}\Z")
 
 

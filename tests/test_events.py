@@ -804,3 +804,18 @@ def test_earlier_in_the_day_is_the_news_day_not_the_background_day() -> None:
         ("launch", "2022-09-05", "missile launch"),
         ("meeting", "2022-11-18", "Blinken-Cho Tae-yul meeting"),
     ]
+
+
+def test_a_sentence_dated_too_coarsely_inherits_no_day() -> None:
+    body = (
+        "The allies began a drill on Thursday.\n"
+        "Earlier this week, North Korea flew hundreds of balloons across the border.\n"
+        "The council imposed sanctions in December 2017, following the launch of a "
+        "Hwasong-15 on Nov. 29 that year."
+    )
+    rows = [(e.type, e.start.isoformat()) for e in events_of(body)]
+    assert rows == [
+        ("exercise", "2022-11-17"),
+        ("agreement", "2017-12-01"),
+        ("launch", "2017-11-29"),
+    ]
