@@ -22,43 +22,11 @@ from herald_timeline.event_triggers import Trigger
 _FLAGS = re.IGNORECASE
 #: precisions an event can have (the gold and the contract have no week/quarter events)
 EVENT_PRECISIONS = frozenset({"day", "month", "year"})
-#: a date after its trigger is the usual English order ("fired ... on Friday"); one before
-#: it ("On Friday, X fired") counts as this much farther away
-_BEFORE_PENALTY = 1.4
-_BARRIER_COST = 1000.0
-#: "launches since May, when ...": the date usable() kept after "since" is the trigger's own
-_SINCE_ONLY = re.compile(r"\s*since\s*$", _FLAGS)
 #: how far back (characters) the cues before a date look ("Photo released by North
 #: Korea's official Korean Central News Agency on Dec. 19")
 _BEFORE_WINDOW = 120
 #: ... and the other cues before a date
 _SHORT_WINDOW = 60
-#: how far (characters) an undated trigger may borrow another trigger's date
-_SHARE_REACH = 140
-#: types whose events share a date when stated together (agreed at a summit, announced at
-#: a news conference); launches, drills and the rest need a date of their own
-_BORROWERS = frozenset({"meeting", "agreement", "statement"})
-
-
-@cache
-def _barrier_folded() -> event_lexicon.Folded:
-    return event_lexicon.folded(_barrier())
-
-
-@cache
-def _barrier() -> re.Pattern[str]:
-    """A clause boundary no date reaches across to its trigger."""
-    return re.compile(
-        rf"\b{event_lexicon.alternatives('date_barriers')}\b|;|\s[-–—]\s"
-        r"|,\s+and\s+(?:it|he|she|they)\b"  # "..., and it fell on ...": another clause
-        # "..., and the system will be operational from Tuesday": a clause of its own subject
-        r"|,\s+(?:and|but)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:will|would|is|are|was|were|has|have|had|can|could)\b"
-        # "..., the intelligence pact signed in 2016": an appositive dates its own noun
-        r"|,\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:signed|adopted|agreed|created|set\s+up)\s+(?:in\s+|on\s+)?$"
-        r"|,\s+which\s+(?:was|were)\s+\w+\s+(?:in\s+|on\s+)?$",
-        _FLAGS,
-    )
 
 
 class TimexLike(Protocol):
@@ -263,126 +231,9 @@ def split_range(when: When) -> list[When]:
     return [first, last]
 
 
-_AND_CLAUSE = re.compile(r"\s*,?\s*and\s+[a-z]")
-
-#: an event-relative date ending so ("two days after") names its anchor event after it
-_ANCHOR_FOLLOWS = ("after", "before")
-
-
-def _distance(
-    trigger: Trigger,
-    when: When,
-    length: int,
-    sentence: str,
-    lower: str | None,
-    dated_after: bool = False,
-) -> float:
-    """How far ``when`` is from governing ``trigger`` (characters, plus penalties);
-    ``dated_after``: a date follows the trigger, which then takes no date across ", and"."""
-    if when.event_relative and trigger.start >= when.position + length:
-        if when.text.lower().endswith(_ANCHOR_FOLLOWS):
-            return float("inf")  # "..., two days after it launched an ICBM": not the ICBM's date
-    date_first = when.position < trigger.end
-    if not date_first:
-        gap = float(when.position - trigger.end)
-        start, end = trigger.end, when.position
-    else:
-        gap = (trigger.start - (when.position + length)) * _BEFORE_PENALTY
-        start, end = when.position + length, trigger.start
-    between = sentence[start:end]
-    # (matched in the sentence: the lower-case word after "and" may be the trigger itself:
-    # "fired ... on Nov. 5 and tested ... on Oct. 31", but "held a summit on Sunday and
-    # agreed to ...", with no date of its own, agreed that day)
-    and_clause = _AND_CLAUSE.match(between) or (
-        dated_after and _AND_CLAUSE.match(sentence, start, end + 1)
-    )
-    if date_first and (between.lstrip().startswith("that ") or and_clause):
-        # "said in a statement on Monday that the drills were ...": reported content;
-        # "fired two missiles on Aug. 30 and attempted to ...": the date ends its clause
-        return gap + _BARRIER_COST
-    low = None if lower is None else lower[start:end]
-    if _barrier_folded().search(between, low) and not _SINCE_ONLY.match(between):
-        gap += _BARRIER_COST
-    return gap
-
-
-def assign(
-    triggers: Sequence[Trigger], dates: Sequence[When], sentence: str, lower: str | None = None
-) -> tuple[list[list[When]], list[When | None]]:
-    """For each trigger, the dates that govern it (each date goes to its nearest trigger),
-    and for an undated one the date it may borrow from a related trigger of its clause
-    ("agreed on Friday ..., as they wrapped up their summit"). ``lower``: ``sentence``
-    folded or None."""
-    owned: list[list[When]] = [[] for _ in triggers]
-    borrowed: list[When | None] = [None for _ in triggers]
-    if not triggers:
-        return owned, borrowed
-    owner_of: list[int] = []
-    # (a reaction's object is looked for only among event nouns: few triggers are one)
-    reacted = [_event_noun(t.text) and _reaction_object(sentence, t, lower) for t in triggers]
-    last = max((d.position for d in dates), default=-1)
-    dated_after = [last >= t.end for t in triggers]
-    for when in dates:
-        length = len(when.text)
-        scores = [
-            _distance(t, when, length, sentence, lower, after)
-            for t, after in zip(triggers, dated_after, strict=True)
-        ]
-        for index, trigger in enumerate(triggers):
-            if reacted[index] and when.position < trigger.start:
-                scores[index] = float("inf")  # "slamming the meeting": the reaction's date
-        phrase = _modified_phrase(sentence, when)
-        if phrase is not None:  # "a 2018 dispute": only a trigger of that phrase
-            for index, trigger in enumerate(triggers):
-                if not phrase[0] <= trigger.start < phrase[1]:
-                    scores[index] = float("inf")
-        best = min(range(len(triggers)), key=scores.__getitem__)
-        if scores[best] == float("inf"):
-            owner_of.append(-1)
-            continue
-        owner_of.append(best)
-        if scores[best] < _BARRIER_COST:  # a date across "after ..." is not this clause's
-            owned[best].append(when)
-    for index, trigger in enumerate(triggers):
-        if owned[index] or trigger.type not in _BORROWERS or reacted[index]:
-            continue
-        if irrealis_before(sentence, trigger, lower):
-            continue
-        best_score = float(_SHARE_REACH)
-        for when, owner in zip(dates, owner_of, strict=True):
-            if owner < 0 or triggers[owner].type not in _BORROWERS:
-                continue
-            score = _distance(trigger, when, len(when.text), sentence, lower)
-            if triggers[owner].type == trigger.type and score < _BARRIER_COST:
-                score = 0.0  # "hosted ... for the allies' first talks": one meeting
-            if score < best_score:
-                borrowed[index], best_score = when, score
-    return owned, borrowed
-
-
-def _event_noun(text: str) -> bool:
+def is_event_noun(text: str) -> bool:
     """Whether a trigger's text is a bare event noun ("talks"; "held talks" is not)."""
     return cue("event_noun").match(text) is not None
-
-
-def _reaction_object(sentence: str, trigger: Trigger, lower: str | None) -> bool:
-    """Whether an event-noun trigger is what a reaction is about ("denounced the talks"):
-    it names an event stated elsewhere."""
-    window = max(0, trigger.start - 60)
-    low = None if lower is None else lower[window : trigger.start]
-    return found("reaction_object_before", sentence[window : trigger.start], low)
-
-
-def _modified_phrase(sentence: str, when: When) -> tuple[int, int] | None:
-    """The span of the noun phrase a bare year modifies ("a 2018 radar lock-on dispute"),
-    or None when the year stands on its own ("in 2018")."""
-    if when.precision != "year" or not when.text.isdigit() or when.position < 0:
-        return None
-    window = max(0, when.position - 16)
-    if not cue("attributive_year_before").search(sentence, window, when.position):
-        return None
-    phrase = cue("attributive_noun_phrase").match(sentence, when.position + len(when.text))
-    return None if phrase is None else phrase.span()
 
 
 def irrealis_before(sentence: str, trigger: Trigger, lower: str | None) -> bool:

@@ -18,7 +18,7 @@ from herald_timeline import event_dates, event_gazetteer, event_lexicon, event_n
 from herald_timeline.event_triggers import Trigger
 
 if TYPE_CHECKING:
-    from herald_timeline.events import Event
+    from herald_timeline.event_history import Event
 
 #: the longest drill or meeting whose inner days are folded into its start/end rows
 _SPAN_DAYS = 21

@@ -13,12 +13,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from herald_timeline import event_dates, event_labels, event_merge, event_names, event_relations
+from herald_timeline import (
+    event_assign,
+    event_dates,
+    event_labels,
+    event_merge,
+    event_names,
+    event_relations,
+)
 from herald_timeline.event_dates import TimexLike, When
+from herald_timeline.event_history import NARRATIVE_REACH, Event, History, when_of
 from herald_timeline.event_triggers import Trigger, find_triggers
 from herald_timeline.numbers import parse_number
 from herald_timeline.text import Sentence
@@ -29,119 +37,12 @@ __all__ = ["Event", "find_events"]
 _CONSISTENT_DAYS = 3
 #: how many sentences back an anaphor ("the meeting", "The launch") looks for its event
 _ANAPHOR_REACH = 8
-#: how many sentences back an undated sentence continues the narrative
-_NARRATIVE_REACH = 2
-#: the narrative is the news when its day is this close to publication
-_NEWS_DAYS = 3
 _ALL_PRECISIONS = frozenset({"day", "month", "year"})
 #: a launch dated only by a year is a count ("fired 70 missiles last year"), not an event
 _PRECISION_OK = {"launch": frozenset({"day", "month"})}
 _RESPONSE = re.compile(r"\brespon", re.IGNORECASE)
 #: words that count things, besides numbers ("several launches", "dozens of drills")
 _MANY = frozenset({"several", "many", "numerous", "multiple"})
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One dated event of an article; ``evidence`` is ``body[char_start:char_end]``."""
-
-    type: str
-    start: date
-    end: date
-    precision: str
-    approximate: bool
-    date_text: str
-    name: str
-    ordinal: int | None
-    actors: tuple[str, ...]
-    location: str | None
-    evidence: str
-    char_start: int
-    char_end: int
-    trigger: str
-
-
-@dataclass(slots=True)
-class _History:
-    """What the article has dated so far: the events, and where each was stated."""
-
-    events: list[Event]
-    sentences: list[int]
-    published: date | None
-    #: for each event, the event its date was computed from ("Hours later, ..."): two
-    #: events some hours apart are never one
-    bases: list[int | None]
-    kinds: list[str]
-
-    def find(self, kind: str | None, sentence: int, reach: int, word: str = "") -> int | None:
-        """The latest day-dated event (of ``kind``) stated within ``reach`` sentences: what
-        an anaphor ("the launch", "the meeting") refers back to. One whose trigger shares
-        the anaphor's stem ("after the signing" -> "signed ...") is preferred."""
-        found: int | None = None
-        stem = word[:4].lower()
-        for index in range(len(self.events) - 1, -1, -1):
-            event = self.events[index]
-            if sentence - self.sentences[index] > reach:
-                break
-            if (kind is None or event.type == kind) and event.precision == "day":
-                if not stem or stem in event.trigger.lower():
-                    return index
-                found = index if found is None else found
-        return found
-
-    def news(self, kind: str | None, sentence: int, reach: int) -> When | None:
-        """What "The launch" refers to: the latest event of ``kind`` within ``reach`` that
-        is the news (near publication), else the latest one (a background event mentioned
-        in between is not "the launch" of the article)."""
-        latest: int | None = None
-        for index in range(len(self.events) - 1, -1, -1):
-            event = self.events[index]
-            if sentence - self.sentences[index] > reach:
-                break
-            if (kind is not None and event.type != kind) or event.precision != "day":
-                continue
-            latest = index if latest is None else latest
-            if self._is_news(event):
-                return _when_of(event)
-        return None if latest is None else _when_of(self.events[latest])
-
-    def _is_news(self, event: Event) -> bool:
-        if self.published is None:
-            return False
-        return abs((event.start - self.published).days) <= _NEWS_DAYS
-
-    def last(self, kind: str | None, sentence: int, reach: int, word: str = "") -> When | None:
-        index = self.find(kind, sentence, reach, word)
-        return None if index is None else _when_of(self.events[index])
-
-    def dateline_day(self, sentence: int, reach: int) -> When | None:
-        """An event of the publication day stated within ``reach``: the day a clock time
-        ("in the afternoon") is on, before a background event stated after it ("a day
-        after it launched ... late Sunday")."""
-        for index in range(len(self.events) - 1, -1, -1):
-            if sentence - self.sentences[index] > reach:
-                break
-            event = self.events[index]
-            if event.precision == "day" and event.start == self.published:
-                return _when_of(event)
-        return None
-
-    def narrative(self, sentence: int, reach: int = _NARRATIVE_REACH) -> When | None:
-        """The day the news is at: the latest event of the previous sentences, if it
-        falls within a few days of publication (background events do not carry over)."""
-        when = self.last(None, sentence, reach)
-        if when is None or when.precision != "day" or self.published is None:
-            return None
-        if abs((when.start - self.published).days) > _NEWS_DAYS:
-            return None
-        return when
-
-
-def _when_of(event: Event, refers_to: int | None = None) -> When:
-    """The date of an event, to give to another mention; ``refers_to``: the mention is
-    that event (its row index), not a second one."""
-    when = When(event.start, event.end, event.precision, event.approximate, event.date_text, -1)
-    return when if refers_to is None else replace(when, refers_to=refers_to)
 
 
 def find_events(
@@ -153,7 +54,7 @@ def find_events(
     tz: str = "Asia/Seoul",
 ) -> list[Event]:
     """Every dated event stated in ``body``, in reading order, one row per event."""
-    history = _History([], [], _dateline(published, tz), [], [])
+    history = History([], [], _dateline(published, tz), [], [])
     ordered = sorted(timexes, key=lambda t: t.char_start)
     cursor = 0
     context = ""
@@ -203,7 +104,7 @@ def _sentence_events(
     facts: event_names.Facts,
     triggers: list[Trigger],
     timexes: Sequence[TimexLike],
-    history: _History,
+    history: History,
 ) -> list[tuple[Event, int | None, str]]:
     text = sentence.text
     lower = facts.folded
@@ -223,7 +124,7 @@ def _sentence_events(
         if relation is not None and relation.start <= when.position < relation.end:
             continue  # the relation phrase is resolved here, against the right event
         dates.extend(event_dates.split_range(when))
-    owned, borrowed = event_dates.assign(triggers, dates, text, lower)
+    owned, borrowed = event_assign.assign(triggers, dates, text, lower)
     given: list[When | None] = [None for _ in triggers]
     bases: list[int | None] = [None for _ in triggers]
     skip = [False for _ in triggers]
@@ -263,7 +164,7 @@ def _relate(
     triggers: list[Trigger],
     owned: list[list[When]],
     dates: list[When],
-    history: _History,
+    history: History,
     sentence: int,
     given: list[When | None],
     skip: list[bool],
@@ -290,7 +191,7 @@ def _relate(
         base = history.find(None, sentence, _ANAPHOR_REACH)
         for index in range(len(triggers)):
             if base is not None and not owned[index]:
-                when = _when_of(history.events[base])
+                when = when_of(history.events[base])
                 given[index] = _shift(when, relation.days, relation.approximate, phrase)
                 bases[index] = base
         return
@@ -316,7 +217,7 @@ def _relate(
 
 
 def _inherit(
-    facts: event_names.Facts, trigger: Trigger, history: _History, sentence: int, clock: bool
+    facts: event_names.Facts, trigger: Trigger, history: History, sentence: int, clock: bool
 ) -> When | None:
     """The date an undated trigger takes from the narrative, when the sentence continues it."""
     text = facts.text
@@ -330,18 +231,18 @@ def _inherit(
     if event_dates.found_after_last_comma("subordinate_before", before, low):
         return None  # "... less than a week after North Korea's failed attempt"
     if event_dates.first("news_day", facts) is not None:  # "met Cho earlier in the day"
-        news = history.dateline_day(sentence, _NARRATIVE_REACH)
+        news = history.dateline_day(sentence, NARRATIVE_REACH)
         if news is not None:
             return news
     cue = event_dates.first("inherit", facts)
-    if event_dates.cue("event_noun").match(trigger.text) and event_dates.found(
+    if event_dates.is_event_noun(trigger.text) and event_dates.found(
         "definite_before", before[-40:], None if low is None else low[-40:]
     ):
         if cue is None or not cue.start() <= trigger.start < cue.end():
             # "calling the drills provocative": a reference to an event of its own kind
             index = history.find(trigger.type, sentence, _ANAPHOR_REACH)
             if index is not None:
-                return _when_of(history.events[index], index)
+                return when_of(history.events[index], index)
             if not _OPENS_WITH_THE.match(before):
                 return None
             # "The summit in Seoul was the 12th meeting ...": the first mention of the
@@ -352,8 +253,8 @@ def _inherit(
         word = cue.group().split()[-1]
         found = history.last(kind, sentence, _ANAPHOR_REACH, word) if kind else None
         if found is None and _RESPONSE.search(cue.group()):  # "responded by firing": the
-            found = history.last(None, sentence, _NARRATIVE_REACH)  # day of what it answers
-        return found or history.narrative(sentence, _ANAPHOR_REACH if clock else _NARRATIVE_REACH)
+            found = history.last(None, sentence, NARRATIVE_REACH)  # day of what it answers
+        return found or history.narrative(sentence, _ANAPHOR_REACH if clock else NARRATIVE_REACH)
     if clock:  # "at around 9:40 a.m.": a clock time is on the news day
         return history.dateline_day(sentence, _ANAPHOR_REACH) or history.narrative(
             sentence, _ANAPHOR_REACH

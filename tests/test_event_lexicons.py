@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from herald_timeline import (
-    event_dates,
+    event_assign,
     event_gazetteer,
     event_labels,
     event_lexicon,
@@ -74,7 +74,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "statement_verbs.txt": lambda t: bool(event_labels._statement_verb().match(t)),
     "statement_heads.csv": _statement_head,
     "agreement_nouns.txt": _agreement_noun,
-    "date_barriers.txt": lambda t: bool(event_dates._barrier().search(t)),
+    "date_barriers.txt": lambda t: bool(event_assign._barrier().search(t)),
     "photo_words.txt": _photo_word,
     "vague_offsets.txt": lambda t: bool(event_relations._vague().search(t)),
 }

@@ -1,0 +1,118 @@
+"""What an article has dated so far, for the sentences after it: the events, where each
+was stated, and the day the news is at (``events`` reads the article; anaphors and undated
+sentences look back here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from herald_timeline.event_dates import When
+
+#: how many sentences back an undated sentence continues the narrative
+NARRATIVE_REACH = 2
+#: the narrative is the news when its day is this close to publication
+NEWS_DAYS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated event of an article; ``evidence`` is ``body[char_start:char_end]``."""
+
+    type: str
+    start: date
+    end: date
+    precision: str
+    approximate: bool
+    date_text: str
+    name: str
+    ordinal: int | None
+    actors: tuple[str, ...]
+    location: str | None
+    evidence: str
+    char_start: int
+    char_end: int
+    trigger: str
+
+
+@dataclass(slots=True)
+class History:
+    """What the article has dated so far: the events, and where each was stated."""
+
+    events: list[Event]
+    sentences: list[int]
+    published: date | None
+    #: for each event, the event its date was computed from ("Hours later, ..."): two
+    #: events some hours apart are never one
+    bases: list[int | None]
+    kinds: list[str]
+
+    def find(self, kind: str | None, sentence: int, reach: int, word: str = "") -> int | None:
+        """The latest day-dated event (of ``kind``) stated within ``reach`` sentences: what
+        an anaphor ("the launch", "the meeting") refers back to. One whose trigger shares
+        the anaphor's stem ("after the signing" -> "signed ...") is preferred."""
+        found: int | None = None
+        stem = word[:4].lower()
+        for index in range(len(self.events) - 1, -1, -1):
+            event = self.events[index]
+            if sentence - self.sentences[index] > reach:
+                break
+            if (kind is None or event.type == kind) and event.precision == "day":
+                if not stem or stem in event.trigger.lower():
+                    return index
+                found = index if found is None else found
+        return found
+
+    def news(self, kind: str | None, sentence: int, reach: int) -> When | None:
+        """What "The launch" refers to: the latest event of ``kind`` within ``reach`` that
+        is the news (near publication), else the latest one (a background event mentioned
+        in between is not "the launch" of the article)."""
+        latest: int | None = None
+        for index in range(len(self.events) - 1, -1, -1):
+            event = self.events[index]
+            if sentence - self.sentences[index] > reach:
+                break
+            if (kind is not None and event.type != kind) or event.precision != "day":
+                continue
+            latest = index if latest is None else latest
+            if self._is_news(event):
+                return when_of(event)
+        return None if latest is None else when_of(self.events[latest])
+
+    def _is_news(self, event: Event) -> bool:
+        if self.published is None:
+            return False
+        return abs((event.start - self.published).days) <= NEWS_DAYS
+
+    def last(self, kind: str | None, sentence: int, reach: int, word: str = "") -> When | None:
+        index = self.find(kind, sentence, reach, word)
+        return None if index is None else when_of(self.events[index])
+
+    def dateline_day(self, sentence: int, reach: int) -> When | None:
+        """An event of the publication day stated within ``reach``: the day a clock time
+        ("in the afternoon") is on, before a background event stated after it ("a day
+        after it launched ... late Sunday")."""
+        for index in range(len(self.events) - 1, -1, -1):
+            if sentence - self.sentences[index] > reach:
+                break
+            event = self.events[index]
+            if event.precision == "day" and event.start == self.published:
+                return when_of(event)
+        return None
+
+    def narrative(self, sentence: int, reach: int = NARRATIVE_REACH) -> When | None:
+        """The day the news is at: the latest event of the previous sentences, if it
+        falls within a few days of publication (background events do not carry over)."""
+        when = self.last(None, sentence, reach)
+        if when is None or when.precision != "day" or self.published is None:
+            return None
+        if abs((when.start - self.published).days) > NEWS_DAYS:
+            return None
+        return when
+
+
+def when_of(event: Event, refers_to: int | None = None) -> When:
+    """The date of an event, to give to another mention; ``refers_to``: the mention is
+    that event (its row index), not a second one."""
+    when = When(event.start, event.end, event.precision, event.approximate, event.date_text, -1)
+    return when if refers_to is None else replace(when, refers_to=refers_to)
