@@ -20,7 +20,8 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Extractor
 
-from herald_timeline.page import PageParts, is_chrome, is_end, is_prose, read_byline, split_authors
+from herald_timeline.bylines import read_byline, split_authors
+from herald_timeline.page import PageParts, is_chrome, is_end, is_prose
 from herald_timeline.stamps import parse_iso
 
 #: pages with more elements are refused: trafilatura's time grows faster than linearly with

@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Any, cast
 
 from herald_timeline import resources
-from herald_timeline.pattern_facts import LineRules, line_rules, needs_literal
+from herald_timeline.bylines import byline_patterns, compile_lines, read_byline, split_authors
+from herald_timeline.pattern_facts import LineRules, line_rules
 from herald_timeline.stamps import Reading, Stamp, read_line
 from herald_timeline.text import (
     LineMemo,
@@ -46,12 +47,6 @@ class PageParts:
     dropped: int = 0
 
 
-def _compile_lines(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    patterns = resources.lines(f"page/{name}")
-    joined = "|".join(f"(?:{p})" for p in patterns)
-    return resources.compile_pattern(joined, flags, where=f"page/{name}")
-
-
 @lru_cache(maxsize=1)
 def _line_patterns() -> dict[str, LineRules]:
     return {
@@ -62,23 +57,7 @@ def _line_patterns() -> dict[str, LineRules]:
 
 @lru_cache(maxsize=1)
 def _title_prefix() -> re.Pattern[str]:
-    return _compile_lines("title_prefixes.txt", 0)
-
-
-@lru_cache(maxsize=1)
-def _byline_patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
-    bylines = tuple(
-        resources.compile_pattern(p, where="page/byline.txt")
-        for p in resources.lines("page/byline.txt")
-    )
-    names = _compile_lines("names.txt", 0)
-    return bylines, names
-
-
-@lru_cache(maxsize=1)
-def _bylines_without_at() -> tuple[re.Pattern[str], ...]:
-    """The byline patterns a line without "@" can match (the others need an e-mail)."""
-    return tuple(p for p in _byline_patterns()[0] if not needs_literal(p.pattern, "@"))
+    return compile_lines("title_prefixes.txt", 0)
 
 
 def is_chrome(line: str) -> bool:
@@ -102,44 +81,6 @@ def _has_chrome_word(line: str) -> bool:
 
 def is_end(line: str) -> bool:
     return _line_patterns()["end"].fullmatch(line)
-
-
-# Every byline pattern needs one of these at its start, or an "@"; most lines are rejected
-# without trying them all (and without a search through the whole line).
-_BYLINE_HINT = re.compile(r"by\b|reporter|written|posted", re.IGNORECASE)
-
-
-def read_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
-    """(authors, email) when ``line`` is a byline or a reporter's e-mail, else None."""
-    if "@" in line:
-        bylines = _byline_patterns()[0]
-    elif _BYLINE_HINT.match(line):
-        bylines = _bylines_without_at()
-    else:
-        return None
-    for pattern in bylines:
-        match = pattern.fullmatch(line)
-        if match:
-            groups = match.groupdict()
-            return split_authors(groups.get("author") or ""), groups.get("email")
-    return None
-
-
-_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|\band\b|&|;)\s*")
-
-
-def split_authors(text: str) -> tuple[str, ...]:
-    """Names in a byline; a one-word part is the outlet ("…, CNN"), not a person."""
-    parts = [p.strip() for p in _AUTHOR_SEPARATOR.split(text.strip())]
-    names = [p for p in parts if p and (" " in p or "-" in p)]
-    return tuple(_name_case(p) for p in names or [p for p in parts if p])
-
-
-def _name_case(name: str) -> str:
-    # Wire bylines shout ("ROBERT J. MILLER"); names are kept as people write them.
-    if name.isupper():
-        return " ".join(word.capitalize() for word in name.split())
-    return name
 
 
 _TERMINAL = '.!?"”’):]'
@@ -238,7 +179,7 @@ def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
     authors: list[str] = []
     email: str | None = None
     header_from = title_index + 1 if title_index is not None else 0
-    _, names_re = _byline_patterns()
+    _, names_re = byline_patterns()
     for i in range(header_from, body_start):
         if kinds[i] == "byline":
             found_authors, found_email = read_byline(lines[i]) or ((), None)

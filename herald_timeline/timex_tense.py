@@ -8,17 +8,14 @@ little further away ("On Friday, it said" still reads as past).
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from herald_timeline import resources
-from herald_timeline.text import is_abbreviation, longer_word
+from herald_timeline.timex_words import WORD, ascii_words, sentence_ends, split_words
 
 # A sentence ends at terminal punctuation followed by a capital or quote, or at a newline
 # (the definition: sentence_ends finds the same ends faster; tests compare them).
-_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
-_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _BE = frozenset({"be", "been", "being", "is", "are", "am", "'s", "was", "were"})
 _TO_OR_THAT = frozenset({"to", "that"})  # a decided act's object: what was decided
 _WINDOW = 200  # characters looked at on each side: bounded work per expression
@@ -106,92 +103,15 @@ class _Cased:
         return self._words[i]
 
 
-# Words come from an ASCII copy of the text (letters and apostrophes kept, everything else
-# a space) cut by str.split, several times cheaper than _WORD.findall. The copy mirrors
-# _WORD except when a character lower-cases to an ASCII letter ("İ", the Kelvin sign) or an
-# apostrophe precedes a capital (_WORD keeps "'s" but not "'S"): such texts use _WORD.
-_ODD = ("\u0130", "\u212a")
-_LETTERS = bytes(
-    c if chr(c).isascii() and (chr(c).isalpha() or c == 39) else 32 for c in range(256)
-)
-_APOSTROPHE_CAPITAL = re.compile(r"'[A-Z]")
-# apostrophes that cannot join a word (no letter on one side) are blanks for _WORD
-_LONE = re.compile(r"'(?:(?![A-Za-z])|(?<![A-Za-z]'))")
-_CHAIN = re.compile(r"'[A-Za-z]+'")  # "rock'n'roll": _WORD joins only the first
-_PLAIN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
-
-
-def _ascii_words(text: str) -> str | None:
-    """``text`` as ASCII letters, apostrophes inside words and blanks (same offsets), or
-    None when splitting it would not give _WORD's words."""
-    if _ODD[0] in text or _ODD[1] in text:
-        return None
-    plain = text.replace("’", "'").encode("ascii", "replace").translate(_LETTERS).decode()
-    if "'" in plain:
-        if _APOSTROPHE_CAPITAL.search(plain):
-            return None
-        plain = _LONE.sub(" ", plain)
-        if _CHAIN.search(plain):
-            return None
-    return plain
-
-
-def _split(plain: str, start: int, end: int) -> list[str]:
-    """_WORD's words of ``plain[start:end]``, cut by blanks."""
-    words = plain[start:end].split()
-    if words and (words[0][0] == "'" or words[-1][-1] == "'"):
-        return _PLAIN_WORD.findall(plain, start, end)  # cut beside an apostrophe
-    return words
-
-
-# After terminal punctuation: closing quotes, blanks, a capital (each mark searched on its
-# own: a regex that starts with one literal character skips ahead fast, a class does not).
-_AFTER_STOP = r"[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])"
-_STOPS = tuple((mark, re.compile(re.escape(mark) + _AFTER_STOP)) for mark in ".!?")
-_NEWLINE = re.compile("\n")
-
-
-def sentence_ends(text: str) -> list[int]:
-    """Where sentences end: after a stop before a capital (not the period of an abbreviation
-    or an initial) and at line ends, in order (each mark searched on its own, no class)."""
-    spans: list[tuple[int, int]] = []
-    for mark, pattern in _STOPS:
-        if mark in text:
-            spans += [m.span() for m in pattern.finditer(text)]
-    if spans and "." in text:  # "U.S. Defense Secretary", "Gen. Kim": no sentence ends there
-        width, longer = longer_word()  # (is_abbreviation's fast path, without a call)
-        spans = [
-            s
-            for s in spans
-            if text[s[0]] != "."
-            or (s[0] >= width and longer.fullmatch(text, s[0] - width, s[0]))
-            or not is_abbreviation(text, s[0])
-        ]
-    if "!" in text or "?" in text:
-        spans.sort()
-    ends = []
-    k, n = 0, len(spans)
-    for newline in _NEWLINE.finditer(text):
-        at = newline.start()
-        while k < n and spans[k][1] <= at:
-            ends.append(spans[k][1])
-            k += 1
-        if k < n and spans[k][0] < at:
-            continue  # inside a stop's blanks: part of that boundary
-        ends.append(at + 1)
-    ends += [span[1] for span in spans[k:]]
-    return ends
-
-
 class Sentences:
     """Sentence spans of a text, found once; tense cues looked up around an expression."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._ends: list[int] | None = None
-        self._plain: str | None = None  # lower-cased, see _ascii_words
+        self._plain: str | None = None  # lower-cased, see ascii_words
         self._cased = ""
-        self._lower: str | None = None  # only for texts _ascii_words cannot mirror
+        self._lower: str | None = None  # only for texts ascii_words cannot mirror
 
     @property
     def ends(self) -> list[int]:
@@ -200,7 +120,7 @@ class Sentences:
         return self._ends
 
     def _prepare(self) -> None:
-        plain = _ascii_words(self.text)
+        plain = ascii_words(self.text)
         if plain is not None:
             self._plain, self._cased = plain.lower(), plain
             return
@@ -215,16 +135,16 @@ class Sentences:
         if self._plain is None and self._lower is None:
             self._prepare()
         if self._plain is not None:
-            return _split(self._plain, start, end)
+            return split_words(self._plain, start, end)
         assert self._lower is not None
-        return _WORD.findall(self._lower, start, end)
+        return WORD.findall(self._lower, start, end)
 
     def cased_words(self, start: int, end: int) -> list[str]:
         """The same words in their case as written (a curly apostrophe may come back
         straight: only the case of the words is read)."""
         if self._plain is not None:
-            return _split(self._cased, start, end)
-        return _WORD.findall(self.text, start, end)
+            return split_words(self._cased, start, end)
+        return WORD.findall(self.text, start, end)
 
     def around(self, pos: int) -> tuple[int, int]:
         ends = self.ends

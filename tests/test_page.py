@@ -13,7 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from herald_timeline.article import load_article
-from herald_timeline.page import is_chrome, is_end, read_byline, read_page
+from herald_timeline.bylines import read_byline
+from herald_timeline.page import is_chrome, is_end, read_page
 from herald_timeline.stamps import zone
 
 PAGES = Path(__file__).parent / "data" / "pages"

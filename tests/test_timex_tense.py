@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from herald_timeline.text import is_abbreviation
-from herald_timeline.timex_tense import _BOUNDARY, _WORD, Sentences, sentence_ends
+from herald_timeline.timex_tense import Sentences
+from herald_timeline.timex_words import BOUNDARY, WORD, sentence_ends
 
 # characters that matter to the boundary and word rules, and a few that do not
 _ALPHABET = st.sampled_from(
@@ -18,17 +19,17 @@ _TEXTS = st.text(_ALPHABET, max_size=60)
 
 def _reference_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     lower = "".join(c.lower()[:1] for c in text).replace("’", "'")
-    return _WORD.findall(lower, start, end), _WORD.findall(text, start, end)
+    return WORD.findall(lower, start, end), WORD.findall(text, start, end)
 
 
 @given(_TEXTS)
 @settings(max_examples=400, deadline=None)
 def test_sentence_ends_match_the_boundary_regex(text: str) -> None:
-    # the stops of _BOUNDARY but those after an abbreviation, and every line end that no
+    # the stops of BOUNDARY but those after an abbreviation, and every line end that no
     # kept stop's blanks run across
     stops = [
         m.span()
-        for m in _BOUNDARY.finditer(text)
+        for m in BOUNDARY.finditer(text)
         if text[m.start()] != "\n"
         and (text[m.start()] != "." or not is_abbreviation(text, m.start()))
     ]
