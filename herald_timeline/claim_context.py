@@ -159,6 +159,10 @@ def _compared_between(body: str, anchor: int, timex_at: int, counts: Sequence[in
     return any(_COMPARED.search(body, anchor, other) for other in counts[first:last])
 
 
+#: a clause of its own after the count: a time expression there dates that clause
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+|;")
+
+
 def _nearest_period(
     body: str,
     sentence: Sentence,
@@ -174,6 +178,8 @@ def _nearest_period(
             continue
         if _compared_between(body, anchor, timex.char_start, counts):
             continue  # "30 drills, up from 13 last year": last year's count is the 13
+        if timex.char_start > anchor and _NEW_CLAUSE.search(body, anchor, timex.char_start):
+            continue  # "28,500 troops ..., and Washington plans two squadrons this year"
         distance = abs(timex.char_start - anchor)
         period = _period(body, sentence.text, timex, today)
         if period is None and not _closes_earlier_count(

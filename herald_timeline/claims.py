@@ -105,6 +105,15 @@ def _numbers(match: re.Match[str]) -> tuple[float, float | None, float | None, s
 _MORE = re.compile(r"\s+more(?=\s)", re.IGNORECASE)
 
 
+# "two more squadrons of F-35A fighters": "more" before a noun the taxonomy does not know
+# counts that noun, not more of the things counted before
+_MORE_OTHER_NOUN = re.compile(
+    r"\s+more\s+(?!(?:on|in|by|from|were|was|are|is|have|had|has|than|to|at|of|and|or|each"
+    r"|last|this|earlier|later|times?|a)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
 def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]]) -> list[_Count]:
     text = sentence.text
     folded = text.lower()
@@ -227,7 +236,7 @@ def _resolve(counts: list[_Count], body: str) -> list[_Count]:
                 count.elliptical = True
                 kept.append(count)
             continue
-        if not lexicon.ELLIPSIS.match(after):
+        if not lexicon.ELLIPSIS.match(after) or _MORE_OTHER_NOUN.match(after):
             continue
         if same:
             source = same[-1]

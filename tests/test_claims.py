@@ -440,10 +440,14 @@ def test_period_end_to_end(text: str, period: tuple[date, date]) -> None:
          [(90, date(2021, 1, 1), None), (40, date(2020, 1, 1), None)]),
         ("It fired 90 missiles this year, including 8 ICBMs.",
          [(90, date(2022, 1, 1), None), (8, date(2022, 1, 1), 0)]),
+        ("The US keeps 28,500 troops in the South, and it plans to send two more squadrons "
+         "of jets this year.",
+         [(28500, None, None)]),
     ],
-    ids=["elliptical-own-year", "other-year-no-subset", "subset-same-period"],
+    ids=["elliptical-own-year", "other-year-no-subset", "subset-same-period",
+         "period-of-another-clause"],
 )  # fmt: skip
-def test_counts_of_two_periods(text: str, rows: list[tuple[int, date, int | None]]) -> None:
+def test_counts_of_two_periods(text: str, rows: list[tuple[int, date | None, int | None]]) -> None:
     timexes = find_dates(text, published=PUBLISHED, tz="Asia/Seoul")
     claims = find_claims(text, split_sentences(text), timexes, published=PUBLISHED)
     assert [(c.value, c.period_start, c.part_of) for c in claims] == rows
