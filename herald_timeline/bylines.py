@@ -11,20 +11,13 @@ from herald_timeline import resources
 from herald_timeline.pattern_facts import needs_literal
 
 
-def compile_lines(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """The patterns of ``resources/page/<name>``, one per line, as one alternation."""
-    patterns = resources.lines(f"page/{name}")
-    joined = "|".join(f"(?:{p})" for p in patterns)
-    return resources.compile_pattern(joined, flags, where=f"page/{name}")
-
-
 @lru_cache(maxsize=1)
 def byline_patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     bylines = tuple(
         resources.compile_pattern(p, where="page/byline.txt")
         for p in resources.lines("page/byline.txt")
     )
-    names = compile_lines("names.txt", 0)
+    names = resources.compile_lines("page/names.txt")
     return bylines, names
 
 

@@ -35,8 +35,8 @@ def _profiles() -> tuple[Profile, ...]:
         Profile(
             e["name"],
             e["tz"],
-            resources.compile_pattern(
-                "|".join(f"(?:{p})" for p in e["detect"]),
+            resources.compile_alternatives(
+                e["detect"],
                 re.IGNORECASE | re.MULTILINE,
                 where=f"profiles/{e['name']}",
             ),

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, cast
 
 from herald_timeline import resources
-from herald_timeline.bylines import byline_patterns, compile_lines, read_byline, split_authors
+from herald_timeline.bylines import byline_patterns, read_byline, split_authors
 from herald_timeline.pattern_facts import LineRules, line_rules
 from herald_timeline.stamps import Reading, Stamp, read_line
 from herald_timeline.text import (
@@ -57,7 +57,7 @@ def _line_patterns() -> dict[str, LineRules]:
 
 @lru_cache(maxsize=1)
 def _title_prefix() -> re.Pattern[str]:
-    return compile_lines("title_prefixes.txt", 0)
+    return resources.compile_lines("page/title_prefixes.txt")
 
 
 def is_chrome(line: str) -> bool:

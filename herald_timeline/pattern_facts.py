@@ -44,8 +44,7 @@ def line_rules(name: str) -> LineRules:
 
 
 def _joined(patterns: tuple[str, ...], name: str) -> re.Pattern[str]:
-    joined = "|".join(f"(?:{p})" for p in patterns)
-    return resources.compile_pattern(joined, re.IGNORECASE, where=name)
+    return resources.compile_alternatives(patterns, re.IGNORECASE, where=name)
 
 
 #: the width ``getwidth`` gives a pattern with an unbounded repeat (``.*``, ``\d+``)

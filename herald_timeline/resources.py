@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -61,6 +62,19 @@ def compile_pattern(pattern: str, flags: int = 0, *, where: str = "") -> re.Patt
     if compiled.fullmatch(""):
         raise ResourceError(f"{where}: pattern matches the empty string: {pattern!r}")
     return compiled
+
+
+def compile_alternatives(
+    patterns: Sequence[str], flags: int = 0, *, where: str = ""
+) -> re.Pattern[str]:
+    """``patterns`` as one alternation, each in a group of its own, compiled and checked
+    as by :func:`compile_pattern`."""
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns), flags, where=where)
+
+
+def compile_lines(name: str, flags: int = 0) -> re.Pattern[str]:
+    """The patterns of resource ``name`` (one per line) as one alternation."""
+    return compile_alternatives(lines(name), flags, where=name)
 
 
 def alternation(words: tuple[str, ...] | list[str]) -> str:
