@@ -18,6 +18,8 @@ _FLAGS = re.IGNORECASE
 #: it ("On Friday, X fired") counts as this much farther away
 _BEFORE_PENALTY = 1.4
 _BARRIER_COST = 1000.0
+#: the distance of a date that can never govern the trigger
+_NEVER = float("inf")
 #: "launches since May, when ...": the date usable() kept after "since" is the trigger's own
 _SINCE_ONLY = re.compile(r"\s*since\s*$", _FLAGS)
 #: how far (characters) an undated trigger may borrow another trigger's date
@@ -66,7 +68,7 @@ def _distance(
     ``dated_after``: a date follows the trigger, which then takes no date across ", and"."""
     if when.event_relative and trigger.start >= when.position + length:
         if when.text.lower().endswith(_ANCHOR_FOLLOWS):
-            return float("inf")  # "..., two days after it launched an ICBM": not the ICBM's date
+            return _NEVER  # "..., two days after it launched an ICBM": not the ICBM's date
     date_first = when.position < trigger.end
     if not date_first:
         gap = float(when.position - trigger.end)
@@ -109,20 +111,15 @@ def assign(
     dated_after = [last >= t.end for t in triggers]
     for when in dates:
         length = len(when.text)
+        phrase = _modified_phrase(sentence, when)
         scores = [
             _distance(t, when, length, sentence, lower, after)
-            for t, after in zip(triggers, dated_after, strict=True)
+            if _may_own(t, when, reacting, phrase)
+            else _NEVER
+            for t, after, reacting in zip(triggers, dated_after, reacted, strict=True)
         ]
-        for index, trigger in enumerate(triggers):
-            if reacted[index] and when.position < trigger.start:
-                scores[index] = float("inf")  # "slamming the meeting": the reaction's date
-        phrase = _modified_phrase(sentence, when)
-        if phrase is not None:  # "a 2018 dispute": only a trigger of that phrase
-            for index, trigger in enumerate(triggers):
-                if not phrase[0] <= trigger.start < phrase[1]:
-                    scores[index] = float("inf")
         best = min(range(len(triggers)), key=scores.__getitem__)
-        if scores[best] == float("inf"):
+        if scores[best] == _NEVER:
             owner_of.append(-1)
             continue
         owner_of.append(best)
@@ -143,6 +140,15 @@ def assign(
             if score < best_score:
                 borrowed[index], best_score = when, score
     return owned, borrowed
+
+
+def _may_own(trigger: Trigger, when: When, reacting: bool, phrase: tuple[int, int] | None) -> bool:
+    """Whether ``when`` may date the trigger at all: not the date before a reaction's
+    object ("issued a statement Tuesday slamming the meeting"), and a year that modifies a
+    noun ("a 2018 dispute") only a trigger of that noun phrase."""
+    if reacting and when.position < trigger.start:
+        return False
+    return phrase is None or phrase[0] <= trigger.start < phrase[1]
 
 
 def _reaction_object(sentence: str, trigger: Trigger, lower: str | None) -> bool:

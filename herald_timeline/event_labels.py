@@ -28,7 +28,7 @@ from herald_timeline.event_names import (
     location,
     party,
 )
-from herald_timeline.event_proper import head_pattern, modifiers, proper_name
+from herald_timeline.event_proper import head_noun, modifiers, proper_name
 from herald_timeline.event_triggers import Trigger
 from herald_timeline.event_weapons import launch_name
 
@@ -76,11 +76,9 @@ def _prefix(parties: tuple[str, ...], people: list[str]) -> str:
 
 def _head(sentence: str, trigger: Trigger) -> tuple[str, int]:
     """The head noun of the event and where it is ("held a summit" -> summit)."""
-    pattern = head_pattern("exercise_heads" if trigger.type == "exercise" else "meeting_heads")
-    window = sentence[trigger.start : trigger.end + (0 if trigger.type == "exercise" else 40)]
-    found = pattern.search(window)
+    found = head_noun(sentence, trigger)
     if found:
-        return found.group(1).lower(), trigger.start + found.start()
+        return found.group(1).lower(), found.start()
     if _CALL.search(trigger.text):
         return "phone call", trigger.start
     return ("meeting" if trigger.type == "meeting" else _heads()[trigger.type]), trigger.start

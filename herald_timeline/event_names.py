@@ -169,14 +169,13 @@ def own_clause(
     noun trigger: the parties and places of "began their first trilateral exercise, a show
     of force against North Korea that drew a warning from Pyongyang" are not the exercise's."""
     start, end = clause(facts, trigger) if span is None else span
-    text = facts.text
-    at = text.find(", a", trigger.end, end)  # most clauses have none: no noun test
-    if at >= 0 and is_noun(trigger.text):
-        for lead in (", a ", ", an "):
-            at = text.find(lead, trigger.end, end)
-            if at >= 0:
-                end = at
+    appositive = _APPOSITIVE.search(facts.text, trigger.end, end)
+    if appositive is not None and is_noun(trigger.text):  # (most clauses have none)
+        end = appositive.start()
     return start, end
+
+
+_APPOSITIVE = re.compile(r", an? ")
 
 
 def clause_start(facts: Facts, position: int) -> int:
@@ -211,9 +210,7 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
         if _AND_BEFORE.search(sentence, max(0, trigger.start - 6), trigger.start):
             # "North Korea fired ... before the US election, and launched ...": the verbs
             # share the sentence's subject, not the party named last
-            first = hits_in(facts, 0, trigger.start)
-            sources = facts.sources
-            first = [h for h in first if not any(s <= h[0] < e for s, e in sources)]
+            first = _outside_sources(facts, hits_in(facts, 0, trigger.start))
             if first:
                 return (first[0][1],)
         launcher = party(facts, clause_start(facts, trigger.start), trigger.start)
@@ -225,9 +222,8 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
         return (launcher,) if launcher else ()
     start, end = own_clause(facts, trigger)
     hits = hits_in(facts, start, end)
-    if hits and facts.sources and trigger.type != "statement":  # a statement's source acts
-        sources = facts.sources
-        hits = [h for h in hits if not any(s <= h[0] < e for s, e in sources)]
+    if trigger.type != "statement":  # a statement's source acts
+        hits = _outside_sources(facts, hits)
     verb = not is_noun(trigger.text)  # "met Kim", "hosted the minister"
     # (only a hit after the trigger can follow a link word)
     # a link word near the trigger, not a later clause's ("held a call and condemned
@@ -255,6 +251,14 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
         )
         or _linked(sentence, links, position)
     )
+
+
+def _outside_sources(facts: Facts, hits: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The actor hits that do not name the source of an attribution."""
+    if not hits or not facts.sources:  # (the sources are found only when there are hits)
+        return hits
+    sources = facts.sources
+    return [h for h in hits if not any(s <= h[0] < e for s, e in sources)]
 
 
 def _attributive(sentence: str, surface: str, position: int) -> bool:

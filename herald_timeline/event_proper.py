@@ -99,14 +99,14 @@ def proper_name(facts: Facts, trigger: Trigger) -> str | None:
         if begin > trigger.end:
             break
     words = trigger.text.strip()
-    of_name = _OF_NAME.match(sentence, trigger.end) or _OF_NAME_LATER.match(sentence, trigger.end)
-    if of_name and not _is_actor(of_name.group(1)):
+    body = _body_after(sentence, trigger.end, later=True)
+    if body is not None:
         first = ordinal_before(sentence, trigger.start)
         lead = f"{first.group(1)} " if first else ""
         head = _VERB_LEAD.sub("", words)  # "held the inaugural meeting": the meeting
         if head == words and not lead:  # "the enlarged plenary meeting of ...": keep its kind
             head = " ".join([*modifiers(sentence, trigger.start), head])
-        return f"{lead}{head} of the {of_name.group(1)}"
+        return f"{lead}{head} of the {body}"
     if trigger.type in ("launch", "other"):
         return None
     if noun_trigger().fullmatch(words):
@@ -114,14 +114,35 @@ def proper_name(facts: Facts, trigger: Trigger) -> str | None:
     if trigger.type != "meeting":
         return None  # a verb ("met"): the name before it is its subject
     # "convened a National Security Council meeting": the name of the verb's object
-    noun = head_pattern("meeting_heads").search(sentence, trigger.start, trigger.end + 40)
+    noun = head_noun(sentence, trigger)
     if noun is None:
         return None
-    of_name = _OF_NAME.match(sentence, noun.end())  # "convened an emergency meeting of the NSC"
-    if of_name and not _is_actor(of_name.group(1)):
+    body = _body_after(sentence, noun.end())  # "convened an emergency meeting of the NSC"
+    if body is not None:
         kind = " ".join([*modifiers(sentence, noun.start()), noun.group().lower()])
-        return f"{kind} of the {of_name.group(1)}"
+        return f"{kind} of the {body}"
     return _name_before(sentence, noun.start(), noun.group())
+
+
+def head_noun(sentence: str, trigger: Trigger) -> re.Match[str] | None:
+    """The head noun of a meeting or drill the trigger states ("held a summit" -> summit;
+    group 1 without a plural "s"): in the trigger, or for a meeting up to 40 characters
+    after it ("convened a ... meeting")."""
+    pattern = head_pattern("exercise_heads" if trigger.type == "exercise" else "meeting_heads")
+    reach = 0 if trigger.type == "exercise" else 40
+    return pattern.search(sentence, trigger.start, trigger.end + reach)
+
+
+def _body_after(sentence: str, position: int, *, later: bool = False) -> str | None:
+    """The body named by "of the <Name>" at ``position`` (``later``: also after a place
+    or a day, "a meeting in Washington on Friday of the NCG"); None when there is none or
+    it is a party ("of South Korea")."""
+    found = _OF_NAME.match(sentence, position)
+    if found is None and later:
+        found = _OF_NAME_LATER.match(sentence, position)
+    if found is None or _is_actor(found.group(1)):
+        return None
+    return found.group(1)
 
 
 def _name_before(sentence: str, position: int, words: str) -> str | None:

@@ -131,7 +131,7 @@ def _token_before(text: str, dot: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def longer_word() -> tuple[int, re.Pattern[str]]:
+def _longer_word() -> tuple[int, re.Pattern[str]]:
     """(width, pattern): a run of ``width`` non-blanks, longer than every abbreviation and
     not led by what the token's ``lstrip`` removes. A stop after one ends no abbreviation:
     most stops are decided so, without cutting out the token."""
@@ -141,7 +141,7 @@ def longer_word() -> tuple[int, re.Pattern[str]]:
 
 def is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` ends an abbreviation or an initial."""
-    width, longer = longer_word()
+    width, longer = _longer_word()
     if dot >= width and longer.fullmatch(text, dot - width, dot):
         return False
     # Only the token before the period matters: look at a short window, not the whole line

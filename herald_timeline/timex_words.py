@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from herald_timeline.text import is_abbreviation, longer_word
+from herald_timeline.text import is_abbreviation
 
 #: where a sentence ends (the definition ``sentence_ends`` follows, minus abbreviations)
 BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
@@ -66,14 +66,7 @@ def sentence_ends(text: str) -> list[int]:
         if mark in text:
             spans += [m.span() for m in pattern.finditer(text)]
     if spans and "." in text:  # "U.S. Defense Secretary", "Gen. Kim": no sentence ends there
-        width, longer = longer_word()  # (is_abbreviation's fast path, without a call)
-        spans = [
-            s
-            for s in spans
-            if text[s[0]] != "."
-            or (s[0] >= width and longer.fullmatch(text, s[0] - width, s[0]))
-            or not is_abbreviation(text, s[0])
-        ]
+        spans = [s for s in spans if text[s[0]] != "." or not is_abbreviation(text, s[0])]
     if "!" in text or "?" in text:
         spans.sort()
     ends = []
