@@ -109,12 +109,13 @@ def assign(
     reacted = [is_event_noun(t.text) and _reaction_object(sentence, t, lower) for t in triggers]
     last = max((d.position for d in dates), default=-1)
     dated_after = [last >= t.end for t in triggers]
+    positions = [d.position for d in dates]
     for when in dates:
         length = len(when.text)
         phrase = _modified_phrase(sentence, when)
         scores = [
             _distance(t, when, length, sentence, lower, after)
-            if _may_own(t, when, reacting, phrase)
+            if _may_own(t, when, reacting, phrase) and not _dated_first(t, when, positions)
             else _NEVER
             for t, after, reacting in zip(triggers, dated_after, reacted, strict=True)
         ]
@@ -149,6 +150,17 @@ def _may_own(trigger: Trigger, when: When, reacting: bool, phrase: tuple[int, in
     if reacting and when.position < trigger.start:
         return False
     return phrase is None or phrase[0] <= trigger.start < phrase[1]
+
+
+def _dated_first(trigger: Trigger, when: When, positions: Sequence[int]) -> bool:
+    """Whether an event-relative date whose anchor follows ("about a month after the
+    council adopted ...") comes after a trigger that has a date of its own before it ("fired
+    ... on Aug. 29, and about a month after ..."): it relates another event to its anchor."""
+    if not when.event_relative or when.position < trigger.end:
+        return False
+    if not when.text.lower().endswith(_ANCHOR_FOLLOWS):
+        return False
+    return any(trigger.end <= p < when.position for p in positions)
 
 
 def _reaction_object(sentence: str, trigger: Trigger, lower: str | None) -> bool:

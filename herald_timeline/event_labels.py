@@ -84,7 +84,7 @@ def _head(sentence: str, trigger: Trigger) -> tuple[str, int]:
     return ("meeting" if trigger.type == "meeting" else _heads()[trigger.type]), trigger.start
 
 
-_CALL = re.compile(r"\bcall", re.IGNORECASE)
+_CALL = re.compile(r"\bcall|\bphone\b", re.IGNORECASE)
 
 
 def name(facts: Facts, trigger: Trigger) -> str:
@@ -110,7 +110,10 @@ def name(facts: Facts, trigger: Trigger) -> str:
         place = location(facts, trigger)
         # the venue tells the event apart when the participants do not ("the East Sea" does not)
         venue = place if place and not place.startswith("the ") and len(people) < 2 else ""
-        return _clip(" ".join([_prefix(parties, people), venue, *words, head]))
+        # one party does not hold a summit ("South Korean summit" for Moon at the G20)
+        alone = head == "summit" and len(parties) < 2 and len(people) < 2
+        prefix = "" if alone else _prefix(parties, people)
+        return _clip(" ".join([prefix, venue, *words, head]))
     if trigger.type == "statement":
         head = _statement_verb().sub("", trigger.text.lower()).strip()
         head = _statement_heads().get(head, head)
@@ -253,8 +256,8 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
             return " ".join([adjective, *modifiers(sentence, trigger.start), trigger.text.lower()])
         who = people[0] if people else adjective
         return f"{who} {trigger.text}"
-    if rule == "other-nuclear-test":
-        return f"{adjective} nuclear test"
+    if rule.startswith("other-nuclear-test"):
+        return f"{adjective} nuclear test".strip()
     if rule == "other-artillery":
         return f"{adjective} artillery fire"
     if rule.startswith("other-engine-test"):

@@ -32,8 +32,8 @@ _COUNCIL = "UN Security Council"
 def kind(trigger: Trigger) -> str:
     """What kind of event within its type a trigger states: 'other' events by their rule
     (parade, election, artillery ...), meetings split into calls and the rest."""
-    if trigger.type == "other":
-        return trigger.rule
+    if trigger.type == "other":  # "the test" (an anaphor rule) is its rule's kind of event
+        return trigger.rule.removesuffix("-anaphor")
     if trigger.type == "meeting" and _CALL.search(trigger.text):
         return "call"
     return trigger.type
@@ -79,7 +79,16 @@ def _same_event(a: Event, b: Event, kind_a: str, kind_b: str, said: _Sentences) 
     if a.type != "launch":  # participants: one shared party is enough
         if _COUNCIL in a.actors or _COUNCIL in b.actors:
             return True  # the council's vote and the members who cast it
-        return not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
+        if not a.actors or not b.actors:
+            return True
+        parties_a, parties_b = set(a.actors), set(b.actors)
+        if (
+            len(parties_a) > 1
+            and len(parties_b) > 1
+            and not (parties_a <= parties_b or parties_b <= parties_a)
+        ):
+            return False  # Moon-Trump and Abe-Trump calls of one day: two pairs, two calls
+        return bool(parties_a & parties_b)
     party_a, party_b = said.party(a), said.party(b)
     return not party_a or not party_b or party_a == party_b
 
@@ -192,7 +201,8 @@ def _hours_only(event: Event) -> bool:
 
 def _hours_off(event: Event, events: list[Event]) -> bool:
     """A day computed from "hours after ..." restating an event dated a day off by the
-    text itself (the Pentagon meeting "hours" before a Korean-morning launch)."""
+    text itself (the Pentagon meeting "hours" before a Korean-morning launch): the same
+    parties or the same place (not Yoon's emergency meeting the day before the NCG's)."""
     if not _hours_only(event):
         return False
     return any(
@@ -201,6 +211,10 @@ def _hours_off(event: Event, events: list[Event]) -> bool:
         and not _HOURS.search(other.date_text)
         and abs((other.start - event.start).days) == 1
         and other.evidence != event.evidence
+        and (
+            set(other.actors) == set(event.actors)
+            or (event.location is not None and other.location == event.location)
+        )
         for other in events
     )
 

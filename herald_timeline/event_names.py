@@ -200,6 +200,8 @@ def actors(facts: Facts, trigger: Trigger | None = None) -> tuple[str, ...]:
 
 
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+)?\Z")
+#: "the meeting of their group in Seoul": the place it was held, not a party named after "of"
+_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+\Z")
 #: 'other' events that, like launches, have one acting party: the one that fires
 _FIRING_RULES = frozenset({"other-artillery", "other-nuclear-test", "other-border-campaign"})
 
@@ -234,7 +236,13 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
         if hits
         else ()
     )
-    named = [a for p, a, _ in hits if p > trigger.start and _linked(sentence, links, p)]
+    named = [
+        a
+        for p, a, _ in hits
+        if p > trigger.start
+        and _linked(sentence, links, p)
+        and not _PLACE_BEFORE.search(sentence, max(0, p - 4), p)
+    ]
     if named and not verb:  # "the summit of the leaders of South Korea, the US and Japan"
         if any(sentence[max(0, at - 6) : at].lstrip().lower().startswith("with") for at in links):
             # "Yoon held a summit with Xi": the subject takes part as well

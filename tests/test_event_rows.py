@@ -1,0 +1,110 @@
+"""Whole short articles -> the event rows they must give (type, day or month), and the
+names a row must carry: nuclear tests, calls of one day, resolutions by number, relation
+phrases after a dated clause, live-fire missile drills."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from herald_timeline.dates import find_dates
+from herald_timeline.events import Event, find_events
+from herald_timeline.text import split_sentences
+
+PUBLISHED = datetime.fromisoformat("2017-09-03T18:20:00+09:00")
+
+
+def events_of(body: str) -> list[Event]:
+    timexes = find_dates(body, published=PUBLISHED, tz="Asia/Seoul")
+    return find_events(body, split_sentences(body), timexes, published=PUBLISHED)
+
+
+def rows(body: str) -> list[tuple[str, str]]:
+    return sorted(
+        (e.type, e.start.isoformat() if e.precision == "day" else e.start.isoformat()[:7])
+        for e in events_of(body)
+    )
+
+
+ROWS = [
+    # a nuclear test claimed as a bomb for an ICBM is no missile launch
+    ("North Korea conducted its sixth nuclear test on Sunday, claiming it tested a hydrogen "
+     "bomb that can be mounted on an intercontinental ballistic missile.",
+     [("other", "2017-09-03")]),
+    # "the fifth test" in a sentence about the blast is the earlier nuclear test
+    ("The explosion was about five times more powerful than the fifth test in September "
+     "last year.",
+     [("other", "2016-09")]),
+    ("The test of the new ICBM was held on Friday.", [("launch", "2017-09-01")]),
+    # two calls of one day with different pairs of leaders are two rows
+    ("Moon and Trump held a phone conversation on Sunday.\n"
+     "Japanese Prime Minister Shinzo Abe also talked with Trump by phone twice on Sunday.",
+     [("meeting", "2017-09-03"), ("meeting", "2017-09-03")]),
+    ("The two ministers spoke over the phone on Friday.", [("meeting", "2017-09-01")]),
+    # a resolution adopted by its number
+    ("The U.N. Security Council adopted Resolution 2371 on Aug. 5.", [("agreement", "2017-08-05")]),
+    ("Resolution 2375, unanimously adopted on Sept. 11, capped oil imports.",
+     [("agreement", "2017-09-11")]),
+    # "about a month after <X>" after a clause with its own date dates neither that clause
+    # (no second launch) nor X (which has its own date)
+    ("The test came five days after the North fired a Hwasong-12 missile over Japan on "
+     "Aug. 29, and about a month after the U.N. Security Council adopted Resolution 2371 "
+     "on Aug. 5.",
+     [("agreement", "2017-08-05"), ("launch", "2017-08-29")]),
+    # an allied live-fire drill with missiles fires them
+    ("South Korea's military will conduct a live-fire drill involving F-15K fighters and "
+     "Hyunmoo missiles early Monday, officials said.",
+     [("launch", "2017-09-04")]),
+    ("The marines held a live-fire drill with artillery and tanks on Friday.",
+     [("exercise", "2017-09-01")]),
+    # a meeting dated "hours after" a docking is not Yoon's other meeting of the day before
+    ("The submarine docked at Busan on Saturday, hours after South Korea and the U.S. held "
+     "the inaugural meeting of their Nuclear Consultative Group in Seoul.\n"
+     "Yoon presided over an emergency meeting on heavy rain damage on Friday.",
+     [("meeting", "2017-09-01"), ("meeting", "2017-09-02")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    ROWS,
+    ids=["nuclear-test", "nuclear-anaphor", "missile-test", "two-calls", "spoke-by-phone",
+         "resolution-number", "resolution-adopted-after", "relation-after-dated-clause",
+         "live-fire-missiles", "live-fire-artillery", "hours-after-not-another-meeting"],
+)  # fmt: skip
+def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
+    assert rows(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Japanese Prime Minister Shinzo Abe talked with Trump by phone on Sunday.",
+         "Abe-Trump phone call"),
+        ("The explosion was five times more powerful than the fifth test in September last year.",
+         "nuclear test"),
+        ("Moon will attend the Group of 20 summit in Hamburg, which opens Friday.",
+         "Hamburg summit (start)"),
+    ],
+    ids=["phone-call", "nuclear-anaphor", "one-party-summit"],
+)  # fmt: skip
+def test_row_names(body: str, name: str) -> None:
+    assert [e.name for e in events_of(body)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        # a city after "in" is where the group met, not its only party
+        ("South Korea and the U.S. held the inaugural meeting of their Nuclear Consultative "
+         "Group in Seoul on Friday.",
+         ("South Korea", "United States")),
+        # bare surnames of leaders
+        ("Moon and Trump held a phone conversation on Sunday.", ("South Korea", "United States")),
+        ("Abe talked with Trump by phone on Sunday.", ("Japan", "United States")),
+    ],
+    ids=["place-after-of", "moon", "abe"],
+)  # fmt: skip
+def test_row_actors(body: str, actors: tuple[str, ...]) -> None:
+    assert [e.actors for e in events_of(body)] == [actors]
