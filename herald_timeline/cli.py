@@ -19,19 +19,13 @@ import pandas as pd
 
 from herald_timeline import __version__, schema
 from herald_timeline.article import MAX_CHARS
-from herald_timeline.corpus import (
-    Job,
-    iter_jobs,
-    iter_results,
-    job_id,
-    read_manifest,
-    render_csv,
-    track,
-)
+from herald_timeline.corpus import render_csv, track
 from herald_timeline.io import read_table, write_table
+from herald_timeline.jobs import Job, iter_jobs, job_id, read_manifest
 from herald_timeline.parsing import DocResult
 from herald_timeline.table_sink import TableSink, resume_output
 from herald_timeline.timeline import merge_events
+from herald_timeline.worker_pool import iter_results
 
 log = logging.getLogger("herald_timeline")
 

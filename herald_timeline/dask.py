@@ -1,6 +1,6 @@
 """Parse a corpus on Dask: the same parser, the four tables as Dask DataFrames.
 
-Each partition is a run of documents parsed by :func:`herald_timeline.corpus.run_job`,
+Each partition is a run of documents parsed by :func:`herald_timeline.jobs.run_job`,
 exactly as ``parse_corpus`` does, so the rows, ids and their order are the same; only
 where the work runs changes. The tables are lazy: write them with
 :meth:`DaskCorpus.to_parquet` / :meth:`DaskCorpus.to_csv` (one pass over the corpus for
@@ -36,16 +36,9 @@ from dask.delayed import Delayed, delayed
 
 from herald_timeline import schema
 from herald_timeline.article import Source
-from herald_timeline.corpus import (
-    OUTPUT_TABLES,
-    Corpus,
-    Job,
-    make_jobs,
-    manifest_values,
-    read_manifest,
-    run_job,
-)
+from herald_timeline.corpus import OUTPUT_TABLES, Corpus
 from herald_timeline.io import to_text_frame
+from herald_timeline.jobs import Job, make_jobs, manifest_values, read_manifest, run_job
 from herald_timeline.parsing import DocResult
 
 __all__ = ["DaskCorpus", "parse_paths", "parse_texts"]

@@ -15,8 +15,9 @@ import pytest
 
 from herald_timeline import schema
 from herald_timeline.article import load_article
-from herald_timeline.corpus import Job, parse_corpus, run_job
+from herald_timeline.corpus import parse_corpus
 from herald_timeline.errors import ArticleError
+from herald_timeline.jobs import Job, run_job
 
 BAD = Path(__file__).parent / "data" / "bad"
 

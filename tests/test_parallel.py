@@ -12,9 +12,11 @@ import pandas as pd
 import pytest
 
 import herald_timeline as ht
-from herald_timeline import corpus, parsing
+from herald_timeline import parsing, worker_pool
 from herald_timeline.cli import main
-from herald_timeline.corpus import iter_inputs, iter_results, make_jobs, track, worker_count
+from herald_timeline.corpus import track
+from herald_timeline.jobs import Job, iter_inputs, make_jobs
+from herald_timeline.worker_pool import iter_results, worker_count
 
 TABLES = ("articles", "events", "claims", "timexes")
 PUBLISHED = "2022-11-18T17:58+09:00"
@@ -70,7 +72,7 @@ def test_workers_start_from_a_fork_server_while_other_threads_run(docs: Path) ->
     waiter = threading.Thread(target=release.wait, daemon=True)
     waiter.start()
     try:
-        assert corpus.start_method() in ("forkserver", "spawn")
+        assert worker_pool.start_method() in ("forkserver", "spawn")
         pooled = ht.parse_corpus([docs], workers=2, chunksize=2, published=PUBLISHED)
     finally:
         release.set()
@@ -82,7 +84,7 @@ def test_workers_fork_from_a_process_without_threads() -> None:
     import subprocess
     import sys
 
-    probe = "from herald_timeline import corpus; print(corpus.start_method())"
+    probe = "from herald_timeline import worker_pool; print(worker_pool.start_method())"
     found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     expected = "fork" if sys.platform == "linux" else ("forkserver", "spawn")
     assert found.stdout.strip() in expected
@@ -92,7 +94,7 @@ def test_small_corpus_stays_in_process(docs: Path, monkeypatch: pytest.MonkeyPat
     def no_pool(count: int) -> None:
         raise AssertionError("a pool for a handful of documents")
 
-    monkeypatch.setattr(corpus, "_pool", no_pool)
+    monkeypatch.setattr(worker_pool, "_pool", no_pool)
     assert len(ht.parse_corpus([docs], workers=None).articles) == len(TEXTS)
 
 
@@ -187,7 +189,7 @@ def _tables(out: Path, suffix: str = ".csv") -> ht.Corpus:
 def test_cli_workers_give_identical_files(
     docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(corpus, "POOL_MIN_DOCS", 0)  # use the pool even for six documents
+    monkeypatch.setattr(worker_pool, "POOL_MIN_DOCS", 0)  # use the pool even for six documents
     base = ["parse", str(docs), "--published", PUBLISHED, "-q", "--no-timeline"]
     assert main([*base, "--out", str(tmp_path / "one"), "--workers", "1"]) == 0
     assert main([*base, "--out", str(tmp_path / "two"), "--workers", "2"]) == 0
@@ -225,21 +227,21 @@ def test_resume_after_interrupt_gives_the_full_output(
     base = ["parse", str(docs), "--published", PUBLISHED, "-q", "--workers", "1"]
     assert main([*base, "--out", str(tmp_path / "full")]) == 0
 
-    real = corpus.run_job
+    real = worker_pool.run_job
     calls = 0
 
-    def stop_at_fourth(job: corpus.Job) -> parsing.DocResult:
+    def stop_at_fourth(job: Job) -> parsing.DocResult:
         nonlocal calls
         calls += 1
         if calls == 4:
             raise KeyboardInterrupt
         return real(job)
 
-    monkeypatch.setattr(corpus, "run_job", stop_at_fourth)
+    monkeypatch.setattr(worker_pool, "run_job", stop_at_fourth)
     out = tmp_path / "cut"
     assert main([*base, "--out", str(out)]) == 130
     assert len(ht.read_table(out / "articles.csv")) == 3
-    monkeypatch.setattr(corpus, "run_job", real)
+    monkeypatch.setattr(worker_pool, "run_job", real)
     assert main([*base, "--out", str(out), "--resume"]) == 0
     for name in (*TABLES, "timeline"):
         full = (tmp_path / "full" / f"{name}.csv").read_bytes()
