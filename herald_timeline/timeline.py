@@ -34,222 +34,44 @@ result is the same whatever the input order.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 from typing import Any
 
 import pandas as pd
 
-from herald_timeline import resources, schema
-from herald_timeline.reference import classify_name
+from herald_timeline import schema
+from herald_timeline.timeline_mentions import Mention, actor_key, mention_order, read_mentions
 
 __all__ = ["TIMELINE", "merge_events"]
 
 #: columns of the merged timeline (``timeline.csv``)
 TIMELINE = schema.TIMELINE  # declared with the other tables
 
-_PRECISION_RANK = {p: i for i, p in enumerate(schema.PRECISIONS)}
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
-# a run of capitalised words ("Counter-Missile Working Group", "Republic of Korea")
-_TITLE_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
-_PROPER = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[\w.]+)*")
-_TITLE_RUN = re.compile(rf"\b{_TITLE_WORD}(?:\s+(?:(?:of|and|for|on)\s+)?{_TITLE_WORD})+\b")
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return frozenset(w.lower() for w in resources.lines("reference/timeline_stopwords.txt"))
-
-
-@lru_cache(maxsize=1)
-def _generic() -> frozenset[str]:
-    return frozenset(w.lower() for w in resources.lines("reference/timeline_generic.txt"))
-
-
-@lru_cache(maxsize=1)
-def _synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
-    pairs = {
-        row["phrase"].strip().lower(): row["token"].strip()
-        for row in resources.table("reference/timeline_synonyms.csv")
-    }
-    pattern = r"(?<!\w)" + resources.alternation(list(pairs)) + r"(?!\w)"
-    where = "reference/timeline_synonyms.csv"
-    return resources.compile_pattern(pattern, re.IGNORECASE, where=where), pairs
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("'s", "")
-    pattern, pairs = _synonyms()
-    return pattern.sub(lambda m: f" {pairs[m.group().lower()]} ", text).lower()
-
-
-def name_tokens(name: str) -> frozenset[str]:
-    """Comparable words of an event name: folded, with synonyms, acronyms and stop words.
-
-    "54th Security Consultative Meeting" -> {'54th', 'security', 'consultative', 'meeting',
-    'scm'}: the acronym of a run of capitalised words lets "SCM" match the name written out.
-    """
-    words = set(_TOKEN.findall(_fold(name))) | _acronyms(name)
-    return frozenset(w for w in words if w not in _stopwords())
-
-
-def _proper(name: str) -> frozenset[str]:
-    words = {w for word in _PROPER.findall(name) for w in _TOKEN.findall(_fold(word))}
-    return frozenset(words | _acronyms(name))
-
-
-def _acronyms(name: str) -> set[str]:
-    out = set()
-    for run in _TITLE_RUN.finditer(name):
-        initials = [w[0] for w in re.findall(r"[A-Z][a-z]+", run.group())]
-        if len(initials) >= 2:
-            out.add("".join(initials).lower())
-    return out
-
-
-def _actor_keys(actors: Iterable[str]) -> frozenset[str]:
-    return frozenset(" ".join(_TOKEN.findall(_fold(a))) for a in actors if a.strip())
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    event_id: str
-    article_id: str
-    type: str
-    start: date
-    end: date
-    precision: str
-    approximate: bool
-    name: str
-    ordinal: int | None
-    actors: tuple[str, ...]
-    location: str | None
-    evidence: str
-    published: pd.Timestamp | None
-    actor_keys: frozenset[str]
-    content: frozenset[str]  # name words that are neither stop words nor generic
-    proper: frozenset[str]  # content words written capitalised (places, names, designations)
-    classes: frozenset[str]
-    #: the dates it may stand for: ``start..end``, widened by the merge's tolerance when
-    #: the date is approximate
-    w0: date
-    w1: date
-
-    @property
-    def label(self) -> str:
-        if self.start == self.end:
-            return self.start.isoformat()
-        if self.precision == "month":
-            return self.start.strftime("%Y-%m")
-        if self.precision == "year":
-            return str(self.start.year)
-        return f"{self.start.isoformat()}..{self.end.isoformat()}"
-
 
 @dataclass(slots=True)
 class _Cluster:
-    members: list[_Mention] = field(default_factory=list)
+    members: list[Mention] = field(default_factory=list)
     #: articles of the members (a cluster holds one row per article at most)
     articles: set[str] = field(default_factory=set)
     #: one member per distinct signature: what ``_score`` compares a new row with (a
     #: story reported by a thousand outlets is scored once, not a thousand times)
-    kinds: dict[tuple[Any, ...], _Mention] = field(default_factory=dict)
+    kinds: dict[tuple[Any, ...], Mention] = field(default_factory=dict)
 
-    def add(self, mention: _Mention) -> None:
+    def add(self, mention: Mention) -> None:
         self.members.append(mention)
         self.articles.add(mention.article_id)
         self.kinds.setdefault(_signature(mention), mention)
 
 
-def _signature(m: _Mention) -> tuple[Any, ...]:
+def _signature(m: Mention) -> tuple[Any, ...]:
     """Everything of a row that ``_date_relation`` and ``_similarity`` look at."""
     return (m.start, m.end, m.approximate, m.classes, m.ordinal, m.actor_keys, m.content, m.proper)
 
 
-def _text(value: Any) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value).strip()
-
-
-def _mentions(events: pd.DataFrame, tolerance: int) -> list[_Mention]:
-    out = []
-    pad = timedelta(days=tolerance)
-    for record in events.to_dict("records"):
-        if pd.isna(record.get("start")) or pd.isna(record.get("type")):
-            continue  # nothing to place on a timeline
-        start = pd.Timestamp(record["start"]).date()
-        end = pd.Timestamp(record["end"]).date() if not pd.isna(record.get("end")) else start
-        name = _text(record.get("name"))
-        actors = tuple(a.strip() for a in _text(record.get("actors")).split(";") if a.strip())
-        tokens, proper, classes = _name_features(name)
-        actor_keys, own = _actor_features(actors)
-        classes = classes or classify_name(_text(record.get("evidence")))
-        ordinal = record.get("ordinal")
-        published = record.get("published")
-        approximate = bool(record.get("approximate") is True)
-        out.append(
-            _Mention(
-                event_id=_text(record.get("event_id")),
-                article_id=_text(record.get("article_id")),
-                type=str(record["type"]),
-                start=start,
-                end=max(start, end),
-                precision=_text(record.get("precision")) or ("day" if start == end else "year"),
-                approximate=approximate,
-                name=name,
-                ordinal=None if ordinal is None or pd.isna(ordinal) else int(ordinal),
-                actors=actors,
-                location=_text(record.get("location")) or None,
-                evidence=_text(record.get("evidence")),
-                published=None if published is None or pd.isna(published) else published,
-                actor_keys=actor_keys,
-                content=frozenset(tokens - _generic() - own),
-                proper=frozenset(proper - _generic() - _stopwords() - own),
-                classes=classes,
-                w0=start - pad if approximate else start,
-                w1=max(start, end) + pad if approximate else max(start, end),
-            )
-        )
-    out.sort(key=_order)
-    return out
-
-
-@lru_cache(maxsize=1 << 12)
-def _name_features(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(name tokens, capitalised words, missile classes) of an event name: names repeat
-    across the articles of a corpus ("North Korean ICBM launch"), so each is read once."""
-    return name_tokens(name), _proper(name), classify_name(name)
-
-
-@lru_cache(maxsize=1 << 12)
-def _actor_features(actors: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """(actor keys, their name tokens): actors are compared on their own, and their words
-    say nothing about which event a name means ("North Korea fired" is "fired")."""
-    keys = _actor_keys(actors)
-    return keys, frozenset(t for key in keys for t in name_tokens(key))
-
-
-def _order(m: _Mention) -> tuple[Any, ...]:
-    return (
-        (m.end - m.start).days,
-        _PRECISION_RANK.get(m.precision, 9),
-        m.approximate,
-        m.start,
-        m.type,
-        m.name,
-        m.article_id,
-        m.event_id,
-        m.evidence,
-    )
-
-
-def _similarity(a: _Mention, b: _Mention, neutral: float) -> tuple[float, float] | None:
+def _similarity(a: Mention, b: Mention, neutral: float) -> tuple[float, float] | None:
     """Name agreement in [0, 1] by content words, and by content or capitalised words; None
     when the two cannot be the same event."""
     if a.classes and b.classes and not a.classes & b.classes:
@@ -267,7 +89,7 @@ def _similarity(a: _Mention, b: _Mention, neutral: float) -> tuple[float, float]
     return overlap, overlap
 
 
-def _date_relation(a: _Mention, b: _Mention, slack: int) -> str:
+def _date_relation(a: Mention, b: Mention, slack: int) -> str:
     a0, a1, b0, b1 = a.w0, a.w1, b.w0, b.w1
     if a0 <= b1 and b0 <= a1:
         return "same"
@@ -279,7 +101,7 @@ def _date_relation(a: _Mention, b: _Mention, slack: int) -> str:
 
 
 def _score(
-    m: _Mention, cluster: _Cluster, *, neutral: float, strong: float, slack: int
+    m: Mention, cluster: _Cluster, *, neutral: float, strong: float, slack: int
 ) -> tuple[bool, float] | None:
     """(dates agree, name agreement) of a row with a cluster, or None if it cannot join."""
     if m.article_id in cluster.articles:
@@ -301,7 +123,7 @@ def _score(
 
 
 def _cluster(
-    mentions: list[_Mention], *, neutral: float, strong: float, slack: int
+    mentions: list[Mention], *, neutral: float, strong: float, slack: int
 ) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     # (type, day) -> clusters whose first row's window, widened by ``slack``, holds that
@@ -333,7 +155,7 @@ def _cluster(
     return clusters
 
 
-def _choose_window(members: list[_Mention]) -> tuple[tuple[date, date], _Mention]:
+def _choose_window(members: list[Mention]) -> tuple[tuple[date, date], Mention]:
     """The most precise window supported by the most articles, and the row that gives it."""
 
     # members are of distinct articles: a window's support is how many windows contain it
@@ -349,7 +171,7 @@ def _choose_window(members: list[_Mention]) -> tuple[tuple[date, date], _Mention
             (m.end - m.start).days,
             m.approximate,
             m.start,
-            _order(m),
+            mention_order(m),
         ),
     )
     return (best.start, best.end), best
@@ -367,7 +189,8 @@ def _row(cluster: _Cluster) -> dict[str, Any]:
     (start, end), dated = _choose_window(members)
     names = Counter(m.name for m in members)
     named = min(
-        members, key=lambda m: (-len(m.content), -names[m.name], len(m.name), m.name, _order(m))
+        members,
+        key=lambda m: (-len(m.content), -names[m.name], len(m.name), m.name, mention_order(m)),
     )
     conflicting = [m for m in members if m.w1 < start or m.w0 > end]
     conflict = None
@@ -381,9 +204,9 @@ def _row(cluster: _Cluster) -> dict[str, Any]:
         ]
         conflict = "sources disagree on the date: " + ", ".join(parts)
     actors: dict[str, str] = {}
-    for m in sorted(members, key=_order):
+    for m in sorted(members, key=mention_order):
         for actor in m.actors:
-            actors.setdefault(" ".join(_TOKEN.findall(_fold(actor))), actor)
+            actors.setdefault(actor_key(actor), actor)
     event_ids = sorted(m.event_id for m in members)
     published = [m.published for m in members if m.published is not None]
     digest = hashlib.sha1(";".join(event_ids).encode("utf-8")).hexdigest()[:10]
@@ -440,7 +263,7 @@ def merge_events(
     ``conflict`` note listing the sources' dates when they disagree. Deterministic: the same
     rows in any order give the same table.
     """
-    mentions = _mentions(events, approx_tolerance)
+    mentions = read_mentions(events, approx_tolerance)
     clusters = _cluster(
         mentions,
         neutral=min_similarity,

@@ -21,8 +21,8 @@ TEXT_KEYED = {
     ("page", "_line_kinds"): "a line of up to 100 characters: site chrome",
     ("page", "_stamp_line"): "a short line with a year: a page stamp",
     ("outlets", "_line_outlets"): "a first or last line of up to 100 characters: masthead",
-    ("timeline", "_name_features"): "an event name",
-    ("timeline", "_actor_features"): "an event's actors",
+    ("timeline_mentions", "_name_features"): "an event name",
+    ("timeline_mentions", "_actor_features"): "an event's actors",
 }
 #: caches whose arguments are not text at all
 NOT_TEXT = {

@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from herald_timeline import schema
-from herald_timeline.timeline import TIMELINE, merge_events, name_tokens
+from herald_timeline.timeline import TIMELINE, merge_events
+from herald_timeline.timeline_mentions import name_tokens
 
 GOLD = Path("/work/shared/eval/dev/gold.jsonl")
 
