@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from herald_timeline import resources, schema
-from herald_timeline.reference import UnitRule, unit_rule
+from herald_timeline.missile_classes import UnitRule, unit_rule
 
 __all__ = ["VERDICTS", "check_claims"]
 

@@ -10,7 +10,8 @@ launch table (:data:`REFERENCE`) with
   ``day``/``day_end`` the month's first and last day. Known errors of the published table
   are fixed from ``resources/reference/errata.csv`` (``errata=False`` keeps them).
 - ``cls``: ``Missile Type`` mapped onto the claim unit taxonomy (``ICBM``, ``IRBM``, ``MRBM``,
-  ``SRBM``, ``SLBM``, ``space launch vehicle``, ``hypersonic missile``; NA for ``Unknown``).
+  ``SRBM``, ``SLBM``, ``space launch vehicle``, ``hypersonic missile``; NA for ``Unknown``;
+  :mod:`herald_timeline.missile_classes`).
   Every row is a 'ballistic missile' / 'missile' for broader units (``units.csv``).
 - ``described``: for rows of unknown type, the class their notes describe them as (rows CNS
   calls "a failed ICBM test"), from ``described.toml``. They are reported, never counted as
@@ -24,9 +25,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
@@ -34,17 +33,20 @@ from typing import Any
 import pandas as pd
 
 from herald_timeline import resources, schema
-from herald_timeline.text import case_odd
+from herald_timeline.missile_classes import (
+    UnitRule,
+    classify_name,
+    described_class,
+    type_classes,
+    unit_rule,
+)
 
 __all__ = [
     "REFERENCE",
     "ReferenceError",
-    "UnitRule",
-    "classify_name",
     "launches_from_events",
     "load_reference",
     "reference_series",
-    "unit_rule",
 ]
 
 #: columns of a launch table, as :func:`load_reference` and :func:`launches_from_events` return it
@@ -76,103 +78,12 @@ class ReferenceError(ValueError):
     """A reference table cannot be read (missing columns, no xlsx reader, bad dates)."""
 
 
-# --------------------------------------------------------------------------- resources
-
-
-@lru_cache(maxsize=1)
-def _type_classes() -> dict[str, str]:
-    return {
-        row["type"].strip().upper(): row["class"]
-        for row in resources.table("reference/classes.csv")
-    }
-
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    name: str
-    cls: str
-    pattern: re.Pattern[str]
-
-
-def _rules(name: str, flags: int) -> tuple[_Rule, ...]:
-    out = []
-    for rule in resources.toml(name)["rule"]:
-        where = f"{name}:{rule['name']}"
-        compiled = resources.compile_pattern(rule["pattern"], flags, where=where)
-        out.append(_Rule(rule["name"], rule["class"], compiled))
-    return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _described_rules() -> tuple[_Rule, ...]:
-    return _rules("reference/described.toml", 0)
-
-
-@lru_cache(maxsize=1)
-def _name_rules() -> tuple[_Rule, ...]:
-    return _rules("reference/names.toml", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _any_name_rule() -> re.Pattern[str]:
-    """Every name rule in one pattern, for lower-cased text."""
-    joined = "|".join(f"(?:{rule.pattern.pattern})" for rule in _name_rules())
-    pattern = resources.lowered(joined)
-    if pattern is None:
-        raise resources.ResourceError("reference/names.toml: a rule may not set regex flags")
-    return re.compile(pattern)
-
-
-def classify_name(text: str) -> frozenset[str]:
-    """Missile classes a name or phrase mentions ("Hwasong-17 ICBM" -> {'ICBM'})."""
-    # one pass to learn whether any class is named (most evidence sentences name none),
-    # then the rules one by one (a phrase may name several); a letter that IGNORECASE
-    # equates with an ASCII one ("ſ") makes lower-casing prove nothing
-    if not case_odd(text) and not _any_name_rule().search(text.lower()):
-        return frozenset()
-    return frozenset(rule.cls for rule in _name_rules() if rule.pattern.search(text))
-
-
-def _described(notes: str) -> str | None:
-    for rule in _described_rules():
-        if rule.pattern.search(notes):
-            return rule.cls
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class UnitRule:
-    """How a claim unit is counted in a launch table (a row of ``units.csv``)."""
-
-    unit: str
-    classes: frozenset[str] | None  # None: every row
-    count: str  # 'missiles' | 'days'
-    note: str
-
-
-@lru_cache(maxsize=1)
-def _unit_rules() -> dict[str, UnitRule]:
-    out = {}
-    for row in resources.table("reference/units.csv"):
-        raw = row["classes"].strip()
-        classes = None if raw == "*" else frozenset(c.strip() for c in raw.split(";"))
-        out[row["unit"].strip().lower()] = UnitRule(row["unit"], classes, row["count"], row["note"])
-    return out
-
-
-def unit_rule(unit: str | None) -> UnitRule | None:
-    """The counting rule for a claim unit ('ICBM', 'ballistic missile', 'launch'), or None."""
-    if unit is None:
-        return None
-    return _unit_rules().get(" ".join(unit.lower().split()))
+# --------------------------------------------------------------------------- parsing
 
 
 @lru_cache(maxsize=1)
 def _errata() -> tuple[dict[str, str], ...]:
     return resources.table("reference/errata.csv")
-
-
-# --------------------------------------------------------------------------- parsing
 
 
 def _text(value: Any) -> str:
@@ -273,7 +184,7 @@ def load_reference(
     missing = [c for c in _COLUMNS if c not in raw.columns]
     if missing:
         raise ReferenceError(f"not a CNS launch table: missing column(s) {missing}")
-    classes = _type_classes()
+    classes = type_classes()
     rows = []
     for record in raw.to_dict("records"):
         parsed = _parse_date(record["Date"])
@@ -308,7 +219,7 @@ def load_reference(
                 "name": None if name.lower() in _UNKNOWN else name,
                 "type": kind or None,
                 "cls": cls,
-                "described": _described(notes) if cls is None and notes else None,
+                "described": described_class(notes) if cls is None and notes else None,
                 "outcome": _text(record.get("Test Outcome")) or None,
                 "confirmed": _text(record.get("Confirmation Status")).lower() == "confirmed",
                 "missiles": 1,

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from herald_timeline import resources, schema
-from herald_timeline.reference import classify_name
+from herald_timeline.missile_classes import classify_name
 
 _PRECISION_RANK = {p: i for i, p in enumerate(schema.PRECISIONS)}
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")

@@ -10,16 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald_timeline import reference, resources, schema
+from herald_timeline import missile_classes, resources, schema
 from herald_timeline.checks import check_claims
+from herald_timeline.missile_classes import classify_name, unit_rule
 from herald_timeline.reference import (
     REFERENCE,
     ReferenceError,
-    classify_name,
     launches_from_events,
     load_reference,
     reference_series,
-    unit_rule,
 )
 
 SHARED = Path("/work/shared/reference/nk_missile_tests.csv")
@@ -480,5 +479,7 @@ _NAME_WORDS = [
 @given(st.lists(st.sampled_from(_NAME_WORDS), max_size=6), st.sampled_from([" ", "-", ", ", ""]))
 def test_classify_name_agrees_with_the_rules_one_by_one(words: list[str], sep: str) -> None:
     text = sep.join(words)
-    plain = frozenset(rule.cls for rule in reference._name_rules() if rule.pattern.search(text))
+    plain = frozenset(
+        rule.cls for rule in missile_classes._name_rules() if rule.pattern.search(text)
+    )
     assert classify_name(text) == plain
