@@ -63,6 +63,21 @@ ROWS = [
      "the inaugural meeting of their Nuclear Consultative Group in Seoul.\n"
      "Yoon presided over an emergency meeting on heavy rain damage on Friday.",
      [("meeting", "2017-09-01"), ("meeting", "2017-09-02")]),
+    # failed launches, plural, each with its month
+    ("It was the North's third attempt this year, after two failed launches in May and August.",
+     [("launch", "2017-05"), ("launch", "2017-08")]),
+    # a satellite named in an appositive before "into orbit"
+    ("North Korea put its first spy satellite, the Malligyong-1, into orbit on Aug. 21.",
+     [("launch", "2017-08-21")]),
+    # a notified launch window is no launch ("launch a satellite": a verb, not a mention)
+    ("Pyongyang had notified Japan's coast guard that it would launch a satellite between "
+     "Sept. 5 and Sept. 9.",
+     []),
+    # an agreement "signed during" a dated summit shares its day (the attributive year
+    # dates neither)
+    ("The 2016 agreement, signed during a summit in Pyongyang on Sept. 19, 2016, was aimed "
+     "at reducing tensions.",
+     [("agreement", "2016-09-19"), ("meeting", "2016-09-19")]),
 ]  # fmt: skip
 
 
@@ -71,7 +86,8 @@ ROWS = [
     ROWS,
     ids=["nuclear-test", "nuclear-anaphor", "missile-test", "two-calls", "spoke-by-phone",
          "resolution-number", "resolution-adopted-after", "relation-after-dated-clause",
-         "live-fire-missiles", "live-fire-artillery", "hours-after-not-another-meeting"],
+         "live-fire-missiles", "live-fire-artillery", "hours-after-not-another-meeting",
+         "failed-launches", "satellite-appositive", "launch-window", "signed-during-summit"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected

@@ -299,9 +299,10 @@ def rows(body: str) -> list[tuple[str, str]]:
         ("The allies agreed in August at their summit to share data, and the system will be "
          "operational from Tuesday.",
          [("agreement", "2022-08"), ("meeting", "2022-08")]),
+        # (the pact's own signing is an event of 2016, as resolutions "adopted in 2016" are)
         ("The leaders met in Tokyo on Thursday.\nThey also agreed to restore the GSOMIA, the "
          "intelligence pact signed in 2016.",
-         [("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
+         [("agreement", "2016-01"), ("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
         ("The leaders met in Tokyo on Thursday.\nThey also agreed to restore the pact, which "
          "was signed in 2016.",
          [("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
