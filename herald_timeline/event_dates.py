@@ -171,8 +171,8 @@ def usable(timex: TimexLike, sentence: str, offset: int, lower: str | None = Non
 
 
 def finest(timexes: Sequence[TimexLike]) -> list[TimexLike]:
-    """The timexes without a year written right after a day ("June 12 last year"): the
-    year says which year the day is in, and is no date of its own."""
+    """The timexes without a year written right after a day or month ("June 12 last year",
+    "April that year"): the year says which year it is in, and is no date of its own."""
     out: list[TimexLike] = []
     for timex in timexes:
         if out and _qualifies(out[-1], timex):
@@ -185,7 +185,7 @@ def finest(timexes: Sequence[TimexLike]) -> list[TimexLike]:
 def _qualifies(first: TimexLike, second: TimexLike) -> bool:
     if second.char_start - first.char_end > 2 or first.start is None or second.start is None:
         return False
-    return first.precision == "day" and second.precision == "year"
+    return first.precision in ("day", "month") and second.precision == "year"
 
 
 def _in_year(day: TimexLike, year: TimexLike) -> TimexLike:

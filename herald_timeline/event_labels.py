@@ -213,7 +213,7 @@ def _object_of(text: str) -> str:
     if found:
         return re.sub(r"^(?:[A-Z][a-z]+day|new)\s+", "", found.group(1))
     return re.sub(
-        r"\W*\s*\b(?:that\s+was\s+|which\s+was\s+)?(?:organi[sz]ed|established|created|formed|set\s+up|founded)$",
+        r"\W*\s*\b(?:that\s+was\s+|which\s+was\s+|had\s+|was\s+)?(?:organi[sz]ed|established|created|formed|set\s+up|founded|opened)$",
         "",
         text,
     )
@@ -236,6 +236,10 @@ def _campaign_kind(trigger: str) -> str:
         return "balloon launch"
     if "jamm" in lower:
         return "GPS jamming"
+    if "leaflet" in lower:
+        return "leaflet launch"
+    if lower.startswith(("cut", "severed")):
+        return "communication lines cut"
     verb = lower.split()[0]
     return f"loudspeaker broadcasts {'halt' if verb.startswith(('halt', 'suspend')) else 'resumed'}"
 
@@ -258,6 +262,8 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
         return f"{who} {trigger.text}"
     if rule.startswith("other-nuclear-test"):
         return f"{adjective} nuclear test".strip()
+    if rule == "other-demolition":
+        return f"{adjective} demolition".strip()
     if rule == "other-artillery":
         return f"{adjective} artillery fire"
     if rule.startswith("other-engine-test"):

@@ -140,6 +140,9 @@ def _stamp_line(line: str) -> tuple[Reading, ...]:
 _ZONED_STAMP = re.compile(
     r"\d{4}[-./]\d{1,2}[-./]\d{1,2},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:KST|JST|UTC|GMT|Z|[+-]\d{2}:?\d{2})"
 )
+#: a stamp with a clock time: a page's own (Reuters puts it under the story), never a crawl
+#: line ("date 2022-11-18")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _PUBLISHED_LABEL = re.compile(r"(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
 
 
@@ -235,6 +238,16 @@ def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
                 s.moment
                 for i in sorted(stamps)
                 if i >= body_start and _ZONED_STAMP.fullmatch(lines[i].strip())
+                for s in stamps[i]
+            ),
+            None,
+        )
+    if published is None and not all_stamps:  # "August 29, 2017 4:21 AM" under the story
+        published = next(
+            (
+                s.moment
+                for i in sorted(stamps)
+                if i >= body_start and _CLOCK.search(lines[i])
                 for s in stamps[i]
             ),
             None,

@@ -157,6 +157,9 @@ def m(hit: Hit, ctx: Context) -> list[Timex]:
         point = cal.in_month(ref.year - (month >= ref.month), month)
     elif rel in ("next", "coming"):
         point = cal.in_month(ref.year + (month <= ref.month), month)
+    elif _THAT_YEAR.match(ctx.text, hit.end) and (base := last_date(ctx, hit.start)) and base.start:
+        # "in April that year": the year talked about
+        return [make(hit, ctx, cal.in_month(base.start.year, month), anchor="event")]
     else:
         picked = yearly(
             ref, lambda y: cal.in_month(y, month), lambda: ctx.tense(hit.start, hit.end)

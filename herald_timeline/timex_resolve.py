@@ -35,7 +35,7 @@ HANDLERS: dict[str, Handler] = {
 #: kinds resolved in a second pass, in text order: they look at dates before them
 EVENT_KINDS = frozenset(
     {"shift", "anchor_rel", "year_ago", "time", "ago", "part_of_known_day", "year_period",
-     "unit_rel", "quarter_rel", "md", "week_of", "day_range", "weekday", "day_around"}
+     "unit_rel", "quarter_rel", "md", "m", "week_of", "day_range", "weekday", "day_around"}
 )  # fmt: skip
 #: kinds resolved last: they look at the dates after them ("two weeks after ... Nov. 3")
 LATE_KINDS = frozenset({"after_event"})

@@ -78,6 +78,19 @@ ROWS = [
     ("The 2016 agreement, signed during a summit in Pyongyang on Sept. 19, 2016, was aimed "
      "at reducing tensions.",
      [("agreement", "2016-09-19"), ("meeting", "2016-09-19")]),
+    # a building blown up; an office opened; leaflets launched; lines cut off
+    ("North Korea demolished the inter-Korean joint liaison office in Kaesong on Tuesday.",
+     [("other", "2017-08-29")]),
+    ("The office had opened in September 2016 following the first summit at Panmunjom in "
+     "April that year.",
+     [("establishment", "2016-09"), ("meeting", "2016-04")]),
+    ("Some 500,000 leaflets were launched by balloon from Gimpo on Aug. 31.",
+     [("other", "2017-08-31")]),
+    ("The North had cut off all communication lines with the South on Aug. 9.",
+     [("other", "2017-08-09")]),
+    # an agreement "adopted in" a year after its noun
+    ("The inter-Korean military agreement, adopted in Pyongyang in 2016, bans hostile acts.",
+     [("agreement", "2016-01")]),  # (a year row starts on Jan. 1)
 ]  # fmt: skip
 
 
@@ -87,7 +100,8 @@ ROWS = [
     ids=["nuclear-test", "nuclear-anaphor", "missile-test", "two-calls", "spoke-by-phone",
          "resolution-number", "resolution-adopted-after", "relation-after-dated-clause",
          "live-fire-missiles", "live-fire-artillery", "hours-after-not-another-meeting",
-         "failed-launches", "satellite-appositive", "launch-window", "signed-during-summit"],
+         "failed-launches", "satellite-appositive", "launch-window", "signed-during-summit",
+         "demolished", "office-opened-that-year", "leaflets", "lines-cut", "agreement-adopted-in"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
@@ -102,8 +116,11 @@ def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
          "nuclear test"),
         ("Moon will attend the Group of 20 summit in Hamburg, which opens Friday.",
          "Hamburg summit (start)"),
+        ("North Korea demolished the liaison office on Tuesday.", "North Korean demolition"),
+        ("The North had cut off all communication lines with the South on Aug. 9.",
+         "North Korean communication lines cut"),
     ],
-    ids=["phone-call", "nuclear-anaphor", "one-party-summit"],
+    ids=["phone-call", "nuclear-anaphor", "one-party-summit", "demolition", "lines-cut"],
 )  # fmt: skip
 def test_row_names(body: str, name: str) -> None:
     assert [e.name for e in events_of(body)] == [name]

@@ -319,11 +319,15 @@ TRAILING_STAMPS = [
     ("March 24, 2023", None),  # unlabelled under the story: a date, not the page's stamp
     ("2023-03-24 20:11:05 JST", "2023-03-24"),  # a clock time and a zone: a stamp
     ("date 2023-03-24", None),  # a crawl line
+    ("March 24, 2023 4:21 AM", "2023-03-24"),  # a clock time: the page's own (Reuters)
+    ("Reporting by Kim Han-sol; Editing by Lee Min\nMarch 24, 2023 4:21 AM", "2023-03-24"),
 ]
 
 
 @pytest.mark.parametrize(
-    ("line", "day"), TRAILING_STAMPS, ids=["published", "first", "bare", "zoned", "crawl"]
+    ("line", "day"),
+    TRAILING_STAMPS,
+    ids=["published", "first", "bare", "zoned", "crawl", "clock", "after-the-credits"],
 )
 def test_a_labelled_stamp_under_the_story_dates_the_page(line: str, day: str | None) -> None:
     text = (
