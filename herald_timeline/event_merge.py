@@ -253,6 +253,8 @@ def _within_span(event: Event, events: list[Event]) -> bool:
                 continue
             if not own - _generic() or own & (_words(start.name) | _words(end.name)) - _generic():
                 return True
+            if event.evidence == start.evidence:  # "staging Vigilant Storm, an exercise that
+                return True  # began on Monday": the drill's name, not another drill
     return False
 
 

@@ -91,6 +91,14 @@ ROWS = [
     # an agreement "adopted in" a year after its noun
     ("The inter-Korean military agreement, adopted in Pyongyang in 2016, bans hostile acts.",
      [("agreement", "2016-01")]),  # (a year row starts on Jan. 1)
+    # a joint decision to extend a drill is an agreement; the drill it names is no new one
+    ("On Thursday, the allies decided to extend the exercise by a day.",
+     [("agreement", "2017-08-31")]),
+    # a drill named beside its start and end is that drill, not a third row
+    ("North Korea fired at least 23 missiles on Friday.\n"
+     "The provocations came as the allies were staging Vigilant Storm, a combined air "
+     "exercise that began on Monday and is set to run through Friday.",
+     [("exercise", "2017-08-28"), ("exercise", "2017-09-08"), ("launch", "2017-09-01")]),
 ]  # fmt: skip
 
 
@@ -101,7 +109,8 @@ ROWS = [
          "resolution-number", "resolution-adopted-after", "relation-after-dated-clause",
          "live-fire-missiles", "live-fire-artillery", "hours-after-not-another-meeting",
          "failed-launches", "satellite-appositive", "launch-window", "signed-during-summit",
-         "demolished", "office-opened-that-year", "leaflets", "lines-cut", "agreement-adopted-in"],
+         "demolished", "office-opened-that-year", "leaflets", "lines-cut", "agreement-adopted-in",
+         "decided-to-extend", "named-drill-in-its-span"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
