@@ -8,6 +8,7 @@ little further away ("On Friday, it said" still reads as past).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -153,6 +154,12 @@ class Sentences:
         last = ends[i] if i < len(ends) else len(self.text)
         return first, last
 
+    def _aside(self, first: int, start: int, end: int) -> bool:
+        """Whether the date closes a participle clause set off by commas ("the group,
+        agreed upon by Yoon and Biden in April, will meet"): the verbs after the closing
+        comma are the main clause's, not the date's."""
+        return self.text.startswith(",", end) and bool(_ASIDE.search(self.text, first, start))
+
     def tense(self, start: int, end: int) -> str | None:
         """'past', 'future', None (no cue), 'deadline' (after "until", "by", "through" ...
         in a sentence that does not look ahead) or 'open' (after a past decision about
@@ -186,7 +193,7 @@ class Sentences:
             if kind:
                 best = (len(words) - 1 - i, "open" if kind == "intent" else kind)
                 break
-        if best is None or best[0] > _AFTER_PENALTY:
+        if best is None or (best[0] > _AFTER_PENALTY and not self._aside(first, start, end)):
             later = self.words(end, last)
             best = _ahead(later, _Cased(self, end, last), cues, best)
         tense = best[1] if best and best[1] != "present" else None
@@ -200,6 +207,10 @@ class Sentences:
         if _past_perfect(words, cues) or _past_perfect(self.words(end, last), cues):
             return "past"  # "had filed reports by Wednesday": done before it was reported
         return "deadline"
+
+
+#: a participle clause set off by commas up to a date: ", agreed upon by Yoon and Biden in "
+_ASIDE = re.compile(r",\s+(?:\w+\s+)?\w+ed\b(?:(?!\bto\s)[^,;])*\Z")
 
 
 def _opens_line(text: str, start: int) -> bool:

@@ -370,9 +370,12 @@ def test_month_day_year(text: str, published: date, expected: str) -> None:
      ("The party decided in March that it would hold a congress.", date(2023, 12, 18),
       "2023-03"),
      ("They agreed to hold talks that will start in August.", date(2023, 12, 18), "2024-08"),
-     ("Both sides agreed that talks will resume in March.", date(2023, 12, 18), "2024-03")],
+     ("Both sides agreed that talks will resume in March.", date(2023, 12, 18), "2024-03"),
+     # a participle clause set off by commas keeps its date from the main clause's "will"
+     ("The group, agreed upon by Yoon and Biden in April, will meet next week.",
+      date(2023, 7, 12), "2023-04")],
     ids=["agreed-in-month-then-will", "agreed-at-summit-then-will", "decided-in-month",
-         "agreed-to-then-will", "agreed-that-will"],
+         "agreed-to-then-will", "agreed-that-will", "participle-aside"],
 )  # fmt: skip
 def test_decision_verbs_date_the_decision(text: str, published: date, expected: str) -> None:
     """ "agreed/decided <date>" dates the decision (past); the date of what was agreed
