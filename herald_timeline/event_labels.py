@@ -45,7 +45,8 @@ def _heads() -> dict[str, str]:
 def _statement_verb() -> re.Pattern[str]:
     """The verb before the noun of a statement trigger ("issued a statement")."""
     verbs = event_lexicon.alternatives("statement_verbs")
-    return re.compile(rf"^{verbs}\s+(?:in\s+)?(?:a|an)\s+")
+    # "condemned the launch in a joint statement": the words between are the object
+    return re.compile(rf"^{verbs}\s+(?:(?:[\w-]+\s+){{0,4}}?in\s+)?(?:a|an)\s+")
 
 
 @cache

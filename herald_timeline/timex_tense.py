@@ -188,7 +188,7 @@ class Sentences:
                 best = (len(words) - 1 - i, "past")  # "agreed in August to share data"
                 break
             kind = _classify(words, cased, i, cues)
-            if kind and word in cues.reporting and len(words) - 1 - i > 1:
+            if kind and word in cues.reporting and len(words) - 1 - i > 1 and not _medium(words, i):
                 continue  # "said it is calling for the redemption on Dec. 7"
             if kind:
                 best = (len(words) - 1 - i, "open" if kind == "intent" else kind)
@@ -211,6 +211,21 @@ class Sentences:
 
 #: a participle clause set off by commas up to a date: ", agreed upon by Yoon and Biden in "
 _ASIDE = re.compile(r",\s+(?:\w+\s+)?\w+ed\b(?:(?!\bto\s)[^,;])*\Z")
+
+
+#: what a report is made in: "said in a statement on Monday" dates the saying
+_MEDIA = frozenset(
+    {"statement", "interview", "speech", "broadcast", "briefing", "release", "message",
+     "commentary", "editorial", "dispatch", "post", "report"}
+)  # fmt: skip
+
+
+def _medium(words: list[str], verb: int) -> bool:
+    """Whether only "in a <medium>" stands between a reporting verb and the date."""
+    between = words[verb + 1 :]
+    if between and between[-1] in ("on", "late", "early"):
+        between = between[:-1]
+    return 2 < len(between) <= 5 and between[0] == "in" and between[-1] in _MEDIA
 
 
 def _opens_line(text: str, start: int) -> bool:

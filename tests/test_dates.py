@@ -325,12 +325,16 @@ def test_find_timexes_has_the_schema() -> None:
       ["2022-05-25"]),
      ("On Wednesday, it fired what is thought to be a new missile.", date(2022, 5, 27),
       ["2022-05-25"]),
-     ("The deal is to be signed on Wednesday.", date(2022, 5, 27), ["2022-06-01"])],
+     ("The deal is to be signed on Wednesday.", date(2022, 5, 27), ["2022-06-01"]),
+     # "said in a statement on Monday": the saying is dated, not what "would" happen
+     ("The ministry said in a statement on Monday that it would respond.", date(2024, 6, 27),
+      ["2024-06-24"]),
+     ("The ministry said it will hold talks on Monday.", date(2024, 6, 27), ["2024-07-01"])],
     ids=["agreed-to-hold", "runs-through", "ran-through", "postponed-until", "was-to",
          "fronted-plan", "fronted-expected", "followed-by", "past-perfect-by",
          "until-past-perfect", "due-by", "had-to", "relative-clause-aside", "planned-noun",
          "planned-adjective", "day-before-last-weekday", "believed-to-be-before",
-         "thought-to-be-after", "is-to-be"],
+         "thought-to-be-after", "is-to-be", "said-in-a-statement-on", "said-it-will"],
 )  # fmt: skip
 def test_weekday_direction(text: str, published: date, expected: list[str]) -> None:
     assert [t.value for t in find_dates(text, published=published)] == expected

@@ -99,6 +99,14 @@ ROWS = [
      "The provocations came as the allies were staging Vigilant Storm, a combined air "
      "exercise that began on Monday and is set to run through Friday.",
      [("exercise", "2017-08-28"), ("exercise", "2017-09-08"), ("launch", "2017-09-01")]),
+    # a missile's test beside its engines is no engine test
+    ("The test of the Hwasong-16B on Friday was aimed at verifying its multi-stage engines.",
+     [("launch", "2017-09-01")]),
+    # a reaction made in a joint statement is a statement; "the launch" is what it is about
+    ("North Korea fired an IRBM on Friday.\n"
+     "Seoul, Washington and Tokyo strongly condemned the launch in a joint statement on "
+     "Saturday.",
+     [("launch", "2017-09-01"), ("statement", "2017-09-02")]),
 ]  # fmt: skip
 
 
@@ -110,7 +118,8 @@ ROWS = [
          "live-fire-missiles", "live-fire-artillery", "hours-after-not-another-meeting",
          "failed-launches", "satellite-appositive", "launch-window", "signed-during-summit",
          "demolished", "office-opened-that-year", "leaflets", "lines-cut", "agreement-adopted-in",
-         "decided-to-extend", "named-drill-in-its-span"],
+         "decided-to-extend", "named-drill-in-its-span", "missile-test-beside-engines",
+         "condemned-in-a-joint-statement"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
