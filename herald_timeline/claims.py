@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from herald_timeline import claim_context
 from herald_timeline import claim_lexicon as lexicon
@@ -51,6 +51,28 @@ class Claim:
     char_start: int
     char_end: int
     value_text: str
+
+
+#: Claim's slots without its frozen ``__setattr__``: filled, then made a Claim
+_Unfrozen = type("_Unfrozen", (), {"__slots__": Claim.__slots__})
+_new = object.__new__
+
+
+def new_claim(
+    value: float, lower: float | None, upper: float | None, bound: str, unit: str,
+    unit_text: str, subject: str | None, action: str | None, period_start: date | None,
+    period_end: date | None, part_of: int | None, attributed_to: str | None, evidence: str,
+    char_start: int, char_end: int, value_text: str,
+) -> Claim:  # fmt: skip
+    """``Claim(...)``, built without the frozen ``__init__`` (a setattr call per field)."""
+    claim: Any = _new(_Unfrozen)
+    claim.value, claim.lower, claim.upper, claim.bound = value, lower, upper, bound
+    claim.unit, claim.unit_text, claim.subject, claim.action = unit, unit_text, subject, action
+    claim.period_start, claim.period_end, claim.part_of = period_start, period_end, part_of
+    claim.attributed_to, claim.evidence = attributed_to, evidence
+    claim.char_start, claim.char_end, claim.value_text = char_start, char_end, value_text
+    claim.__class__ = Claim
+    return claim  # type: ignore[no-any-return]
 
 
 # --- candidates ----------------------------------------------------------------------------
@@ -372,21 +394,9 @@ def _claim(
     context = claim_context.describe(
         body, sentence, count.start, count.end, count.unit_end, timexes, today, others
     )
-    return Claim(
-        value=count.value,
-        lower=count.lower,
-        upper=count.upper,
-        bound=count.bound,
-        unit=count.unit or "",
-        unit_text=count.unit_text,
-        subject=context.subject,
-        action=context.action,
-        period_start=context.period_start,
-        period_end=context.period_end,
-        part_of=index.get(id(count.part_of)) if count.part_of is not None else None,
-        attributed_to=context.attributed_to,
-        evidence=sentence.text,
-        char_start=sentence.start,
-        char_end=sentence.end,
-        value_text=count.value_text,
-    )
+    return new_claim(
+        count.value, count.lower, count.upper, count.bound, count.unit or "", count.unit_text,
+        context.subject, context.action, context.period_start, context.period_end,
+        index.get(id(count.part_of)) if count.part_of is not None else None,
+        context.attributed_to, sentence.text, sentence.start, sentence.end, count.value_text,
+    )  # fmt: skip

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, is_dataclass, replace
 from datetime import date
 from functools import cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.event_names import Facts
@@ -65,6 +65,29 @@ class When:
     boundary: str | None = None
     event_relative: bool = False
     refers_to: int | None = None  # the event (row index) a definite mention names
+
+
+class _Unfrozen:
+    """When's slots without its frozen ``__setattr__``: filled, then made a When."""
+
+    __slots__ = When.__slots__
+
+
+_new = object.__new__
+
+
+def new_when(
+    start: date, end: date, precision: str, approximate: bool, text: str, position: int,
+    boundary: str | None, event_relative: bool, refers_to: int | None,
+) -> When:  # fmt: skip
+    """``When(...)`` with every field, built without the frozen ``__init__`` (an
+    ``object.__setattr__`` call per field)."""
+    when: Any = _new(_Unfrozen)
+    when.start, when.end, when.precision, when.approximate = start, end, precision, approximate
+    when.text, when.position, when.boundary = text, position, boundary
+    when.event_relative, when.refers_to = event_relative, refers_to
+    when.__class__ = When
+    return when  # type: ignore[no-any-return]
 
 
 @cache
@@ -159,15 +182,10 @@ def usable(timex: TimexLike, sentence: str, offset: int, lower: str | None = Non
         and cue("dateline_after").search(after)
     ):
         return None  # "SEOUL, March 24 (Yonhap) --": the dateline, not an event's date
-    return When(
-        timex.start,
-        timex.end,
-        precision,
-        timex.approximate,
-        timex.text,
-        position,
-        event_relative=timex.anchor == "event",
-    )
+    return new_when(
+        timex.start, timex.end, precision, timex.approximate, timex.text, position,
+        None, timex.anchor == "event", None,
+    )  # fmt: skip
 
 
 def finest(timexes: Sequence[TimexLike]) -> list[TimexLike]:
@@ -226,8 +244,9 @@ def split_range(when: When) -> list[When]:
     """A day range ("March 13-23") is two dated boundaries; anything else stays whole."""
     if when.precision != "day" or when.start == when.end:
         return [when]
-    first = When(when.start, when.start, "day", when.approximate, when.text, when.position, "start")
-    last = When(when.end, when.end, "day", when.approximate, when.text, when.position, "end")
+    hedged, text, at = when.approximate, when.text, when.position
+    first = new_when(when.start, when.start, "day", hedged, text, at, "start", False, None)
+    last = new_when(when.end, when.end, "day", hedged, text, at, "end", False, None)
     return [first, last]
 
 

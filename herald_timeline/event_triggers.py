@@ -49,6 +49,25 @@ class Trigger:
     weak: bool
 
 
+class _Unfrozen:
+    """Trigger's slots without its frozen ``__setattr__``: filled, then made a Trigger."""
+
+    __slots__ = Trigger.__slots__
+
+
+_new = object.__new__
+
+
+def new_trigger(type: str, start: int, end: int, text: str, rule: str, weak: bool) -> Trigger:
+    """``Trigger(...)``, built without the frozen ``__init__`` (an ``object.__setattr__``
+    call per field)."""
+    trigger: Any = _new(_Unfrozen)
+    trigger.type, trigger.start, trigger.end = type, start, end
+    trigger.text, trigger.rule, trigger.weak = text, rule, weak
+    trigger.__class__ = Trigger
+    return trigger  # type: ignore[no-any-return]
+
+
 def _optional(spec: dict[str, Any], key: str, where: str) -> re.Pattern[str] | None:
     value = spec.get(key)
     return resources.compile_pattern(value, _FLAGS, where=where) if value else None
@@ -276,7 +295,7 @@ def find_triggers(text: str, context: str = "") -> list[Trigger]:
                 continue
             found.append(fallback)
             continue
-        found.append(Trigger(rule.type, start, end, text[start:end], rule.id, rule.weak))
+        found.append(new_trigger(rule.type, start, end, text[start:end], rule.id, rule.weak))
     # a weak mention ("the launch") repeats a strong trigger of its type in the sentence;
     # beside other types it may be an event of its own ("declared ... in response to the
     # North's satellite launch on Nov. 21")

@@ -25,8 +25,8 @@ from herald_timeline import (
     event_names,
     event_relations,
 )
-from herald_timeline.event_dates import TimexLike, When
-from herald_timeline.event_history import NARRATIVE_REACH, Event, History, when_of
+from herald_timeline.event_dates import TimexLike, When, new_when
+from herald_timeline.event_history import NARRATIVE_REACH, Event, History, new_event, when_of
 from herald_timeline.event_triggers import Trigger, find_triggers
 from herald_timeline.numbers import parse_number
 from herald_timeline.text import Sentence
@@ -96,7 +96,7 @@ def _shift(when: When, days: int, approximate: bool, text: str) -> When | None:
         return None
     day = when.start + timedelta(days=days)
     # only the relation's own hedge makes the day approximate ("around 10:15 a.m." does not)
-    return When(day, day, "day", approximate, text, -1, event_relative=True)
+    return new_when(day, day, "day", approximate, text, -1, None, True, None)
 
 
 def _sentence_events(
@@ -307,19 +307,8 @@ def _event(
         trigger.type in ("exercise", "meeting") or (trigger.type == "other" and span)
     ):
         label = f"{label} ({side})"
-    return Event(
-        type=trigger.type,
-        start=when.start,
-        end=when.end,
-        precision=when.precision,
-        approximate=when.approximate,
-        date_text=when.text,
-        name=label,
-        ordinal=event_names.ordinal(text, trigger),
-        actors=event_names.actors(facts, trigger),
-        location=event_names.location(facts, trigger),
-        evidence=text,
-        char_start=sentence.start,
-        char_end=sentence.end,
-        trigger=trigger.text,
-    )
+    return new_event(
+        trigger.type, when.start, when.end, when.precision, when.approximate, when.text, label,
+        event_names.ordinal(text, trigger), event_names.actors(facts, trigger),
+        event_names.location(facts, trigger), text, sentence.start, sentence.end, trigger.text,
+    )  # fmt: skip

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from herald_timeline import resources
 
@@ -110,6 +110,25 @@ class Sentence:
     paragraph: int
 
 
+class _Unfrozen:
+    """Sentence's slots without its frozen ``__setattr__``: filled, then made a Sentence."""
+
+    __slots__ = Sentence.__slots__
+
+
+_new = object.__new__
+
+
+def new_sentence(index: int, start: int, end: int, text: str, paragraph: int) -> Sentence:
+    """``Sentence(...)``, built without the frozen ``__init__`` (an ``object.__setattr__``
+    call per field)."""
+    sentence: Any = _new(_Unfrozen)
+    sentence.index, sentence.start, sentence.end = index, start, end
+    sentence.text, sentence.paragraph = text, paragraph
+    sentence.__class__ = Sentence
+    return sentence  # type: ignore[no-any-return]
+
+
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     return frozenset(line.lower() for line in resources.lines("text/abbreviations.txt"))
@@ -186,7 +205,7 @@ def _span(
         return []
     lead = len(piece) - len(piece.lstrip())
     begin = offset + start + lead
-    return [Sentence(index, begin, begin + len(stripped), stripped, paragraph)]
+    return [new_sentence(index, begin, begin + len(stripped), stripped, paragraph)]
 
 
 _Trie = dict[str, "_Trie"]
