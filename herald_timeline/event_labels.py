@@ -91,9 +91,9 @@ _CALL = re.compile(r"\bcall|\bphone\b", re.IGNORECASE)
 def name(facts: Facts, trigger: Trigger) -> str:
     """A short name for the event the trigger states (at most about 60 characters)."""
     sentence = facts.text
-    proper = proper_name(facts, trigger)
     if trigger.rule == "meeting-security-council":
         return _council_name(sentence, trigger)
+    proper = proper_name(facts, trigger)
     if proper is not None:
         return _clip(_THE.sub("", proper))
     parties = actors(facts, trigger)

@@ -46,6 +46,7 @@ class Facts:
         "_attributed",
         "weapons",
         "actors",
+        "locations",
         "cues",
     )
 
@@ -61,6 +62,8 @@ class Facts:
         self.weapons: tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]] | None = None
         #: the actors of each trigger (asked by its name and by its row)
         self.actors: dict[Trigger, tuple[str, ...]] = {}
+        #: the location of each trigger (asked by a meeting's name and by its row)
+        self.locations: dict[Trigger, str | None] = {}
         #: the first match of a cue, by cue name (``event_dates.first``)
         self.cues: dict[str, re.Match[str] | None] = {}
 
@@ -345,6 +348,14 @@ def _unique(values: object) -> tuple[str, ...]:
 
 def location(facts: Facts, trigger: Trigger) -> str | None:
     """The place after "in/at/from/off ..." nearest to the trigger, if the gazetteer knows it."""
+    known = facts.locations
+    if trigger in known:
+        return known[trigger]
+    found = known[trigger] = _location(facts, trigger)
+    return found
+
+
+def _location(facts: Facts, trigger: Trigger) -> str | None:
     best: tuple[int, str] | None = None
     places = facts.places
     if places:  # a place in another clause is another event's ("..., after it fired X into Y")

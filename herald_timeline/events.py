@@ -300,13 +300,15 @@ def _event(
 ) -> Event:
     text = sentence.text
     label = event_labels.name(facts, trigger)
-    side = event_dates.boundary(text, trigger, when, facts.folded) if when.position >= 0 else None
     # an incident that lasted ("jammed GPS signals from May 29 to June 2") has sides only
-    # where it is given two dates, not wherever "began" or "ended" is near its date
-    if side is not None and (
+    # where it is given two dates, not wherever "began" or "ended" is near its date (the
+    # words around the date are read only for the events that may have sides)
+    if when.position >= 0 and (
         trigger.type in ("exercise", "meeting") or (trigger.type == "other" and span)
     ):
-        label = f"{label} ({side})"
+        side = event_dates.boundary(text, trigger, when, facts.folded)
+        if side is not None:
+            label = f"{label} ({side})"
     return new_event(
         trigger.type, when.start, when.end, when.precision, when.approximate, when.text, label,
         event_names.ordinal(text, trigger), event_names.actors(facts, trigger),
