@@ -9,10 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from herald_timeline import resources
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
     from herald_timeline.dates import Timex
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):  # (a tuple: built without a frozen __init__'s setattr calls)
     subject: str | None
     action: str | None
     attributed_to: str | None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from herald_timeline.errors import ArticleError
 
@@ -18,8 +18,7 @@ class DecodeError(ArticleError):
     """The bytes are not text in any encoding we can tell apart safely."""
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):  # (a tuple: built without a frozen __init__'s setattr calls)
     text: str
     encoding: str
     declared: str | None

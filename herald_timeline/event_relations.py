@@ -9,8 +9,8 @@ Offsets in hours or minutes mean the same day. Vague offsets ("less than a week"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.text import folded, lacks
@@ -24,9 +24,9 @@ _HEAD_ANAPHOR = re.compile(r"^\W*(?:The|That|This|Its|Their|These|Those)\b", _FL
 _HEAD_PRONOUN = re.compile(r"^\W*(?:It|This|That)\s+(?:came|comes|was|followed)\b", _FLAGS)
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
-    """A relation phrase in a sentence (offsets relative to the sentence)."""
+class Relation(NamedTuple):
+    """A relation phrase in a sentence (offsets relative to the sentence; a tuple: built
+    without a frozen ``__init__``'s setattr calls)."""
 
     start: int
     end: int

@@ -9,10 +9,9 @@ only add the time zone a page's stamps imply and the outlet's name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from herald_timeline import resources
 from herald_timeline.bylines import byline_patterns, read_byline, split_authors
@@ -29,9 +28,9 @@ from herald_timeline.text import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class PageParts:
-    """What a page reader found; any field may be empty."""
+class PageParts(NamedTuple):
+    """What a page reader found; any field may be empty (a tuple: built without a frozen
+    ``__init__``'s setattr call per field)."""
 
     body: str
     title: str | None = None
@@ -42,7 +41,7 @@ class PageParts:
     section: str | None = None
     outlet: str | None = None
     url: str | None = None
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
     #: non-blank lines of the input left out of the body (chrome, metadata, repeats)
     dropped: int = 0
 
