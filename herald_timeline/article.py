@@ -273,7 +273,7 @@ def load_article(
     if published_at is None:
         warnings.append("no publication date: relative dates are left unresolved")
     author = values.get("author")
-    return Article(
+    return new_article(
         article_id=article_id_for(data, source_name, values),
         source=source_name,
         body=parts.body,
@@ -295,3 +295,27 @@ def load_article(
 
 def _notes(parts: PageParts) -> str:
     return f": {'; '.join(parts.notes)}" if parts.notes else ""
+
+
+#: Article's slots without its frozen ``__setattr__``: filled, then made an Article
+_Unfrozen = type("_Unfrozen", (), {"__slots__": Article.__slots__})
+_new = object.__new__
+
+
+def new_article(
+    *, article_id: str, source: str, body: str, format: str, title: str | None,
+    authors: tuple[str, ...], email: str | None, outlet: str | None,
+    published: datetime | None, updated: datetime | None, section: str | None,
+    url: str | None, tz: str, day_tz: str, encoding: str, warnings: tuple[str, ...],
+) -> Article:  # fmt: skip
+    """``Article(...)`` with every field, built without the frozen ``__init__`` (an
+    ``object.__setattr__`` call per field)."""
+    article: Any = _new(_Unfrozen)
+    article.article_id, article.source, article.body = article_id, source, body
+    article.format, article.title, article.authors = format, title, authors
+    article.email, article.outlet, article.published = email, outlet, published
+    article.updated, article.section, article.url = updated, section, url
+    article.tz, article.day_tz, article.encoding = tz, day_tz, encoding
+    article.warnings = warnings
+    article.__class__ = Article
+    return article  # type: ignore[no-any-return]

@@ -1,4 +1,4 @@
-"""The fast builders of the events' and claims' records make the same frozen objects as
+"""The fast builders of the article's, events' and claims' records make the same frozen objects as
 their dataclasses (see tests/test_timex_build.py for Point and Timex)."""
 
 import dataclasses
@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from herald_timeline.article import Article, new_article
 from herald_timeline.claims import Claim, new_claim
 from herald_timeline.event_dates import When, new_when
 from herald_timeline.event_history import Event, new_event
@@ -38,6 +39,12 @@ FIELDS: dict[type, Any] = {
         st.none() | words, st.none() | words, st.none() | days, st.none() | days,
         st.none() | offsets, st.none() | words, words, offsets, offsets, words,
     ),
+    Article: st.tuples(
+        words, words, words, words, st.none() | words, st.lists(words, max_size=3).map(tuple),
+        st.none() | words, st.none() | words, st.none() | st.datetimes(),
+        st.none() | st.datetimes(), st.none() | words, st.none() | words, words, words, words,
+        st.lists(words, max_size=2).map(tuple),
+    ),
 }  # fmt: skip
 BUILDERS: dict[type, Any] = {
     Event: new_event,
@@ -45,6 +52,7 @@ BUILDERS: dict[type, Any] = {
     Trigger: new_trigger,
     Sentence: new_sentence,
     Claim: new_claim,
+    Article: new_article,
 }
 IDS = [cls.__name__ for cls in BUILDERS]
 
@@ -59,7 +67,8 @@ def test_builders_take_every_field_in_order(cls: type) -> None:
 def test_built_records_are_the_dataclass(cls: type) -> None:
     @given(FIELDS[cls])
     def check(fields: tuple[object, ...]) -> None:
-        built, plain = BUILDERS[cls](*fields), cls(*fields)
+        names = [f.name for f in dataclasses.fields(cls)]
+        built, plain = BUILDERS[cls](**dict(zip(names, fields, strict=True))), cls(*fields)
         assert type(built) is cls
         assert built == plain and repr(built) == repr(plain)
         assert hash(built) == hash(plain)
