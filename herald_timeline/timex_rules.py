@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from herald_timeline import resources
 
@@ -41,9 +41,9 @@ class Rule:
     lowered_bare: re.Pattern[str] | None = None
 
 
-class Hit(NamedTuple):
-    """A rule's match at a position of the text (a tuple: built without a frozen
-    ``__init__``'s setattr calls)."""
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's match at a position of the text."""
 
     rule: Rule
     match: re.Match[str]
