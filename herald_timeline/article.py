@@ -17,6 +17,7 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
+from herald_timeline import records
 from herald_timeline.encoding import decode
 from herald_timeline.errors import ArticleError
 from herald_timeline.htmlpage import read_html
@@ -297,25 +298,4 @@ def _notes(parts: PageParts) -> str:
     return f": {'; '.join(parts.notes)}" if parts.notes else ""
 
 
-#: Article's slots without its frozen ``__setattr__``: filled, then made an Article
-_Unfrozen = type("_Unfrozen", (), {"__slots__": Article.__slots__})
-_new = object.__new__
-
-
-def new_article(
-    *, article_id: str, source: str, body: str, format: str, title: str | None,
-    authors: tuple[str, ...], email: str | None, outlet: str | None,
-    published: datetime | None, updated: datetime | None, section: str | None,
-    url: str | None, tz: str, day_tz: str, encoding: str, warnings: tuple[str, ...],
-) -> Article:  # fmt: skip
-    """``Article(...)`` with every field, built without the frozen ``__init__`` (an
-    ``object.__setattr__`` call per field)."""
-    article: Any = _new(_Unfrozen)
-    article.article_id, article.source, article.body = article_id, source, body
-    article.format, article.title, article.authors = format, title, authors
-    article.email, article.outlet, article.published = email, outlet, published
-    article.updated, article.section, article.url = updated, section, url
-    article.tz, article.day_tz, article.encoding = tz, day_tz, encoding
-    article.warnings = warnings
-    article.__class__ = Article
-    return article  # type: ignore[no-any-return]
+new_article = records.fast_builder(Article)

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, is_dataclass, replace
 from datetime import date
 from functools import cache
-from typing import Any, Protocol
+from typing import Protocol
 
-from herald_timeline import event_lexicon, resources
+from herald_timeline import event_lexicon, records, resources
 from herald_timeline.event_names import Facts
 from herald_timeline.event_triggers import Trigger
 
@@ -67,27 +67,7 @@ class When:
     refers_to: int | None = None  # the event (row index) a definite mention names
 
 
-class _Unfrozen:
-    """When's slots without its frozen ``__setattr__``: filled, then made a When."""
-
-    __slots__ = When.__slots__
-
-
-_new = object.__new__
-
-
-def new_when(
-    start: date, end: date, precision: str, approximate: bool, text: str, position: int,
-    boundary: str | None, event_relative: bool, refers_to: int | None,
-) -> When:  # fmt: skip
-    """``When(...)`` with every field, built without the frozen ``__init__`` (an
-    ``object.__setattr__`` call per field)."""
-    when: Any = _new(_Unfrozen)
-    when.start, when.end, when.precision, when.approximate = start, end, precision, approximate
-    when.text, when.position, when.boundary = text, position, boundary
-    when.event_relative, when.refers_to = event_relative, refers_to
-    when.__class__ = When
-    return when  # type: ignore[no-any-return]
+new_when = records.fast_builder(When)
 
 
 @cache

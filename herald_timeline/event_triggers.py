@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from herald_timeline import event_lexicon, pattern_facts, resources
+from herald_timeline import event_lexicon, pattern_facts, records, resources
 from herald_timeline.event_lexicon import Folded
 from herald_timeline.text import folded, trie
 
@@ -49,23 +49,7 @@ class Trigger:
     weak: bool
 
 
-class _Unfrozen:
-    """Trigger's slots without its frozen ``__setattr__``: filled, then made a Trigger."""
-
-    __slots__ = Trigger.__slots__
-
-
-_new = object.__new__
-
-
-def new_trigger(type: str, start: int, end: int, text: str, rule: str, weak: bool) -> Trigger:
-    """``Trigger(...)``, built without the frozen ``__init__`` (an ``object.__setattr__``
-    call per field)."""
-    trigger: Any = _new(_Unfrozen)
-    trigger.type, trigger.start, trigger.end = type, start, end
-    trigger.text, trigger.rule, trigger.weak = text, rule, weak
-    trigger.__class__ = Trigger
-    return trigger  # type: ignore[no-any-return]
+new_trigger = records.fast_builder(Trigger)
 
 
 def _optional(spec: dict[str, Any], key: str, where: str) -> re.Pattern[str] | None:

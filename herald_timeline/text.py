@@ -11,9 +11,9 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from herald_timeline import resources
+from herald_timeline import records, resources
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 
@@ -110,23 +110,7 @@ class Sentence:
     paragraph: int
 
 
-class _Unfrozen:
-    """Sentence's slots without its frozen ``__setattr__``: filled, then made a Sentence."""
-
-    __slots__ = Sentence.__slots__
-
-
-_new = object.__new__
-
-
-def new_sentence(index: int, start: int, end: int, text: str, paragraph: int) -> Sentence:
-    """``Sentence(...)``, built without the frozen ``__init__`` (an ``object.__setattr__``
-    call per field)."""
-    sentence: Any = _new(_Unfrozen)
-    sentence.index, sentence.start, sentence.end = index, start, end
-    sentence.text, sentence.paragraph = text, paragraph
-    sentence.__class__ = Sentence
-    return sentence  # type: ignore[no-any-return]
+new_sentence = records.fast_builder(Sentence)
 
 
 @lru_cache(maxsize=1)

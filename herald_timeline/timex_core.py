@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
+from herald_timeline import records
 from herald_timeline import timex_calendar as cal
 from herald_timeline.timex_calendar import Point
 from herald_timeline.timex_rules import Hit, lexicon, table
@@ -33,28 +33,7 @@ class Timex:
     rule: str = ""
 
 
-class _Unfrozen:
-    """Timex's slots without its frozen ``__setattr__``: filled, then made a Timex."""
-
-    __slots__ = Timex.__slots__
-
-
-def new_timex(
-    text: str, char_start: int, char_end: int, type: str, value: str, start: date | None,
-    end: date | None, precision: str | None, approximate: bool, anchor: str, mod: str | None,
-    rule: str,
-) -> Timex:  # fmt: skip
-    """``Timex(...)`` with every field, built without the frozen ``__init__`` (an
-    ``object.__setattr__`` call per field: several times the cost of the rest of make)."""
-    timex: Any = _new(_Unfrozen)
-    timex.text, timex.char_start, timex.char_end, timex.type = text, char_start, char_end, type
-    timex.value, timex.start, timex.end, timex.precision = value, start, end, precision
-    timex.approximate, timex.anchor, timex.mod, timex.rule = approximate, anchor, mod, rule
-    timex.__class__ = Timex
-    return timex  # type: ignore[no-any-return]
-
-
-_new = object.__new__
+new_timex = records.fast_builder(Timex)
 
 
 @dataclass
