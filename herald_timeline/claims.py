@@ -6,8 +6,8 @@ money, ordinals, compounds such as "11-day", anaphora such as "the two leaders",
 such as "Resolution 2371"). A count needs a unit from the taxonomy in
 ``resources/claims/units.csv``, written after it ("eight intercontinental ballistic missiles")
 or taken from its context when elliptical ("Seven were fired ...", "one of them", "two on
-March 2nd"). Subject, action, attribution and period come from the claim's sentence
-(:mod:`herald_timeline.claim_context`).
+March 2nd": :mod:`herald_timeline.claim_counts`). Subject, action, attribution and period come
+from the claim's sentence (:mod:`herald_timeline.claim_context`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from herald_timeline import claim_context, records
 from herald_timeline import claim_lexicon as lexicon
+from herald_timeline.claim_counts import Count, resolve
 from herald_timeline.claim_lexicon import unit_of
 from herald_timeline.numbers import parse_number, scanned_number
 from herald_timeline.text import Sentence
@@ -59,24 +60,6 @@ new_claim = records.fast_builder(Claim)
 # --- candidates ----------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Count:
-    value: float
-    lower: float | None
-    upper: float | None
-    bound: str
-    start: int  # offsets of the number (with hedge) in the body
-    end: int
-    value_text: str
-    sentence: Sentence
-    unit: str | None = None
-    unit_text: str = ""
-    unit_end: int = 0
-    part_of: _Count | None = None
-    elliptical: bool = False
-    definite: bool = False  # after "the"/"all": maybe a repeated count
-
-
 _POST_BOUNDS = {"so": "about", "more": "at_least", "fewer": "at_most", "less": "at_most"}
 
 
@@ -108,16 +91,7 @@ def _numbers(match: re.Match[str]) -> tuple[float, float | None, float | None, s
 _MORE = re.compile(r"\s+more(?=\s)", re.IGNORECASE)
 
 
-# "two more squadrons of F-35A fighters": "more" before a noun the taxonomy does not know
-# counts that noun, not more of the things counted before
-_MORE_OTHER_NOUN = re.compile(
-    r"\s+more\s+(?!(?:on|in|by|from|were|was|are|is|have|had|has|than|to|at|of|and|or|each"
-    r"|last|this|earlier|later|times?|a)\b)[a-z]",
-    re.IGNORECASE,
-)
-
-
-def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]]) -> list[_Count]:
+def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]]) -> list[Count]:
     text = sentence.text
     folded = text.lower()
     if not lexicon.has_number(folded):
@@ -125,7 +99,7 @@ def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]
     if len(folded) != len(text):  # a rare letter whose lower case is longer: keep offsets
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     before = lexicon.before_words()
-    out: list[_Count] = []
+    out: list[Count] = []
     for match in lexicon.scan_all(folded):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if _in_timex(spans, start, end):
@@ -145,7 +119,7 @@ def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]
         if numbers is None:
             continue
         value, lower, upper, bound = numbers
-        count = _Count(value, lower, upper, bound, start, end, written, sentence)
+        count = Count(value, lower, upper, bound, start, end, written, sentence)
         # "five of the 11": the 11 is a first mention
         of_the = len(words) == 3 and words[1] == "of" and parse_number(words[0]) is not None
         count.definite = prev in before.soft and not of_the
@@ -185,126 +159,6 @@ def _in_timex(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
     return i >= 0 and ends[i] > start
 
 
-# --- elliptical counts and subsets ---------------------------------------------------------
-
-
-def _resolve(counts: list[_Count], body: str) -> list[_Count]:
-    """Give elliptical counts their unit and set subsets; drop what stays unit-less."""
-    kept: list[_Count] = []
-    for i, count in enumerate(counts):
-        if count.definite and (
-            count.unit is None
-            or count.unit in lexicon.anaphoric_units()
-            or any(c.value == count.value for c in counts[:i])
-        ):
-            continue  # "the two missiles" repeating "two ballistic missiles"
-        sentence = count.sentence
-        after = body[count.end : sentence.end]
-        before = body[sentence.start : count.start]
-        same = [c for c in kept if c.sentence is sentence]
-        if count.unit is not None:
-            previous = same[-1] if same else None
-            if previous is not None and _is_subset(body[previous.end : count.start]):
-                count.part_of = previous.part_of or previous
-            elif previous is not None and previous.part_of is not None:
-                listed = previous.part_of  # "including 170 guns and 240 launchers"
-                if count.value < listed.value and _AND_NEXT_ITEM.match(
-                    body, previous.end, count.start
-                ):
-                    count.part_of = listed
-            kept.append(count)
-            continue
-        if lexicon.OF_THEM.match(after):
-            source = same[-1] if same else _previous(kept, sentence)
-            if source is not None and source.unit is not None and source.value > count.value:
-                _inherit(count, source, part_of=source)
-                kept.append(count)
-            continue
-        following = _next_explicit(counts, i)
-        between = body[count.end : following.start] if following is not None else ""
-        if following is not None and lexicon.OF_THE_NEXT.match(between):
-            if following.value > count.value:
-                _inherit(count, following, part_of=following)
-                kept.append(count)
-            continue
-        if following is not None and lexicon.AND_NEXT.match(between):
-            _inherit(count, following, part_of=None)
-            kept.append(count)
-            continue
-        total = lexicon.NUMBER_OF.search(before[-140:])
-        if total is not None:
-            found = unit_of(total.group("np"))
-            if found is not None:
-                count.unit, count.unit_text = found[0], ""
-                count.elliptical = True
-                kept.append(count)
-            continue
-        if not lexicon.ELLIPSIS.match(after) or _MORE_OTHER_NOUN.match(after):
-            continue
-        if same:
-            source = same[-1]
-            whole = source.part_of
-            if whole is not None and (
-                count.value > whole.value or _CLAUSE.search(body[source.end : count.start])
-            ):
-                # "60 missiles, including 8 ICBMs, while it fired 70 in 2022": the count
-                # parallels the whole, not its subset (nor is it part of a smaller whole)
-                source = whole
-            _inherit(count, source, part_of=source.part_of)
-            kept.append(count)
-            continue
-        source = _previous(kept, sentence)
-        if source is not None and source.part_of is not None and count.value > source.value:
-            source = source.part_of  # "12 missiles, including three ICBMs. In 2022, 70."
-        if source is not None and source.unit is not None:
-            whole = source.part_of or source
-            _inherit(count, source, part_of=whole if whole.value >= count.value else None)
-            kept.append(count)
-    return kept
-
-
-def _is_subset(between: str) -> bool:
-    """Whether the text between two counts makes the second a subset ("..., including")."""
-    cues = list(lexicon.subset_cue().finditer(between))
-    if not cues:
-        return False
-    rest = between[cues[-1].end() :]
-    # "about 100 aircraft, including F-35A fighters, took part, along with two dozen
-    # warships": a comma after the cue closes its list before this count
-    return len(rest) <= 80 and "," not in rest and not _CLAUSE.search(rest)
-
-
-#: the rest of one list item and the "and" before the next: "self-propelled guns and "
-_AND_NEXT_ITEM = re.compile(r"[\w\s'’-]{0,60}?\s(?:and|or)\s+\Z")
-_CLAUSE = re.compile(r"[;:]|\b(?:which|who|that|according|while|whereas)\b", re.IGNORECASE)
-
-
-def _inherit(count: _Count, source: _Count, *, part_of: _Count | None) -> None:
-    count.unit = source.unit
-    count.unit_text = ""
-    count.part_of = part_of
-    count.elliptical = True
-
-
-def _next_explicit(counts: list[_Count], i: int) -> _Count | None:
-    """The next count of the same sentence, if it names its unit."""
-    if i + 1 < len(counts) and counts[i + 1].sentence is counts[i].sentence:
-        nxt = counts[i + 1]
-        return nxt if nxt.unit is not None else None
-    return None
-
-
-def _previous(kept: list[_Count], sentence: Sentence) -> _Count | None:
-    """The last count of the previous sentence when it is in the same paragraph or adjacent."""
-    if not kept:
-        return None
-    last = kept[-1]
-    near = last.sentence.index == sentence.index - 1
-    same_paragraph = last.sentence.paragraph == sentence.paragraph
-    gap = sentence.index - last.sentence.index
-    return last if near or (same_paragraph and gap <= 2) else None
-
-
 # --- assembly ------------------------------------------------------------------------------
 
 
@@ -319,14 +173,14 @@ def find_claims(
     """The numeric claims of ``body`` in text order (``part_of`` indexes this list)."""
     ordered = sorted(timexes, key=lambda t: t.char_start)
     spans = ([t.char_start for t in ordered], [t.char_end for t in ordered])
-    counts: list[_Count] = []
+    counts: list[Count] = []
     for sentence in sentences:
         counts.extend(_candidates(body, sentence, spans))
     if not counts:
         return []
-    counts = _resolve(counts, body)
+    counts = resolve(counts, body)
     today = claim_context.publication_day(published, tz)
-    kept: list[_Count] = []
+    kept: list[Count] = []
     index: dict[int, int] = {}
     seen: dict[tuple[float, str, str], int] = {}
     for count in counts:
@@ -365,7 +219,7 @@ def _title_like(sentence: Sentence) -> bool:
 
 def _claim(
     body: str,
-    count: _Count,
+    count: Count,
     index: dict[int, int],
     timexes: list[Timex],
     today: date | None,
