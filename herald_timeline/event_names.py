@@ -22,13 +22,10 @@ from herald_timeline.event_gazetteer import (
     clause_end_folded,
     dash_break,
     is_noun,
-    ordinal_folded,
-    ordinal_pattern,
-    ordinal_words,
     preposition_backward,
 )
 from herald_timeline.event_triggers import Trigger
-from herald_timeline.text import case_odd, folded
+from herald_timeline.text import case_odd
 
 
 class Facts:
@@ -128,25 +125,6 @@ def hits_in(facts: Facts, start: int, end: int) -> list[tuple[int, str, str]]:
 def _places() -> re.Pattern[str]:
     words = event_lexicon.branched_words(resources.lines("events/places.txt"), not_after=r"\w")
     return re.compile(rf"{words}\b")
-
-
-def ordinal(sentence: str, trigger: Trigger) -> int | None:
-    """The ordinal written just before the trigger ("the 54th Security ...")."""
-    window = sentence[max(0, trigger.start - 45) : trigger.start]
-    lower = folded(window)
-    if lower is not None:
-        hits = list(ordinal_folded().finditer(lower))
-        if not hits:
-            return None
-        word = hits[-1].group()
-        return int(word[:-2]) if word[0].isdigit() else ordinal_words()[word]
-    found = list(ordinal_pattern().finditer(window))
-    if not found:
-        return None
-    last = found[-1]
-    if last.group(1):
-        return int(last.group(1))
-    return ordinal_words()[last.group(2).lower()]
 
 
 _Hit = TypeVar("_Hit", bound=tuple[int, str])

@@ -1,7 +1,8 @@
 """Proper names of events: the name around a trigger ("54th Security Consultative
 Meeting"), "<head> of the <body>" ("first meeting of the Counter-Missile Working Group"),
 or a name right before the head noun ("Freedom Shield exercise", "National Security
-Council meeting"). Used by ``event_labels``, which builds the other names."""
+Council meeting"), and the ordinal written before a trigger ("the 54th ..."). Used by
+``event_labels``, which builds the other names."""
 
 from __future__ import annotations
 
@@ -9,9 +10,16 @@ import re
 from functools import cache
 
 from herald_timeline import event_lexicon
-from herald_timeline.event_gazetteer import actor_names, noun_trigger, ordinal_pattern
+from herald_timeline.event_gazetteer import (
+    actor_names,
+    noun_trigger,
+    ordinal_folded,
+    ordinal_pattern,
+    ordinal_words,
+)
 from herald_timeline.event_names import Facts
 from herald_timeline.event_triggers import Trigger
+from herald_timeline.text import folded
 
 # A capitalised name: words starting upper case or digits, joined by spaces/hyphens and a
 # few lower-case connectors ("Group of Seven", "Workers' Party of Korea").
@@ -197,3 +205,22 @@ def modifiers(sentence: str, position: int) -> list[str]:
             break
         out.insert(0, word.lower())
     return out[-3:]
+
+
+def ordinal(sentence: str, trigger: Trigger) -> int | None:
+    """The ordinal written just before the trigger ("the 54th Security ...")."""
+    window = sentence[max(0, trigger.start - 45) : trigger.start]
+    lower = folded(window)
+    if lower is not None:
+        hits = list(ordinal_folded().finditer(lower))
+        if not hits:
+            return None
+        word = hits[-1].group()
+        return int(word[:-2]) if word[0].isdigit() else ordinal_words()[word]
+    found = list(ordinal_pattern().finditer(window))
+    if not found:
+        return None
+    last = found[-1]
+    if last.group(1):
+        return int(last.group(1))
+    return ordinal_words()[last.group(2).lower()]

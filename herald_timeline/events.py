@@ -23,6 +23,7 @@ from herald_timeline import (
     event_labels,
     event_merge,
     event_names,
+    event_proper,
     event_relations,
 )
 from herald_timeline.event_dates import TimexLike, When, new_when
@@ -311,6 +312,6 @@ def _event(
             label = f"{label} ({side})"
     return new_event(
         trigger.type, when.start, when.end, when.precision, when.approximate, when.text, label,
-        event_names.ordinal(text, trigger), event_names.actors(facts, trigger),
+        event_proper.ordinal(text, trigger), event_names.actors(facts, trigger),
         event_names.location(facts, trigger), text, sentence.start, sentence.end, trigger.text,
     )  # fmt: skip

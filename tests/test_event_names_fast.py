@@ -73,7 +73,7 @@ def _ordinal_plain(window: str) -> int | None:
 )
 def test_ordinal(text: str, expected: int | None) -> None:
     trigger = _trigger(text + "meeting", len(text), len(text) + 7)
-    assert event_names.ordinal(text + "meeting", trigger) == expected
+    assert event_proper.ordinal(text + "meeting", trigger) == expected
 
 
 @given(TEXTS)
@@ -81,7 +81,7 @@ def test_ordinal_agrees_with_plain(text: str) -> None:
     sentence = text + " meeting"
     trigger = _trigger(sentence, len(text) + 1, len(sentence))
     window = sentence[max(0, trigger.start - 45) : trigger.start]
-    assert event_names.ordinal(sentence, trigger) == _ordinal_plain(window)
+    assert event_proper.ordinal(sentence, trigger) == _ordinal_plain(window)
 
 
 def _sources_plain(text: str) -> tuple[tuple[int, int], ...]:
