@@ -66,9 +66,8 @@ def _distance(
 ) -> float:
     """How far ``when`` is from governing ``trigger`` (characters, plus penalties);
     ``dated_after``: a date follows the trigger, which then takes no date across ", and"."""
-    if when.event_relative and trigger.start >= when.position + length:
-        if when.text.lower().endswith(_ANCHOR_FOLLOWS):
-            return _NEVER  # "..., two days after it launched an ICBM": not the ICBM's date
+    if trigger.start >= when.position + length and _anchor_follows(when):
+        return _NEVER  # "..., two days after it launched an ICBM": not the ICBM's date
     date_first = when.position < trigger.end
     if not date_first:
         gap = float(when.position - trigger.end)
@@ -156,11 +155,14 @@ def _dated_first(trigger: Trigger, when: When, positions: Sequence[int]) -> bool
     """Whether an event-relative date whose anchor follows ("about a month after the
     council adopted ...") comes after a trigger that has a date of its own before it ("fired
     ... on Aug. 29, and about a month after ..."): it relates another event to its anchor."""
-    if not when.event_relative or when.position < trigger.end:
-        return False
-    if not when.text.lower().endswith(_ANCHOR_FOLLOWS):
+    if when.position < trigger.end or not _anchor_follows(when):
         return False
     return any(trigger.end <= p < when.position for p in positions)
+
+
+def _anchor_follows(when: When) -> bool:
+    """An event-relative date that names its anchor event after it ("two days after")."""
+    return when.event_relative and when.text.lower().endswith(_ANCHOR_FOLLOWS)
 
 
 def _reaction_object(sentence: str, trigger: Trigger, lower: str | None) -> bool:

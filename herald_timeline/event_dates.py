@@ -164,7 +164,7 @@ def usable(timex: TimexLike, sentence: str, offset: int, lower: str | None = Non
         return None  # "SEOUL, March 24 (Yonhap) --": the dateline, not an event's date
     return new_when(
         timex.start, timex.end, precision, timex.approximate, timex.text, position,
-        None, timex.anchor == "event", None,
+        event_relative=timex.anchor == "event",
     )  # fmt: skip
 
 
@@ -225,8 +225,8 @@ def split_range(when: When) -> list[When]:
     if when.precision != "day" or when.start == when.end:
         return [when]
     hedged, text, at = when.approximate, when.text, when.position
-    first = new_when(when.start, when.start, "day", hedged, text, at, "start", False, None)
-    last = new_when(when.end, when.end, "day", hedged, text, at, "end", False, None)
+    first = new_when(when.start, when.start, "day", hedged, text, at, boundary="start")
+    last = new_when(when.end, when.end, "day", hedged, text, at, boundary="end")
     return [first, last]
 
 

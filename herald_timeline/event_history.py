@@ -120,5 +120,5 @@ def when_of(event: Event, refers_to: int | None = None) -> When:
     that event (its row index), not a second one."""
     return new_when(
         event.start, event.end, event.precision, event.approximate, event.date_text, -1,
-        None, False, refers_to,
+        refers_to=refers_to,
     )  # fmt: skip

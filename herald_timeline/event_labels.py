@@ -20,6 +20,7 @@ from herald_timeline.event_gazetteer import (
     short_forms,
     short_names,
 )
+from herald_timeline.event_merge import kind
 from herald_timeline.event_names import (
     Facts,
     actors,
@@ -80,12 +81,9 @@ def _head(sentence: str, trigger: Trigger) -> tuple[str, int]:
     found = head_noun(sentence, trigger)
     if found:
         return found.group(1).lower(), found.start()
-    if _CALL.search(trigger.text):
+    if kind(trigger) == "call":
         return "phone call", trigger.start
     return ("meeting" if trigger.type == "meeting" else _heads()[trigger.type]), trigger.start
-
-
-_CALL = re.compile(r"\bcall|\bphone\b", re.IGNORECASE)
 
 
 def name(facts: Facts, trigger: Trigger) -> str:

@@ -97,7 +97,7 @@ def _shift(when: When, days: int, approximate: bool, text: str) -> When | None:
         return None
     day = when.start + timedelta(days=days)
     # only the relation's own hedge makes the day approximate ("around 10:15 a.m." does not)
-    return new_when(day, day, "day", approximate, text, -1, None, True, None)
+    return new_when(day, day, "day", approximate, text, -1, event_relative=True)
 
 
 def _sentence_events(

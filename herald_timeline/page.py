@@ -9,6 +9,7 @@ only add the time zone a page's stamps imply and the outlet's name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from functools import lru_cache
 from typing import Any, NamedTuple, cast
@@ -145,6 +146,27 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _PUBLISHED_LABEL = re.compile(r"(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
 
 
+def _published_below(
+    stamps: dict[int, list[Stamp]], lines: list[str], body_start: int, *, stamped_above: bool
+) -> datetime | None:
+    """The publication time from a stamp under the story, for a page with no "published"
+    stamp above it: a labelled one ("Published March 24, 2023"), else a date, clock time and
+    zone alone on a line ("2024-09-06 20:11:05 JST"), else, on a page with no stamp above at
+    all, a date with a clock time (Reuters' "August 29, 2017 4:21 AM" after the credits)."""
+    below = [i for i in sorted(stamps) if i >= body_start]
+    rules: tuple[Callable[[str, Stamp], bool], ...] = (
+        lambda line, stamp: stamp.label == "published" and bool(_PUBLISHED_LABEL.match(line)),
+        lambda line, _: bool(_ZONED_STAMP.fullmatch(line.strip())),
+        lambda line, _: not stamped_above and bool(_CLOCK.search(line)),
+    )
+    for rule in rules:
+        for i in below:
+            for stamp in stamps[i]:
+                if rule(lines[i], stamp):
+                    return stamp.moment
+    return None
+
+
 def read_page(text: str, *, tz: tzinfo) -> PageParts:
     """Split a scraped page into metadata and body (body lines joined with ``\\n``)."""
     return read_page_lines(stripped_lines(text), tz=tz)
@@ -220,37 +242,8 @@ def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
 
     all_stamps = [s for i in sorted(stamps) if i < body_start for s in stamps[i]]
     published = next((s.moment for s in all_stamps if s.label == "published"), None)
-    if published is None:  # "Published March 24, 2023" under the story, labelled as such
-        published = next(
-            (
-                s.moment
-                for i in sorted(stamps)
-                if i >= body_start and _PUBLISHED_LABEL.match(lines[i])
-                for s in stamps[i]
-                if s.label == "published"
-            ),
-            None,
-        )
-    if published is None:  # "2024-09-06 20:11:05 JST" alone on a line under the story
-        published = next(
-            (
-                s.moment
-                for i in sorted(stamps)
-                if i >= body_start and _ZONED_STAMP.fullmatch(lines[i].strip())
-                for s in stamps[i]
-            ),
-            None,
-        )
-    if published is None and not all_stamps:  # "August 29, 2017 4:21 AM" under the story
-        published = next(
-            (
-                s.moment
-                for i in sorted(stamps)
-                if i >= body_start and _CLOCK.search(lines[i])
-                for s in stamps[i]
-            ),
-            None,
-        )
+    if published is None:
+        published = _published_below(stamps, lines, body_start, stamped_above=bool(all_stamps))
     updated = next((s.moment for s in all_stamps if s.label == "updated"), None)
     title = _clean_title(lines[title_index]) if title_index is not None else None
     section = _find_section(lines, kinds, title_index)

@@ -51,9 +51,8 @@ def month_day(
         point = safe_day(year, month, day)
         return make(hit, ctx, point, anchor="absolute", span=span) if point else None
     governing = _sentence_year(ctx, hit.start)
-    if governing is None and _THAT_YEAR.match(ctx.text, span[1] if span else hit.end):
-        base = last_date(ctx, hit.start)  # "on March 16 that year": the year talked about
-        governing = base.start.year if base is not None and base.start else None
+    if governing is None:
+        governing = _year_talked_about(hit, ctx, span[1] if span else hit.end)
     if governing is not None and (point := safe_day(governing, month, day)):
         if weekday is None or point.start.isoweekday() == weekday:
             return make(hit, ctx, point, anchor="event", span=span)
@@ -89,6 +88,17 @@ def _sentence_year(ctx: Context, before: int) -> int | None:
 
 
 _THAT_YEAR = re.compile(r",? (?:that|the same) year\b")
+
+
+def _year_talked_about(hit: Hit, ctx: Context, end: int) -> int | None:
+    """The year of the last date before ``hit`` when "that year" follows at ``end`` ("on
+    March 16 that year", "in April that year"), else None."""
+    if not _THAT_YEAR.match(ctx.text, end):
+        return None
+    base = last_date(ctx, hit.start)
+    return base.start.year if base is not None and base.start else None
+
+
 _GOVERNS = 80  # characters: further back, the year tends to belong to another clause
 
 
@@ -157,9 +167,8 @@ def m(hit: Hit, ctx: Context) -> list[Timex]:
         point = cal.in_month(ref.year - (month >= ref.month), month)
     elif rel in ("next", "coming"):
         point = cal.in_month(ref.year + (month <= ref.month), month)
-    elif _THAT_YEAR.match(ctx.text, hit.end) and (base := last_date(ctx, hit.start)) and base.start:
-        # "in April that year": the year talked about
-        return [make(hit, ctx, cal.in_month(base.start.year, month), anchor="event")]
+    elif (year := _year_talked_about(hit, ctx, hit.end)) is not None:  # "in April that year"
+        return [make(hit, ctx, cal.in_month(year, month), anchor="event")]
     else:
         picked = yearly(
             ref, lambda y: cal.in_month(y, month), lambda: ctx.tense(hit.start, hit.end)
