@@ -51,6 +51,10 @@ def _barrier() -> re.Pattern[str]:
 
 
 _AND_CLAUSE = re.compile(r"\s*,?\s*and\s+[a-z]")
+#: "staged a drill on Friday, firing 400 rounds": a participle after the comma describes
+#: the clause the date ends, so the date is the clause's before it is the participle's
+_PARTICIPLE_AFTER_COMMA = re.compile(r"\s*,\s*\Z")
+_PARTICIPLE_PENALTY = 30.0
 
 #: an event-relative date ending so ("two days after") names its anchor event after it
 _ANCHOR_FOLLOWS = ("after", "before")
@@ -86,10 +90,17 @@ def _distance(
         # "said in a statement on Monday that the drills were ...": reported content;
         # "fired two missiles on Aug. 30 and attempted to ...": the date ends its clause
         return gap + _BARRIER_COST
+    if date_first and _PARTICIPLE_AFTER_COMMA.match(between) and _is_participle(trigger.text):
+        gap += _PARTICIPLE_PENALTY
     low = None if lower is None else lower[start:end]
     if _barrier_folded().search(between, low) and not _SINCE_ONLY.match(between):
         gap += _BARRIER_COST
     return gap
+
+
+def _is_participle(text: str) -> bool:
+    word = text.split(None, 1)[0]
+    return word.endswith("ing") and word[:1].islower()
 
 
 def assign(
@@ -140,6 +151,29 @@ def assign(
             if score < best_score:
                 borrowed[index], best_score = when, score
     return owned, borrowed
+
+
+def elaborations(
+    triggers: Sequence[Trigger], owned: Sequence[Sequence[When]], sentence: str
+) -> list[tuple[int, int]]:
+    """(participle, owner) pairs where an undated participle trigger right after a comma
+    describes a dated trigger's clause ("staged a drill on Friday, firing 400 rounds"): it
+    happened on that trigger's date."""
+    pairs: list[tuple[int, int]] = []
+    for index, trigger in enumerate(triggers):
+        if owned[index] or not _is_participle(trigger.text):
+            continue
+        for owner in range(index - 1, -1, -1):
+            whens = owned[owner]
+            if not whens:
+                continue
+            clause_end = max(triggers[owner].end, *(w.position + len(w.text) for w in whens))
+            if clause_end <= trigger.start and _PARTICIPLE_AFTER_COMMA.match(
+                sentence[clause_end : trigger.start]
+            ):
+                pairs.append((index, owner))
+            break
+    return pairs
 
 
 def _may_own(trigger: Trigger, when: When, reacting: bool, phrase: tuple[int, int] | None) -> bool:

@@ -131,6 +131,10 @@ def _sentence_events(
     skip = [False for _ in triggers]
     if relation is not None:
         _relate(text, relation, triggers, owned, dates, history, sentence.index, given, skip, bases)
+    for participle, owner in event_assign.elaborations(triggers, owned, text):
+        borrowed[participle] = owned[owner][0]
+        if triggers[owner].type == "exercise" and triggers[participle].type in _FIRINGS:
+            skip[owner] = True  # "staged a drill ..., firing 400 rounds": the firing is the event
     events: list[tuple[Event, int | None, str]] = []
     for index, trigger in enumerate(triggers):
         if skip[index]:
@@ -189,11 +193,14 @@ def _relate(
     is_anaphor, kind = event_relations.head_anaphor(head_text)
     phrase = text[relation.start : relation.end]
     if relation.clause_end == relation.clause_start:  # "two days later", "a day earlier"
-        base = history.find(None, sentence, _ANAPHOR_REACH)
+        # "signed it on Nov. 9, and Kim ratified it two days later": a date of this sentence
+        # before the relation is its anchor, else the event the sentences before ended on
+        here = [d for d in head_dates if d.position < relation.start and d.precision == "day"]
+        base = None if here else history.find(None, sentence, _ANAPHOR_REACH)
+        anchor = here[-1] if here else None if base is None else when_of(history.events[base])
         for index in range(len(triggers)):
-            if base is not None and not owned[index]:
-                when = when_of(history.events[base])
-                given[index] = _shift(when, relation.days, relation.approximate, phrase)
+            if anchor is not None and not owned[index]:
+                given[index] = _shift(anchor, relation.days, relation.approximate, phrase)
                 bases[index] = base
         return
     head: When | None = head_dates[0] if head_dates else None
@@ -267,6 +274,9 @@ def _inherit(
         return history.narrative(sentence)
     return None
 
+
+#: what a drill is when a participle says it fired something
+_FIRINGS = frozenset({"launch", "other"})
 
 #: precisions of dates that no event row takes (the gold has none)
 _TOO_COARSE = frozenset({"week", "quarter"})
