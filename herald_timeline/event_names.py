@@ -263,9 +263,10 @@ _LINK_REACH = 40
 #: how far after a verb trigger its object (a participant) may be named
 _OBJECT_REACH = 40
 # after a noun trigger, participants follow "with", "between", "among", "of the leaders of"
+# and a passive's "by" ("the treaty was signed by Putin and Kim")
 # (``_WITH`` ends at the participant: found as its link word, then the words up to it)
-_WITH = re.compile(r"\b(?:with|between|among|of)\s+(?:[\w'’.,-]+\s+){0,6}$")
-_LINK = re.compile(r"(?:w(?<!\w.)ith|b(?<!\w.)etween|a(?<!\w.)mong|o(?<!\w.)f)\s+")
+_WITH = re.compile(r"\b(?:with|between|among|of|(?<=ed\s)by)\s+(?:[\w'’.,-]+\s+){0,6}$")
+_LINK = re.compile(r"(?:w(?<!\w.)ith|b(?<!\w.)etween|a(?<!\w.)mong|o(?<!\w.)f|b(?<=ed\sb)y)\s+")
 _LINK_WORDS = re.compile(r"(?:[\w'’.,-]+\s+){0,6}")
 
 
@@ -349,6 +350,8 @@ def _location(facts: Facts, trigger: Trigger) -> str | None:
         own_end = own_clause(facts, trigger, (start, end))[1]
         if own_end < end:
             places = tuple(hit for hit in places if hit[0] < own_end)
+        if places and facts.sources:  # "..., the Foreign Ministry in Seoul said": the source's
+            places = tuple(h for h in places if not any(s <= h[0] < e for s, e in facts.sources))
     for position, place in places:
         distance = abs(position - trigger.end)
         if best is None or distance < best[0]:

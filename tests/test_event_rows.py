@@ -107,6 +107,22 @@ ROWS = [
      "Seoul, Washington and Tokyo strongly condemned the launch in a joint statement on "
      "Saturday.",
      [("launch", "2017-09-01"), ("statement", "2017-09-02")]),
+    # a participle after the drill's date says what the drill fired, on that date (not
+    # the day of what it answered)
+    ("North Korea fired more than 60 rounds on Saturday.\n"
+     "In response, the marines staged a live-fire drill on Friday afternoon, firing some 400 "
+     "rounds from K9 howitzers.",
+     [("other", "2017-09-01"), ("other", "2017-09-02")]),
+    ("On Friday, the marines staged a drill, launching two Hyunmoo missiles.",
+     [("launch", "2017-09-01")]),
+    # an agreement dated in a relative clause, sanctions adopted, a pronoun ratified
+    ("Seoul said it would not renew the pact, which was signed in November 2016.",
+     [("agreement", "2016-11")]),
+    ("The Security Council adopted its toughest sanctions in two decades in March.",
+     [("agreement", "2017-03")]),
+    # "two days later" after a date of the same sentence counts from that date
+    ("Putin signed a law ratifying the treaty on Aug. 9, and Kim ratified it two days later.",
+     [("agreement", "2017-08-09"), ("agreement", "2017-08-11")]),
 ]  # fmt: skip
 
 
@@ -119,7 +135,9 @@ ROWS = [
          "failed-launches", "satellite-appositive", "launch-window", "signed-during-summit",
          "demolished", "office-opened-that-year", "leaflets", "lines-cut", "agreement-adopted-in",
          "decided-to-extend", "named-drill-in-its-span", "missile-test-beside-engines",
-         "condemned-in-a-joint-statement"],
+         "condemned-in-a-joint-statement", "drill-firing-participle",
+         "drill-launching-participle", "pact-which-was-signed", "adopted-sanctions",
+         "later-after-own-date"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
@@ -154,8 +172,27 @@ def test_row_names(body: str, name: str) -> None:
         # bare surnames of leaders
         ("Moon and Trump held a phone conversation on Sunday.", ("South Korea", "United States")),
         ("Abe talked with Trump by phone on Sunday.", ("Japan", "United States")),
+        # a passive's agents are its parties
+        ("The treaty was signed by Russian President Vladimir Putin and North Korean leader "
+         "Kim Jong-un in Pyongyang on June 19.",
+         ("Russia", "North Korea")),
     ],
-    ids=["place-after-of", "moon", "abe"],
+    ids=["place-after-of", "moon", "abe", "signed-by"],
 )  # fmt: skip
 def test_row_actors(body: str, actors: tuple[str, ...]) -> None:
     assert [e.actors for e in events_of(body)] == [actors]
+
+
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        # a place in the attribution is the source's, not the call's
+        ("Yun and Kerry condemned the launches in a phone call on Wednesday, the Foreign "
+         "Ministry in Seoul said.",
+         None),
+        ("The two ministers met in Seoul on Wednesday, the ministry said.", "Seoul"),
+    ],
+    ids=["source-place", "place-before-source"],
+)  # fmt: skip
+def test_row_location(body: str, location: str | None) -> None:
+    assert [e.location for e in events_of(body)] == [location]

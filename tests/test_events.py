@@ -305,7 +305,7 @@ def rows(body: str) -> list[tuple[str, str]]:
          [("agreement", "2016-01"), ("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
         ("The leaders met in Tokyo on Thursday.\nThey also agreed to restore the pact, which "
          "was signed in 2016.",
-         [("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
+         [("agreement", "2016-01"), ("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
         ("The ministers met in Singapore on Thursday.\nThey signed a joint statement on "
          "preventing a recurrence of a 2018 radar dispute.",
          [("agreement", "2022-11-17"), ("meeting", "2022-11-17")]),
