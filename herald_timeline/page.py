@@ -101,8 +101,10 @@ def is_prose(line: str) -> bool:
     return words >= 8 and _CREDITED_CAPTION.search(line) is not None
 
 
-# A photo caption that ends in its credit instead of a full stop: "… Thursday. Yonhap".
-_CREDITED_CAPTION = re.compile(r"\w[.!?)]\s+(?:\|\s*)?[A-Z][\w/ .&-]{1,40}$")
+# A photo caption that ends in its credit instead of a full stop: "… Thursday. Yonhap"
+# (a sentence ends after a word, not after an initial: "Yoon, Kishida agree ... as N. Korea
+# fires ICBM" is a headline)
+_CREDITED_CAPTION = re.compile(r"\w\w[.!?)]\s+(?:\|\s*)?[A-Z][\w/ .&-]{1,40}$")
 
 
 def _ends_with_abbreviation(line: str) -> bool:

@@ -407,3 +407,18 @@ def test_words_are_counted_up_to_32(line: str, count: int) -> None:
     from herald_timeline.page import _words
 
     assert _words(line) == count
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("Yoon, Kishida agree to normalize GSOMIA as N. Korea fires ICBM", False),
+        ("Allies hold talks after U.S. Army drill", False),
+        ("Kim Jong Un watches the launch at an undisclosed site on Thursday. Yonhap", True),
+    ],
+    ids=["initial-before-name", "abbreviation-before-name", "caption-with-credit"],
+)
+def test_headline_with_an_initial_is_no_credited_caption(line: str, prose: bool) -> None:
+    from herald_timeline.page import is_prose
+
+    assert is_prose(line) is prose
