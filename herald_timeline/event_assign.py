@@ -23,7 +23,7 @@ _NEVER = float("inf")
 #: "launches since May, when ...": the date usable() kept after "since" is the trigger's own
 _SINCE_ONLY = re.compile(r"\s*since\s*$", _FLAGS)
 #: how far (characters) an undated trigger may borrow another trigger's date
-_SHARE_REACH = 140
+_SHARE_REACH = 200
 #: types whose events share a date when stated together (agreed at a summit, announced at
 #: a news conference); launches, drills and the rest need a date of their own
 _BORROWERS = frozenset({"meeting", "agreement", "statement"})

@@ -275,4 +275,16 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
         ship = None if named else _USS.search(sentence) or _VESSEL.search(sentence)
         found = named.group(1) if named else ship.group().strip() if ship else adjective
         return f"{_THE.sub('', found)} arrival"
+    if rule == "other-drone-incursion":
+        return f"{adjective} drone incursion".strip()
+    if rule == "other-air-zone-entry":
+        nations = " and ".join(filter(None, (adjectives().get(p, "") for p in parties)))
+        zone = _zone(sentence[trigger.start : trigger.end + 10])  # "... zone (KADIZ)"
+        return f"{nations} aircraft entry into {zone}".strip()
     return f"{adjective} {trigger.text}"
+
+
+def _zone(trigger: str) -> str:
+    """The zone an aircraft entry names ("KADIZ", "airspace"), else "ADIZ"."""
+    found = re.search(r"\b(?:K|J)?ADIZ\b|airspace", trigger)
+    return found.group() if found else "ADIZ"

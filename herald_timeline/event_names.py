@@ -185,6 +185,7 @@ _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+)?\Z")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+\Z")
 #: 'other' events that, like launches, have one acting party: the one that fires
 _FIRING_RULES = frozenset({"other-artillery", "other-nuclear-test", "other-border-campaign"})
+_ZONE_ENTRY = "other-air-zone-entry"
 
 
 def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
@@ -204,6 +205,10 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
             launcher = hits[0][1] if hits else None
         return (launcher,) if launcher else ()
     start, end = own_clause(facts, trigger)
+    if trigger.rule == _ZONE_ENTRY:  # the aircraft's countries, not the zone's owner after it
+        return _unique(
+            a for _, a, _ in _outside_sources(facts, hits_in(facts, start, trigger.start))
+        )
     hits = hits_in(facts, start, end)
     if trigger.type != "statement":  # a statement's source acts
         hits = _outside_sources(facts, hits)

@@ -280,6 +280,8 @@ def find_triggers(text: str, context: str = "") -> list[Trigger]:
             found.append(fallback)
             continue
         found.append(new_trigger(rule.type, start, end, text[start:end], rule.id, rule.weak))
+    if len(found) > 1:
+        found = _one_per_named_drill(text, found)
     # a weak mention ("the launch") repeats a strong trigger of its type in the sentence;
     # beside other types it may be an event of its own ("declared ... in response to the
     # North's satellite launch on Nov. 21")
@@ -287,6 +289,24 @@ def find_triggers(text: str, context: str = "") -> list[Trigger]:
     if strong:
         found = [t for t in found if not t.weak or (t.type not in strong and _own_event(text, t))]
     return found
+
+
+def _one_per_named_drill(text: str, found: list[Trigger]) -> list[Trigger]:
+    """A drill name right before its head noun ("their Freedom Shield exercise") is no
+    trigger of its own: one drill (the name alone took a day from earlier sentences)."""
+    return [
+        t
+        for t, after in zip(found, [*found[1:], None], strict=True)
+        if not (
+            after is not None
+            and t.rule == _NAMED_DRILL
+            and after.type == t.type
+            and not text[t.end : after.start].strip()
+        )
+    ]
+
+
+_NAMED_DRILL = "exercise-named"
 
 
 def _own_event(text: str, trigger: Trigger) -> bool:
@@ -328,5 +348,7 @@ def _single(index: int) -> re.Pattern[str]:
 
 
 def rule_types(text: str) -> list[tuple[str, str]]:
-    """(rule id, type) of every trigger in ``text``: a helper for tests and debugging."""
-    return [(t.rule, t.type) for t in find_triggers(text)]
+    """(rule id, type) of every trigger in ``text``: a helper for tests and debugging.
+    A first line of ``text`` is the sentence before (what a rule ``needs`` may come from)."""
+    context, _, sentence = text.rpartition("\n")
+    return [(t.rule, t.type) for t in find_triggers(sentence, context)]

@@ -123,6 +123,34 @@ ROWS = [
     # "two days later" after a date of the same sentence counts from that date
     ("Putin signed a law ratifying the treaty on Aug. 9, and Kim ratified it two days later.",
      [("agreement", "2017-08-09"), ("agreement", "2017-08-11")]),
+    # a named drill with its head noun is one trigger (the name alone took the day before);
+    # "It will run through" after it is the drill's end
+    ("Yoon held a summit on Thursday.\n"
+     "The allies began their Freedom Shield exercise, the largest in five years, on Monday. "
+     "It will run through Sept. 14.",
+     [("exercise", "2017-08-28"), ("exercise", "2017-09-14"), ("meeting", "2017-08-31")]),
+    ("North Korea fired a missile on Monday. It will run through Sept. 14.",
+     [("launch", "2017-08-28")]),
+    # a summit at the end of a long lead shares its agreement's day, and "The summit came
+    # hours after" then dates the launch
+    ("Yoon and Kishida agreed Thursday to resume regular visits between their leaders and "
+     "to fully normalize a military intelligence-sharing pact, as they held the first "
+     "bilateral summit in 12 years.\n"
+     "The summit came hours after North Korea fired a Hwasong-17 ICBM into the East Sea.",
+     [("agreement", "2017-08-31"), ("launch", "2017-08-31"), ("meeting", "2017-08-31")]),
+    # aircraft entering an air defense zone; drones sent across the border in response
+    ("Five Chinese and six Russian military aircraft entered South Korea's air defense "
+     "identification zone (KADIZ) on Friday.\n"
+     "The aircraft entered and left the KADIZ over the East Sea, the JCS said, adding that "
+     "they did not violate South Korea's airspace.\n"
+     "It marked the first such incursion since June, when two Chinese and four Russian "
+     "aircraft entered the zone.",
+     [("other", "2017-06"), ("other", "2017-09-01")]),
+    ("It was the first time North Korean drones had entered South Korean airspace since 2017.",
+     []),
+    ("Five North Korean drones crossed the border on Monday.\n"
+     "In response, the South sent three surveillance drones across the border.",
+     [("other", "2017-08-28"), ("other", "2017-08-28")]),
 ]  # fmt: skip
 
 
@@ -137,7 +165,9 @@ ROWS = [
          "decided-to-extend", "named-drill-in-its-span", "missile-test-beside-engines",
          "condemned-in-a-joint-statement", "drill-firing-participle",
          "drill-launching-participle", "pact-which-was-signed", "adopted-sanctions",
-         "later-after-own-date"],
+         "later-after-own-date", "named-drill-with-head-noun", "it-runs-through-not-a-launch",
+         "summit-at-end-of-long-lead", "air-zone-entry", "had-entered-since-no-event",
+         "drones-sent-across"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
@@ -155,8 +185,14 @@ def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
         ("North Korea demolished the liaison office on Tuesday.", "North Korean demolition"),
         ("The North had cut off all communication lines with the South on Aug. 9.",
          "North Korean communication lines cut"),
+        ("Five Chinese and six Russian military aircraft entered South Korea's air defense "
+         "identification zone (KADIZ) on Friday.",
+         "Chinese and Russian aircraft entry into KADIZ"),
+        ("In response, the South sent three surveillance drones across the border on Monday.",
+         "South Korean drone incursion"),
     ],
-    ids=["phone-call", "nuclear-anaphor", "one-party-summit", "demolition", "lines-cut"],
+    ids=["phone-call", "nuclear-anaphor", "one-party-summit", "demolition", "lines-cut",
+         "air-zone-entry", "drone-incursion"],
 )  # fmt: skip
 def test_row_names(body: str, name: str) -> None:
     assert [e.name for e in events_of(body)] == [name]
