@@ -159,6 +159,8 @@ def _compared_between(body: str, anchor: int, timex_at: int, counts: Sequence[in
 
 #: a clause of its own after the count: a time expression there dates that clause
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+|;")
+#: a "when" clause between a time expression and the count ("since June, when two ...")
+_WHEN_CLAUSE = re.compile(r",?\s+when\b")
 
 
 def _nearest_period(
@@ -178,6 +180,8 @@ def _nearest_period(
             continue  # "30 drills, up from 13 last year": last year's count is the 13
         if timex.char_start > anchor and _NEW_CLAUSE.search(body, anchor, timex.char_start):
             continue  # "28,500 troops ..., and Washington plans two squadrons this year"
+        if timex.char_end <= anchor and _WHEN_CLAUSE.match(body, timex.char_end, anchor):
+            continue  # "since June, when two aircraft entered": the count of that moment
         distance = abs(timex.char_start - anchor)
         period = _period(body, sentence.text, timex, today)
         if period is None and not _closes_earlier_count(

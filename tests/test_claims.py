@@ -461,8 +461,11 @@ def test_counts_of_two_periods(text: str, rows: list[tuple[int, date | None, int
          (date(2022, 5, 1), date(2022, 5, 31))),
         ("It has launched about 30 missiles since Wednesday.",
          (date(2022, 11, 16), date(2022, 11, 18))),
+        # the count of the moment a "when" clause describes is no total since then
+        ("It was the first incursion since June, when four Russian aircraft entered the zone.",
+         (None, None)),
     ],
-    ids=["day-dated-count", "month-nearer-than-day", "since-a-day"],
+    ids=["day-dated-count", "month-nearer-than-day", "since-a-day", "since-when-clause"],
 )  # fmt: skip
 def test_a_count_of_one_day_has_no_period(
     text: str, period: tuple[date | None, date | None]
