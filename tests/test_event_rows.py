@@ -151,6 +151,11 @@ ROWS = [
     ("Five North Korean drones crossed the border on Monday.\n"
      "In response, the South sent three surveillance drones across the border.",
      [("other", "2017-08-28"), ("other", "2017-08-28")]),
+    # a missile "was first tested" on a day: its launch
+    ("The launches included the Hwasong-18, which was first tested on April 13 and fired "
+     "again on July 12.",
+     [("launch", "2017-04-13"), ("launch", "2017-07-12")]),
+    ("The engine was tested on Monday.", []),
 ]  # fmt: skip
 
 
@@ -167,7 +172,7 @@ ROWS = [
          "drill-launching-participle", "pact-which-was-signed", "adopted-sanctions",
          "later-after-own-date", "named-drill-with-head-noun", "it-runs-through-not-a-launch",
          "summit-at-end-of-long-lead", "air-zone-entry", "had-entered-since-no-event",
-         "drones-sent-across"],
+         "drones-sent-across", "missile-was-first-tested", "engine-was-tested"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
