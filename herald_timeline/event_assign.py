@@ -92,10 +92,22 @@ def _distance(
         return gap + _BARRIER_COST
     if date_first and _PARTICIPLE_AFTER_COMMA.match(between) and _is_participle(trigger.text):
         gap += _PARTICIPLE_PENALTY
+    if date_first and "," in between and _in_relative_clause(sentence, when.position):
+        # "Yoon, who arrived on Monday for a visit, also addressed ...": the clause's date
+        gap += _BARRIER_COST
     low = None if lower is None else lower[start:end]
     if _barrier_folded().search(between, low) and not _SINCE_ONLY.match(between):
         gap += _BARRIER_COST
     return gap
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which)\s")
+
+
+def _in_relative_clause(sentence: str, position: int) -> bool:
+    """Whether ``position`` is inside a ", who ..." or ", which ..." clause."""
+    comma = sentence.rfind(",", 0, position)
+    return comma >= 0 and _RELATIVE.match(sentence, comma) is not None
 
 
 def _is_participle(text: str) -> bool:

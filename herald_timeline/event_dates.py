@@ -199,12 +199,21 @@ def _in_year(day: TimexLike, year: TimexLike) -> TimexLike:
     return moved
 
 
-def main_clause(sentence: str, trigger: Trigger, lower: str | None = None) -> str:
-    """The sentence up to the reported speech that follows the trigger ("Trump said the
-    North had wanted ...": the hedges of what was said do not make the event a plan);
+def main_clause(sentence: str, trigger: Trigger, lower: str | None = None) -> tuple[int, int]:
+    """The span of the sentence up to the reported speech that follows the trigger ("Trump said the
+    North had wanted ...": the hedges of what was said do not make the event a plan), and
+    from the attribution a report ends with (", Biden said at a news conference");
     ``lower``: ``sentence`` folded or None."""
     reported = _folded_cue("reported_after").search(sentence, lower, trigger.end)
-    return sentence[: reported.start()] if reported else sentence
+    end = reported.start() if reported else len(sentence)
+    # "<what will happen>, Biden said at a news conference": the report comes first
+    comma = sentence.rfind(",", 0, trigger.start)
+    if comma >= 0 and _SAID.search(sentence, comma, trigger.start):
+        return comma, end
+    return 0, end
+
+
+_SAID = re.compile(r"\b(?:said|says|told)\b")
 
 
 def _photo(sentence: str, position: int) -> bool:

@@ -35,6 +35,8 @@ class Rule:
     heads: tuple[str, ...]
     examples: tuple[str, ...]
     counter: tuple[str, ...]
+    #: whether the sentence before may supply what ``needs`` asks for
+    needs_from_context: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ def rules() -> tuple[Rule, ...]:
                 heads=heads,
                 examples=tuple(spec.get("examples", ())),
                 counter=tuple(spec.get("counter", ())),
+                needs_from_context=bool(spec.get("needs_from_context", True)),
             )
         )
     return tuple(out)
@@ -194,6 +197,7 @@ class _Checks:
     unless: Folded | None
     before_not: Folded | None
     after_not: re.Pattern[str] | None
+    needs_from_context: bool
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +206,13 @@ def _checks() -> tuple[_Checks, ...]:
         return None if pattern is None else event_lexicon.folded(pattern)
 
     return tuple(
-        _Checks(fold(rule.needs), fold(rule.unless), fold(rule.before_not), rule.after_not)
+        _Checks(
+            fold(rule.needs),
+            fold(rule.unless),
+            fold(rule.before_not),
+            rule.after_not,
+            rule.needs_from_context,
+        )
         for rule in rules()
     )
 
@@ -215,7 +225,9 @@ def _accept(
     if checks.needs is not None and not checks.needs.found(text, lower):
         # an elliptical sentence names its object in the one before ("The North fired
         # two on March 2nd ...", "The streak began on Sept. 25")
-        if not (context and checks.needs.found(context, folded(context))):
+        if not (
+            context and checks.needs_from_context and checks.needs.found(context, folded(context))
+        ):
             return False
     if checks.unless is not None and checks.unless.found(text, lower):
         return False

@@ -269,8 +269,8 @@ def _inherit(
         )
     _, clause_end = event_names.clause(facts, trigger)  # not "..., where he had made"
     low = None if lower is None else lower[:clause_end]
-    main = event_dates.main_clause(text[:clause_end], trigger, low)
-    if not event_dates.found("irrealis", main, None if low is None else low[: len(main)]):
+    start, end = event_dates.main_clause(text[:clause_end], trigger, low)
+    if not event_dates.found("irrealis", text[start:end], None if low is None else low[start:end]):
         return history.narrative(sentence)
     return None
 

@@ -156,6 +156,22 @@ ROWS = [
      "again on July 12.",
      [("launch", "2017-04-13"), ("launch", "2017-07-12")]),
     ("The engine was tested on Monday.", []),
+    # a news conference after the report it gave ("<plans>, Biden said at ...") is of the
+    # narrative's day: the plans' "will" is not its own
+    ("Biden and Yoon held a summit on Friday.\n"
+     "The allies will create a Nuclear Consultative Group, Biden said at a joint news "
+     "conference in the Rose Garden.",
+     [("meeting", "2017-09-01"), ("statement", "2017-09-01")]),
+    # a leader's arrival after a sentence about a submarine is travel; the date of a
+    # "who" clause is not the main clause's; "a joint meeting of Congress" is one meeting
+    ("A U.S. nuclear-armed submarine will visit South Korea.\n"
+     "Yoon, who arrived in Washington on Monday for a state visit, also addressed a joint "
+     "meeting of Congress on Thursday.",
+     [("meeting", "2017-08-31")]),
+    # a law passed or adopted
+    ("North Korea has passed a law declaring itself a nuclear weapons state.\n"
+     "The law was adopted by the Supreme People's Assembly on Thursday, KCNA said.",
+     [("agreement", "2017-08-31")]),
 ]  # fmt: skip
 
 
@@ -172,7 +188,8 @@ ROWS = [
          "drill-launching-participle", "pact-which-was-signed", "adopted-sanctions",
          "later-after-own-date", "named-drill-with-head-noun", "it-runs-through-not-a-launch",
          "summit-at-end-of-long-lead", "air-zone-entry", "had-entered-since-no-event",
-         "drones-sent-across", "missile-was-first-tested", "engine-was-tested"],
+         "drones-sent-across", "missile-was-first-tested", "engine-was-tested",
+         "news-conference-after-report", "arrival-is-travel", "law-adopted"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
