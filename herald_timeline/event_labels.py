@@ -275,6 +275,9 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
         ship = None if named else _USS.search(sentence) or _VESSEL.search(sentence)
         found = named.group(1) if named else ship.group().strip() if ship else adjective
         return f"{_THE.sub('', found)} arrival"
+    if rule == "other-sinking":  # "torpedoed the ... corvette Cheonan": "Cheonan sinking"
+        after = _SHIP_NAME.match(sentence, trigger.end)
+        return f"{after.group(1) if after else trigger.text.split()[-1]} sinking"
     if rule == "other-drone-incursion":
         return f"{adjective} drone incursion".strip()
     if rule == "other-air-zone-entry":
@@ -282,6 +285,9 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
         zone = _zone(sentence[trigger.start : trigger.end + 10])  # "... zone (KADIZ)"
         return f"{nations} aircraft entry into {zone}".strip()
     return f"{adjective} {trigger.text}"
+
+
+_SHIP_NAME = re.compile(r"\s+([A-Z][\w-]+)\b")
 
 
 def _zone(trigger: str) -> str:

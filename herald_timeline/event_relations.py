@@ -34,6 +34,7 @@ class Relation(NamedTuple):
     approximate: bool
     clause_start: int  # the after-clause; empty for "later"/"earlier"
     clause_end: int
+    months: int = 0  # signed, instead of days: "eight months after" names a month
 
 
 @cache
@@ -102,13 +103,15 @@ def find_relation(text: str) -> Relation | None:
         numbers = _table("numbers")
         count_word = match.group("n").lower()
         unit = (match.group("unit") or "").lower()
+        months = 0
         if count_word in units:  # "Minutes after", "Hours after"
             days = 0
-        elif unit in units:
+        elif unit in units or unit in _table("month_units"):
             count = int(count_word) if count_word.isdigit() else numbers.get(count_word)
             if count is None:
                 continue
-            days = count * units[unit]
+            days = count * units.get(unit, 0)
+            months = count * _table("month_units").get(unit, 0)
         else:
             continue
         direction = match.group("dir").lower()
@@ -127,6 +130,7 @@ def find_relation(text: str) -> Relation | None:
             bool(match.group("hedge")),
             clause_start,
             clause_end,
+            sign * months,
         )
     return None
 

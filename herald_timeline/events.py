@@ -12,6 +12,7 @@ actors and places from ``event_names``.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -92,7 +93,14 @@ def _dateline(published: datetime | None, tz: str) -> date | None:
     return published.astimezone(ZoneInfo(tz)).date()
 
 
-def _shift(when: When, days: int, approximate: bool, text: str) -> When | None:
+def _shift(when: When, days: int, approximate: bool, text: str, months: int = 0) -> When | None:
+    if months:  # "eight months after" the attack of Nov. 23, 2010: March 2010
+        if when.precision not in ("day", "month"):
+            return None
+        index = when.start.year * 12 + when.start.month - 1 + months
+        first = date(index // 12, index % 12 + 1, 1)
+        last = date(first.year, first.month, monthrange(first.year, first.month)[1])
+        return new_when(first, last, "month", approximate, text, -1, event_relative=True)
     if when.precision != "day":
         return None
     day = when.start + timedelta(days=days)
@@ -200,16 +208,22 @@ def _relate(
         anchor = here[-1] if here else None if base is None else when_of(history.events[base])
         for index in range(len(triggers)):
             if anchor is not None and not owned[index]:
-                given[index] = _shift(anchor, relation.days, relation.approximate, phrase)
+                given[index] = _shift(
+                    anchor, relation.days, relation.approximate, phrase, relation.months
+                )
                 bases[index] = base
         return
     head: When | None = head_dates[0] if head_dates else None
-    if head is None and is_anaphor:
-        head = history.news(kind, sentence, _ANAPHOR_REACH)
+    if head is None and is_anaphor:  # "The launch came ...": today's, not a background one;
+        # but "The attack came ..." after a background attack is that attack
+        anaphor = history.news if kind != "other" else history.last
+        head = anaphor(kind, sentence, _ANAPHOR_REACH)
     if head is not None:  # "The launch came a day after ...": date the clause
         for index, inside in enumerate(clause_event):
             if inside and not owned[index]:
-                given[index] = _shift(head, -relation.days, relation.approximate, phrase)
+                given[index] = _shift(
+                    head, -relation.days, relation.approximate, phrase, -relation.months
+                )
         return
     anchor = clause_dates[0] if clause_dates else None
     if anchor is None:  # "A day after that training began, ...": the clause names an event
@@ -221,7 +235,9 @@ def _relate(
         return
     for index, inside in enumerate(in_clause):
         if not inside and not owned[index]:
-            given[index] = _shift(anchor, relation.days, relation.approximate, phrase)
+            given[index] = _shift(
+                anchor, relation.days, relation.approximate, phrase, relation.months
+            )
 
 
 def _inherit(

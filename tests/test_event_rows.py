@@ -172,6 +172,13 @@ ROWS = [
     ("North Korea has passed a law declaring itself a nuclear weapons state.\n"
      "The law was adopted by the Supreme People's Assembly on Thursday, KCNA said.",
      [("agreement", "2017-08-31")]),
+    # "eight months after" names a month; "The attack came ..." is the attack just told
+    ("North Korea fired artillery at the island on Nov. 23, 2010.\n"
+     "The attack came eight months after the North torpedoed the corvette Cheonan.",
+     [("other", "2010-03"), ("other", "2010-11-23")]),
+    ("The summit was held in Hanoi on Feb. 28.\n"
+     "Two months after the summit, North Korea fired a missile.",
+     [("launch", "2017-04"), ("meeting", "2017-02-28")]),
 ]  # fmt: skip
 
 
@@ -189,7 +196,8 @@ ROWS = [
          "later-after-own-date", "named-drill-with-head-noun", "it-runs-through-not-a-launch",
          "summit-at-end-of-long-lead", "air-zone-entry", "had-entered-since-no-event",
          "drones-sent-across", "missile-was-first-tested", "engine-was-tested",
-         "news-conference-after-report", "arrival-is-travel", "law-adopted"],
+         "news-conference-after-report", "arrival-is-travel", "law-adopted",
+         "months-after-attack", "months-after-summit"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
@@ -212,9 +220,10 @@ def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
          "Chinese and Russian aircraft entry into KADIZ"),
         ("In response, the South sent three surveillance drones across the border on Monday.",
          "South Korean drone incursion"),
+        ("The sinking of the Cheonan in March 2010 killed 46 sailors.", "Cheonan sinking"),
     ],
     ids=["phone-call", "nuclear-anaphor", "one-party-summit", "demolition", "lines-cut",
-         "air-zone-entry", "drone-incursion"],
+         "air-zone-entry", "drone-incursion", "sinking"],
 )  # fmt: skip
 def test_row_names(body: str, name: str) -> None:
     assert [e.name for e in events_of(body)] == [name]
