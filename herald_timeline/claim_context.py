@@ -63,6 +63,7 @@ def _attributions() -> tuple[re.Pattern[str], ...]:
 
 
 _SINCE = re.compile(r"\bsince\s*\Z", re.IGNORECASE)
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.IGNORECASE)
 _WINDOW = re.compile(
     r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+)?\Z|\b(?:past|last)\s+\Z",
     re.IGNORECASE,
@@ -85,6 +86,8 @@ def _period(body: str, sentence: str, timex: Timex, today: date | None) -> tuple
         return today - timedelta(days=days - 1), today
     if timex.type != "date" or timex.start is None or timex.end is None:
         return None
+    if _AS_OF.search(before):
+        return None  # "12,121 warheads as of January": a stock at a moment, no total
     if _SINCE.search(before) or lead.startswith("since "):
         # "since September 2023" runs to publication: unknown without a publication day
         return (timex.start, today) if today is not None and today >= timex.start else None

@@ -107,7 +107,10 @@ def resolve(counts: list[Count], body: str) -> list[Count]:
                 # "60 missiles, including 8 ICBMs, while it fired 70 in 2022": the count
                 # parallels the whole, not its subset (nor is it part of a smaller whole)
                 source = whole
-            _inherit(count, source, part_of=source.part_of)
+            part_of = source.part_of
+            if count.value < source.value and _is_subset(body[source.end : count.start]):
+                part_of = source  # "12,121 warheads, of which some 9,585 were deployed"
+            _inherit(count, source, part_of=part_of)
             kept.append(count)
             continue
         source = _previous(kept, sentence)

@@ -740,3 +740,25 @@ def test_list_items_after_including_share_the_whole() -> None:
 def test_a_count_of_another_noun_takes_no_later_unit(text: str) -> None:
     assert [c.value for c in claims_of(text) if c.unit == "launch"] in ([], [2])
     assert all(c.value != 4 and c.value != 3 for c in claims_of(text) if c.unit == "launch")
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # an elliptical count after "of which" is part of the count before it
+        ("The nine states held an estimated 12,121 warheads, of which some 9,585 were "
+         "in military stockpiles.",
+         [(12121, None), (9585, 12121)]),
+        # a stock "as of" a month is no total over that month
+        ("The nine states held an estimated 12,121 warheads as of January.",
+         [(12121, None)]),
+    ],
+    ids=["of-which-elliptical", "as-of-a-month"],
+)  # fmt: skip
+def test_subset_and_stock_counts(text: str, rows: list[tuple[int, int | None]]) -> None:
+    timexes = find_dates(text, published=PUBLISHED, tz="Asia/Seoul")
+    claims = find_claims(text, split_sentences(text), timexes, published=PUBLISHED)
+    assert [
+        (c.value, None if c.part_of is None else claims[c.part_of].value) for c in claims
+    ] == rows
+    assert all(c.period_start is None for c in claims)
