@@ -288,9 +288,10 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
 
 
 _SHIP_NAME = re.compile(r"\s+([A-Z][\w-]+)\b")
+_ZONE = re.compile(r"\b(?:K|J)?ADIZ\b|airspace")
 
 
 def _zone(trigger: str) -> str:
     """The zone an aircraft entry names ("KADIZ", "airspace"), else "ADIZ"."""
-    found = re.search(r"\b(?:K|J)?ADIZ\b|airspace", trigger)
+    found = _ZONE.search(trigger)
     return found.group() if found else "ADIZ"
