@@ -171,4 +171,6 @@ def folded(pattern: re.Pattern[str], *, backward: bool = False, words: bool = Fa
         return Folded(pattern, None)
     twin = event_backward.backward(source) if backward else None
     needed = pattern_facts.required_words(source) if words else None
-    return Folded(pattern, re.compile(source), twin, needed)
+    # led by literals where it can be: a search then skips to where a match can start
+    led = pattern_facts.literal_led(source)
+    return Folded(pattern, re.compile(led or source), twin, needed)

@@ -153,3 +153,120 @@ def _class_chars(items: Any) -> frozenset[str] | None:
 
 
 _ZERO_WIDTH = (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT)
+
+
+def literal_led(pattern: str) -> str | None:
+    """``pattern`` rewritten so that every top-level alternative starts with a plain
+    literal character, or None when it cannot be: ``\\b(?:after|before)\\s`` becomes
+    ``a(?<!\\w.)fter\\s|b(?<!\\w.)efore\\s``. The matches are the same (a ``\\b`` before
+    a word character is "no word character before it"; ``(?:A|B)R`` tries ``AR`` then
+    ``BR``), but ``re`` then skips in C to the positions where a first character fits
+    instead of trying the pattern at every position (a ``\\b``-led search does). Only
+    for patterns without capturing groups or backreferences."""
+    if re.compile(pattern).groups or "\\" + "g" in pattern or re.search(r"\\\d", pattern):
+        return None
+    out: list[str] = []
+    for alternative in _top_level(pattern):
+        expanded = _led_alternative(alternative)
+        if expanded is None:
+            return None
+        out.extend(expanded)
+    return "|".join(out) if len(out) <= _MAX_LED else None
+
+
+#: more alternatives than this cost more to try than the skipping saves
+_MAX_LED = 64
+#: characters that may lead an alternative as they are (no regex meaning of their own)
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_;:,'’\"-–— ")
+
+
+def _led_alternative(alternative: str) -> list[str] | None:
+    """The literal-led alternatives that together match what ``alternative`` matches,
+    in its order; None if it does not start with a literal, ``\\b`` + a word character
+    or ``\\b(?:...)`` whose alternatives all do."""
+    if alternative[:1] in _PLAIN and not _quantified(alternative, 1):
+        return [alternative]
+    if not alternative.startswith("\\b"):
+        return None
+    rest = alternative[2:]
+    first = rest[:1]
+    if first.isascii() and first.isalnum() and not _quantified(rest, 1):
+        return [f"{first}(?<!\\w.){rest[1:]}"]
+    if not rest.startswith("(?:"):
+        return None
+    close = _group_end(rest)
+    if close is None or _quantified(rest, close + 1):
+        return None
+    after = rest[close + 1 :]
+    out = []
+    for inner in _top_level(rest[3:close]):
+        lead = inner[:1]
+        if not (lead.isascii() and lead.isalnum()) or _quantified(inner, 1):
+            return None
+        out.append(f"{lead}(?<!\\w.){inner[1:]}{after}")
+    return out
+
+
+def _quantified(text: str, at: int) -> bool:
+    """Whether a quantifier follows the item ending before ``at``."""
+    return text[at : at + 1] in ("?", "*", "+", "{")
+
+
+def _top_level(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|`` (not inside a group or a class)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    index = 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1  # "[]...]": the first "]" is a member
+            elif pattern[index + 1 : index + 3] == "^]":
+                index += 2
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(pattern: str) -> int | None:
+    """The offset of the ``)`` closing the group ``pattern`` starts with."""
+    depth = 0
+    index = 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1
+            elif pattern[index + 1 : index + 3] == "^]":
+                index += 2
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
