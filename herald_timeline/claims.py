@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from herald_timeline import claim_context, records
+from herald_timeline import claim_context, records, resources
 from herald_timeline import claim_lexicon as lexicon
 from herald_timeline.claim_counts import Count, resolve
 from herald_timeline.claim_lexicon import unit_of
@@ -131,6 +131,11 @@ def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]
             found = None  # "the four ministers condemned the launch": ministers are counted
         if found is not None:
             count.unit, count.unit_text, unit_end = found
+            gap = folded[match.end() : unit_end - len(count.unit_text)]
+            if count.definite and _REFERRING.search(gap) is not None:
+                continue  # "The two previous launches": things already told
+            if _in_name(text, match.start(), written, count.unit_text):
+                continue  # "a Falcon 9 rocket": a model's name, no count
             count.unit_end = sentence.start + unit_end
         elif _YEAR.match(written):
             continue  # "in 2006", "2016 and 2017"
@@ -139,6 +144,24 @@ def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]
 
 
 _YEAR = re.compile(r"(?:1[89]|2[01])\d\d\Z")
+_REFERRING = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, resources.lines("claims/referring_modifiers.txt"))) + r")\b"
+)
+#: a capitalised word right before a number, not a possessive nor an abbreviation
+#: ("Falcon 9"; not "Japan's 3", "the US 7")
+_NAME_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][A-Z\d-]*[a-z][\w-]*(?<!['’]s) \Z")
+
+
+def _in_name(text: str, start: int, written: str, unit_text: str) -> bool:
+    """Whether digits are part of a name before a lower-case noun ("a SpaceX Falcon 9
+    rocket", "Soyuz 2 rockets"); not a title-case headline ("Fires 2 Missiles") nor a
+    capitalised first word ("Only 3 ...")."""
+    if not written.isdigit() or not unit_text[:1].islower():
+        return False
+    name = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return name is not None and name.start() > 0 and text[: name.start()].strip() != ""
+
+
 #: a lower-case plural noun followed by another word: the count's own noun, not a modifier
 _PLURAL_THEN_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,}s)\s+[a-z]")
 _NOT_PLURAL = frozenset({"its", "has", "was", "this", "his", "as", "is", "us", "always", "perhaps"})

@@ -64,6 +64,9 @@ COUNTS = [
     ("The council blacklisted seven individuals.", (7, "exact", "individual")),
     ("All 12 members backed it.", (12, "exact", "member")),
     ("It sent about 310 more balloons.", (310, "about", "balloon")),
+    # a possessive or an abbreviation before the digits is no name
+    ("Japan's 3 destroyers sailed.", (3, "exact", "destroyer")),
+    ("The allies agreed to withdraw 11 guard posts each.", (11, "exact", "guard post")),
 ]
 
 
@@ -116,6 +119,8 @@ NOT_CLAIMS = [
     "Trump flew on Air Force One.",
     "It fired 20 more than last year.",
     "It has fired two more times.",
+    "The satellite flew aboard a SpaceX Falcon 9 rocket.",
+    "The two previous launches, on Feb. 27 and March 5, tested its engine.",
 ]
 
 
