@@ -36,7 +36,28 @@ def kind(trigger: Trigger) -> str:
         return trigger.rule.removesuffix("-anaphor")
     if trigger.type == "meeting" and _CALL.search(trigger.text):
         return "call"
+    if trigger.type == "agreement":  # a declaration and a treaty of one day are two
+        document = _documents().search(trigger.text.lower())
+        if document is not None:
+            return f"agreement:{_document_kinds()[document.group(1)]}"
     return trigger.type
+
+
+@cache
+def _document_kinds() -> dict[str, str]:
+    return event_lexicon.mapping("agreement_kinds", "noun", "kind")
+
+
+@cache
+def _documents() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(noun) for noun in _document_kinds())
+    return re.compile(rf"\b({nouns})s?\b")
+
+
+def _same_kind(kind_a: str, kind_b: str) -> bool:
+    """Kinds of one event: equal, or an agreement that names no document ("agreed to")
+    beside one that does."""
+    return kind_a == kind_b or "agreement" in (kind_a, kind_b) and kind_a[:9] == kind_b[:9]
 
 
 class _Sentences:
@@ -72,7 +93,7 @@ class _Sentences:
 def _same_event(a: Event, b: Event, kind_a: str, kind_b: str, said: _Sentences) -> bool:
     if a.evidence == b.evidence:
         return True
-    if kind_a != kind_b:
+    if not _same_kind(kind_a, kind_b):
         return False
     if said.is_separate(a.evidence) or said.is_separate(b.evidence):
         return False  # "held a separate air drill", "Later the same day, he will hold ..."

@@ -16,6 +16,7 @@ from herald_timeline import (
     event_names,
     event_proper,
     event_relations,
+    event_triggers,
 )
 
 
@@ -52,6 +53,13 @@ def _agreement_noun(text: str) -> bool:
     return any(noun in text.lower() for noun in event_lexicon.words("agreement_nouns"))
 
 
+def _agreement_kind(example: str) -> bool:
+    """``<trigger> -> <kind>``: the kind of document an agreement's trigger names."""
+    text, kind = (part.strip() for part in example.split("->"))
+    trigger = event_triggers.new_trigger("agreement", 0, len(text), text, "agreement", False)
+    return event_merge.kind(trigger) == f"agreement:{kind}"
+
+
 def _photo_word(text: str) -> bool:
     return any(word in text.lower() for word in event_lexicon.words("photo_words"))
 
@@ -74,6 +82,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "statement_verbs.txt": lambda t: bool(event_labels._statement_verb().match(t)),
     "statement_heads.csv": _statement_head,
     "agreement_nouns.txt": _agreement_noun,
+    "agreement_kinds.csv": _agreement_kind,
     "date_barriers.txt": lambda t: bool(event_assign._barrier().search(t)),
     "photo_words.txt": _photo_word,
     "vague_offsets.txt": lambda t: bool(event_relations._vague().search(t)),
@@ -105,6 +114,8 @@ def test_lexicon_example_holds(name: str, example: str) -> None:
         (CHECKS["generic_name_words.txt"], "Freedom Shield drill"),
         (CHECKS["statement_verbs.txt"], "a statement"),
         (CHECKS["agreement_nouns.txt"], "agreed to meet"),
+        (CHECKS["agreement_kinds.csv"], "agreed to hold talks -> treaty"),
+        (CHECKS["agreement_kinds.csv"], "signed a joint statement -> treaty"),
         (CHECKS["date_barriers.txt"], "fired a missile on Friday"),
         (CHECKS["photo_words.txt"], "said on Friday"),
         (CHECKS["vague_offsets.txt"], "two days after"),
@@ -121,6 +132,8 @@ def test_lexicon_example_holds(name: str, example: str) -> None:
         "generic",
         "statement",
         "agreement",
+        "agreement-kind-none",
+        "agreement-kind-other",
         "barrier",
         "photo",
         "vague",
