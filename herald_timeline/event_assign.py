@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from functools import cache
 
 from herald_timeline import event_lexicon
-from herald_timeline.event_dates import When, cue, found, irrealis_before, is_event_noun
+from herald_timeline.event_dates import (
+    COARSE_PRECISIONS,
+    When,
+    cue,
+    found,
+    irrealis_before,
+    is_event_noun,
+)
+from herald_timeline.event_gazetteer import is_noun
 from herald_timeline.event_triggers import Trigger
 
 _FLAGS = re.IGNORECASE
@@ -92,8 +100,9 @@ def _distance(
         return gap + _BARRIER_COST
     if date_first and _PARTICIPLE_AFTER_COMMA.match(between) and _is_participle(trigger.text):
         gap += _PARTICIPLE_PENALTY
-    if date_first and "," in between and _in_relative_clause(sentence, when.position):
-        # "Yoon, who arrived on Monday for a visit, also addressed ...": the clause's date
+    if "," in between and _in_relative_clause(sentence, when.position, date_first, trigger):
+        # "Yoon, who arrived on Monday for a visit, also addressed ...", "signed the
+        # document, which calls for halting hostile acts from Nov. 1": the clause's date
         gap += _BARRIER_COST
     low = None if lower is None else lower[start:end]
     if _barrier_folded().search(between, low) and not _SINCE_ONLY.match(between):
@@ -104,10 +113,21 @@ def _distance(
 _RELATIVE = re.compile(r",\s+(?:who|which)\s")
 
 
-def _in_relative_clause(sentence: str, position: int) -> bool:
-    """Whether ``position`` is inside a ", who ..." or ", which ..." clause."""
+def _in_relative_clause(sentence: str, position: int, date_first: bool, trigger: Trigger) -> bool:
+    """Whether ``position`` is inside a ", who ..." or ", which ..." clause that is not
+    about the trigger: after it, the clause must tell of a word other than the trigger
+    ("the summit in Hamburg, which opens Friday" dates the summit; "signed the document,
+    which calls for ... from Nov. 1", a verb's object, does not date the signing)."""
     comma = sentence.rfind(",", 0, position)
-    return comma >= 0 and _RELATIVE.match(sentence, comma) is not None
+    if comma < 0 or _RELATIVE.match(sentence, comma) is None:
+        return False
+    return date_first or (comma >= trigger.end and _is_verb(trigger.text))
+
+
+def _is_verb(text: str) -> bool:
+    """Whether a trigger is a verb phrase ("signed the document"; not "talks", "held
+    talks" or a name such as "Vigilant Storm")."""
+    return text[:1].islower() and not is_noun(text)
 
 
 def _is_participle(text: str) -> bool:
@@ -132,11 +152,15 @@ def assign(
     last = max((d.position for d in dates), default=-1)
     dated_after = [last >= t.end for t in triggers]
     positions = [d.position for d in dates]
+    # "on Friday ordered ..., and last week it held a drill": a week between a date and a
+    # trigger dates the trigger's clause (no row takes a week, but no other date either)
+    coarse = [d.position for d in dates if d.precision in COARSE_PRECISIONS]
     for when in dates:
         length = len(when.text)
         phrase = _modified_phrase(sentence, when)
         scores = [
             _distance(t, when, length, sentence, lower, after)
+            + (_BARRIER_COST if coarse and _across(coarse, when.position, t) else 0.0)
             if _may_own(t, when, reacting, phrase) and not _dated_first(t, when, positions)
             else _NEVER
             for t, after, reacting in zip(triggers, dated_after, reacted, strict=True)
@@ -186,6 +210,12 @@ def elaborations(
                 pairs.append((index, owner))
             break
     return pairs
+
+
+def _across(coarse: Sequence[int], position: int, trigger: Trigger) -> bool:
+    """Whether a coarse date stands between a date at ``position`` and the trigger."""
+    low, high = sorted((position, trigger.start))
+    return any(low < at < high for at in coarse)
 
 
 def _may_own(trigger: Trigger, when: When, reacting: bool, phrase: tuple[int, int] | None) -> bool:

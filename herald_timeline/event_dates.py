@@ -22,6 +22,8 @@ from herald_timeline.event_triggers import Trigger
 _FLAGS = re.IGNORECASE
 #: precisions an event can have (the gold and the contract have no week/quarter events)
 EVENT_PRECISIONS = frozenset({"day", "month", "year"})
+#: precisions of dates that no event row takes (the gold has none)
+COARSE_PRECISIONS = frozenset({"week", "quarter"})
 #: how far back (characters) the cues before a date look ("Photo released by North
 #: Korea's official Korean Central News Agency on Dec. 19")
 _BEFORE_WINDOW = 120
@@ -129,13 +131,17 @@ def is_clock_time(timex: TimexLike) -> bool:
     return timex.type == "time" and not cue("day_word").search(timex.text)
 
 
-def usable(timex: TimexLike, sentence: str, offset: int, lower: str | None = None) -> When | None:
+def usable(
+    timex: TimexLike, sentence: str, offset: int, lower: str | None = None, coarse: bool = False
+) -> When | None:
     """The event date a timex can give, or None (not a date, a period, an attribution...).
-    ``lower``: ``sentence`` folded (``Facts.folded``) or None."""
+    ``lower``: ``sentence`` folded (``Facts.folded``) or None. ``coarse``: a week or a
+    quarter too, which no row takes but which dates its clause ("last week it held a
+    drill": not the day of the clause before)."""
     if timex.type not in ("date", "time") or timex.start is None or timex.end is None:
         return None
     precision = timex.precision or ("day" if timex.type == "time" else None)
-    if precision not in EVENT_PRECISIONS:
+    if precision not in EVENT_PRECISIONS and not (coarse and precision in COARSE_PRECISIONS):
         return None
     position = timex.char_start - offset
     window = max(0, position - _SHORT_WINDOW)

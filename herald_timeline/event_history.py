@@ -14,6 +14,8 @@ from herald_timeline.event_dates import When, new_when
 NARRATIVE_REACH = 2
 #: the narrative is the news when its day is this close to publication
 NEWS_DAYS = 3
+#: the kinds of event a response answers
+_PROVOCATIONS = frozenset({"launch", "other"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,18 @@ class History:
     def last(self, kind: str | None, sentence: int, reach: int, word: str = "") -> When | None:
         index = self.find(kind, sentence, reach, word)
         return None if index is None else when_of(self.events[index])
+
+    def answered(self, sentence: int, reach: int) -> When | None:
+        """What "responded by firing ..." answers: the latest day-dated launch or firing
+        ('other': shelling, an incursion) within ``reach``, past a drill or meeting told in
+        between; else the latest event of the previous sentences."""
+        for index in range(len(self.events) - 1, -1, -1):
+            event = self.events[index]
+            if sentence - self.sentences[index] > reach:
+                break
+            if event.type in _PROVOCATIONS and event.precision == "day":
+                return when_of(event)
+        return self.last(None, sentence, NARRATIVE_REACH)
 
     def dateline_day(self, sentence: int, reach: int) -> When | None:
         """An event of the publication day stated within ``reach``: the day a clock time

@@ -125,9 +125,9 @@ def _sentence_events(
         if event_dates.is_clock_time(timex):
             clock = True
             continue
-        if timex.type == "date" and timex.precision in _TOO_COARSE:
+        if timex.type == "date" and timex.precision in event_dates.COARSE_PRECISIONS:
             vague = True
-        when = event_dates.usable(timex, text, sentence.start, lower)
+        when = event_dates.usable(timex, text, sentence.start, lower, coarse=True)
         if when is None:
             continue
         if relation is not None and relation.start <= when.position < relation.end:
@@ -138,7 +138,11 @@ def _sentence_events(
     bases: list[int | None] = [None for _ in triggers]
     skip = [False for _ in triggers]
     if relation is not None:
-        _relate(text, relation, triggers, owned, dates, history, sentence.index, given, skip, bases)
+        dated = [
+            bool(o) or _own_borrowed(i, b, triggers)
+            for i, (o, b) in enumerate(zip(owned, borrowed, strict=True))
+        ]
+        _relate(text, relation, triggers, dated, dates, history, sentence.index, given, skip, bases)
     for participle, owner in event_assign.elaborations(triggers, owned, text):
         borrowed[participle] = owned[owner][0]
         if triggers[owner].type == "exercise" and triggers[participle].type in _FIRINGS:
@@ -171,11 +175,20 @@ def _sentence_events(
     return events
 
 
+def _own_borrowed(index: int, borrowed: When | None, triggers: list[Trigger]) -> bool:
+    """Whether a borrowed date is the trigger's own after all: the next thing after it,
+    before any other trigger ("met at Panmunjom on June 30 and agreed ..."), so the text
+    dates it and no relation phrase need ("nearly a month after Trump and Kim met ...")."""
+    if borrowed is None or borrowed.position < triggers[index].end:
+        return False
+    return all(not triggers[index].end <= t.start < borrowed.position for t in triggers)
+
+
 def _relate(
     text: str,
     relation: event_relations.Relation,
     triggers: list[Trigger],
-    owned: list[list[When]],
+    dated: list[bool],
     dates: list[When],
     history: History,
     sentence: int,
@@ -207,7 +220,7 @@ def _relate(
         base = None if here else history.find(None, sentence, _ANAPHOR_REACH)
         anchor = here[-1] if here else None if base is None else when_of(history.events[base])
         for index in range(len(triggers)):
-            if anchor is not None and not owned[index]:
+            if anchor is not None and not dated[index]:
                 given[index] = _shift(
                     anchor, relation.days, relation.approximate, phrase, relation.months
                 )
@@ -220,7 +233,7 @@ def _relate(
         head = anaphor(kind, sentence, _ANAPHOR_REACH)
     if head is not None:  # "The launch came a day after ...": date the clause
         for index, inside in enumerate(clause_event):
-            if inside and not owned[index]:
+            if inside and not dated[index]:
                 given[index] = _shift(
                     head, -relation.days, relation.approximate, phrase, -relation.months
                 )
@@ -234,7 +247,7 @@ def _relate(
     if anchor is None:
         return
     for index, inside in enumerate(in_clause):
-        if not inside and not owned[index]:
+        if not inside and not dated[index]:
             given[index] = _shift(
                 anchor, relation.days, relation.approximate, phrase, relation.months
             )
@@ -277,7 +290,7 @@ def _inherit(
         word = cue.group().split()[-1]
         found = history.last(kind, sentence, _ANAPHOR_REACH, word) if kind else None
         if found is None and _RESPONSE.search(cue.group()):  # "responded by firing": the
-            found = history.last(None, sentence, NARRATIVE_REACH)  # day of what it answers
+            found = history.answered(sentence, _ANAPHOR_REACH)  # day of what it answers
         return found or history.narrative(sentence, _ANAPHOR_REACH if clock else NARRATIVE_REACH)
     if clock:  # "at around 9:40 a.m.": a clock time is on the news day
         return history.dateline_day(sentence, _ANAPHOR_REACH) or history.narrative(
@@ -294,8 +307,6 @@ def _inherit(
 #: what a drill is when a participle says it fired something
 _FIRINGS = frozenset({"launch", "other"})
 
-#: precisions of dates that no event row takes (the gold has none)
-_TOO_COARSE = frozenset({"week", "quarter"})
 _OPENS_WITH_THE = re.compile(r"The\s+(?:[\w-]+\s+){0,2}\Z")
 
 

@@ -179,6 +179,34 @@ ROWS = [
     ("The summit was held in Hanoi on Feb. 28.\n"
      "Two months after the summit, North Korea fired a missile.",
      [("launch", "2017-04"), ("meeting", "2017-02-28")]),
+    # a response answers the launch, not the drill told in between, two sentences back
+    ("North Korea fired at least 23 missiles on Friday.\n"
+     "The launches came after the allies began a drill on Monday.\n"
+     "One of the missiles landed near the sea border. Sirens sounded on Ulleung island.\n"
+     "South Korea responded by launching three air-to-ground missiles.",
+     [("exercise", "2017-08-28"), ("launch", "2017-09-01"), ("launch", "2017-09-01")]),
+    # the date of a "which" clause about a verb's object is not the signing's; the
+    # place of a test is no test
+    ("The two ministers signed a military agreement on Saturday.\n"
+     "They also signed the document, which calls for halting hostile acts from Nov. 1.\n"
+     "Earlier in the day, the leaders signed a joint declaration, in which the North "
+     "committed to dismantling its missile engine test site.",
+     [("agreement", "2017-09-02"), ("agreement", "2017-09-02")]),
+    # one document named twice with nouns of one kind is one agreement
+    ("The two countries signed a defense pact on Saturday.\n"
+     "The treaty was signed by the two ministers in Seoul on Saturday.",
+     [("agreement", "2017-09-02")]),
+    # a date right after a trigger, borrowed from the verb after "and", dates it before a
+    # relation does
+    ("North Korea fired two missiles on Friday.\n"
+     "The launch came nearly a month after the leaders met at Panmunjom on Aug. 4 and "
+     "agreed to resume talks.",
+     [("agreement", "2017-08-04"), ("launch", "2017-09-01"), ("meeting", "2017-08-04")]),
+    # a week between a day and a trigger dates the trigger's clause: no row
+    ("North Korea fired a missile on Friday.\n"
+     "The U.S. military on Friday ordered more patrols, and last week it held a drill "
+     "with F-35 jets off the coast.",
+     [("launch", "2017-09-01")]),
 ]  # fmt: skip
 
 
@@ -197,7 +225,9 @@ ROWS = [
          "summit-at-end-of-long-lead", "air-zone-entry", "had-entered-since-no-event",
          "drones-sent-across", "missile-was-first-tested", "engine-was-tested",
          "news-conference-after-report", "arrival-is-travel", "law-adopted",
-         "months-after-attack", "months-after-summit"],
+         "months-after-attack", "months-after-summit", "response-answers-the-launch",
+         "which-clause-of-an-object", "pact-and-treaty-one-document",
+         "borrowed-date-before-relation", "week-dates-its-clause"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
