@@ -207,6 +207,10 @@ ROWS = [
      "The U.S. military on Friday ordered more patrols, and last week it held a drill "
      "with F-35 jets off the coast.",
      [("launch", "2017-09-01")]),
+    # failed attempts on two days are two launches
+    ("North Korea put a satellite into orbit on Friday, succeeding on its third attempt "
+     "after failures on May 31 and Aug. 24.",
+     [("launch", "2017-05-31"), ("launch", "2017-08-24"), ("launch", "2017-09-01")]),
 ]  # fmt: skip
 
 
@@ -227,7 +231,8 @@ ROWS = [
          "news-conference-after-report", "arrival-is-travel", "law-adopted",
          "months-after-attack", "months-after-summit", "response-answers-the-launch",
          "which-clause-of-an-object", "pact-and-treaty-one-document",
-         "borrowed-date-before-relation", "week-dates-its-clause"],
+         "borrowed-date-before-relation", "week-dates-its-clause",
+         "failed-attempts"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
