@@ -63,6 +63,10 @@ def _attributions() -> tuple[re.Pattern[str], ...]:
 
 
 _SINCE = re.compile(r"\bsince\s*\Z", re.IGNORECASE)
+#: "the first (drill) since April": "since" belongs to the ordinal, not to a count
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:first|largest|biggest|longest|highest|most|only)\b[^,;]{0,30}\bsince\s*\Z", re.IGNORECASE
+)
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.IGNORECASE)
 _WINDOW = re.compile(
     r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+)?\Z|\b(?:past|last)\s+\Z",
@@ -89,6 +93,8 @@ def _period(body: str, sentence: str, timex: Timex, today: date | None) -> tuple
     if _AS_OF.search(before):
         return None  # "12,121 warheads as of January": a stock at a moment, no total
     if _SINCE.search(before) or lead.startswith("since "):
+        if _SUPERLATIVE_SINCE.search(body, max(0, timex.char_start - 50), timex.char_start):
+            return None  # "the first since April, involved three destroyers": no total
         # "since September 2023" runs to publication: unknown without a publication day
         return (timex.start, today) if today is not None and today >= timex.start else None
     # only spans relative to publication ("this year", "last month"): "five nuclear tests,

@@ -469,8 +469,11 @@ def test_counts_of_two_periods(text: str, rows: list[tuple[int, date | None, int
         # the count of the moment a "when" clause describes is no total since then
         ("It was the first incursion since June, when four Russian aircraft entered the zone.",
          (None, None)),
+        # "since" after an ordinal belongs to it: the count is of the drill, no total
+        ("The drill, the first since April, involved three destroyers.", (None, None)),
     ],
-    ids=["day-dated-count", "month-nearer-than-day", "since-a-day", "since-when-clause"],
+    ids=["day-dated-count", "month-nearer-than-day", "since-a-day", "since-when-clause",
+         "first-since"],
 )  # fmt: skip
 def test_a_count_of_one_day_has_no_period(
     text: str, period: tuple[date | None, date | None]
