@@ -169,6 +169,8 @@ def _sentence_events(
         for when in whens:
             if when.precision not in _PRECISION_OK.get(trigger.type, _ALL_PRECISIONS):
                 continue
+            if when.precision == "year" and _tally(text):
+                continue  # "staged around 20 combined exercises in 2022": a tally, no event
             link = base if when.refers_to is None else -1 - when.refers_to
             event = _event(sentence, facts, trigger, when, span=len(whens) > 1)
             events.append((event, link, event_merge.kind(trigger)))
@@ -319,6 +321,21 @@ def _counted(before: str) -> bool:
     if last == "of":
         return len(words) > 1 and words[-2].lower() == "dozens"
     return last in _MANY or parse_number(last) is not None
+
+
+def _tally(sentence: str) -> bool:
+    """Whether a sentence counts events ("around 20 combined exercises", "held nine
+    meetings", "several drills"): a year there dates the tally, not one event."""
+    for found in _EVENT_PLURALS.finditer(sentence):
+        for word in sentence[max(0, found.start() - 30) : found.start()].split()[-3:]:
+            if word.lower() in _MANY or parse_number(word.lower()) is not None:
+                return True
+    return False
+
+
+_EVENT_PLURALS = re.compile(
+    r"\b(?:meetings|sessions|exercises|drills|launches|tests|summits|rounds)\b"
+)
 
 
 def _consistent(when: When, context: When | None) -> When:
