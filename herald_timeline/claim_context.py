@@ -168,6 +168,11 @@ def _compared_between(body: str, anchor: int, timex_at: int, counts: Sequence[in
 
 #: a clause of its own after the count: a time expression there dates that clause
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+|;")
+#: the year a comparison is made with ("as many as in 2021", "than in 2021")
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:as\s+(?:many|much)\s+(?:[\w-]+\s+){0,2}?as|than)\s+(?:in\s+|during\s+)?\Z",
+    re.IGNORECASE,
+)
 #: a "when" clause between a time expression and the count ("since June, when two ...")
 _WHEN_CLAUSE = re.compile(r",?\s+when\b")
 
@@ -191,6 +196,8 @@ def _nearest_period(
             continue  # "28,500 troops ..., and Washington plans two squadrons this year"
         if timex.char_end <= anchor and _WHEN_CLAUSE.match(body, timex.char_end, anchor):
             continue  # "since June, when two aircraft entered": the count of that moment
+        if _COMPARISON_BEFORE.search(body, max(0, timex.char_start - 40), timex.char_start):
+            continue  # "twice as many as in 2021, mobilizing 240 aircraft": 2021's is no count
         distance = abs(timex.char_start - anchor)
         period = _period(body, sentence.text, timex, today)
         if period is None and not _closes_earlier_count(

@@ -76,6 +76,15 @@ def resolve(counts: list[Count], body: str) -> list[Count]:
             if source is not None and source.unit is not None and source.value > count.value:
                 _inherit(count, source, part_of=source)
                 kept.append(count)
+            elif source is None and _named_before(count, before):
+                kept.append(count)  # "a record number of ballistic missiles, firing 69 of them"
+            continue
+        named = _of_the_unit(after)
+        if named is not None:  # "36 of the missiles": a count of missiles told before
+            count.unit, count.unit_text = named
+            whole = next((c for c in reversed(kept) if c.unit == count.unit), None)
+            count.part_of = whole if whole is not None and whole.value > count.value else None
+            kept.append(count)
             continue
         following = _next_explicit(counts, i)
         between = body[count.end : following.start] if following is not None else ""
@@ -121,6 +130,41 @@ def resolve(counts: list[Count], body: str) -> list[Count]:
             _inherit(count, source, part_of=whole if whole.value >= count.value else None)
             kept.append(count)
     return kept
+
+
+#: "36 of the missiles": no number after "the" (that is ``OF_THE_NEXT``)
+_OF_THE = re.compile(r"\s+of\s+(?:the|its|their)\s+(?=[a-z])", re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"\b(?:most|least|best|worst|[a-z]+est)\b", re.IGNORECASE)
+
+
+def _of_the_unit(after: str) -> tuple[str, str] | None:
+    """The unit of "of the <unit>" right after a count, unless a superlative ranks it ("one
+    of the worst offending countries")."""
+    of_the = _OF_THE.match(after)
+    found = lexicon.find_unit(after, of_the.end() - 1) if of_the is not None else None
+    if of_the is None or found is None:
+        return None
+    if _SUPERLATIVE.search(after, of_the.end(), found[2] - len(found[1])):
+        return None
+    return found[0], found[1]
+
+
+def _named_before(count: Count, before: str) -> bool:
+    """Give ``count`` the unit of the last plural unit noun before it in its sentence
+    (the "them" of "launched a record number of ballistic missiles, firing 69 of them")."""
+    words = before[-120:].split()
+    for index in range(len(words) - 1, -1, -1):
+        found = lexicon.unit_of(" ".join(words[index : index + 4]))
+        if found is None or not found[1].endswith("s"):
+            continue
+        while index > 0:  # the longest unit ending there: "ballistic missiles"
+            longer = lexicon.unit_of(" ".join(words[index - 1 : index + 4]))
+            if longer is None or not longer[1].endswith(found[1]):
+                break
+            found, index = longer, index - 1
+        count.unit, count.unit_text, count.elliptical = found[0], "", True
+        return True
+    return False
 
 
 def _is_subset(between: str) -> bool:

@@ -67,6 +67,12 @@ COUNTS = [
     # a possessive or an abbreviation before the digits is no name
     ("Japan's 3 destroyers sailed.", (3, "exact", "destroyer")),
     ("The allies agreed to withdraw 11 guard posts each.", (11, "exact", "guard post")),
+    # "of the <unit>" and "of them" after a unit named without a number
+    ("Japan said 36 of the missiles landed in its waters.", (36, "exact", "missile")),
+    (
+        "It launched a record number of ballistic missiles, firing at least 69 of them.",
+        (69, "at_least", "ballistic missile"),
+    ),
 ]
 
 
@@ -121,6 +127,7 @@ NOT_CLAIMS = [
     "It has fired two more times.",
     "The satellite flew aboard a SpaceX Falcon 9 rocket.",
     "The two previous launches, on Feb. 27 and March 5, tested its engine.",
+    "It is one of the worst offending countries.",
 ]
 
 
@@ -471,9 +478,11 @@ def test_counts_of_two_periods(text: str, rows: list[tuple[int, date | None, int
          (None, None)),
         # "since" after an ordinal belongs to it: the count is of the drill, no total
         ("The drill, the first since April, involved three destroyers.", (None, None)),
+        # the year a comparison is made with is no period of a count after it
+        ("Twice as many drills as in 2021 mobilized 240 aircraft.", (None, None)),
     ],
     ids=["day-dated-count", "month-nearer-than-day", "since-a-day", "since-when-clause",
-         "first-since"],
+         "first-since", "comparison-year"],
 )  # fmt: skip
 def test_a_count_of_one_day_has_no_period(
     text: str, period: tuple[date | None, date | None]
