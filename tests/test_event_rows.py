@@ -215,6 +215,13 @@ ROWS = [
     ("The allies staged around 20 combined exercises in 2016, twice as many as in 2015.\n"
      "The Security Council held nine meetings on North Korea last year.",
      []),
+    # "The parade came ... after" is the parade told; "At that meeting" is the meeting's day
+    ("North Korea staged a military parade on Friday night.\n"
+     "The parade came about two months after the North fired an ICBM on June 18 and a "
+     "week after the defense chiefs met in Seoul on Aug. 25.\n"
+     "At that meeting, the U.S. pledged to deploy more strategic assets.",
+     [("agreement", "2017-08-25"), ("launch", "2017-06-18"), ("meeting", "2017-08-25"),
+      ("other", "2017-09-01")]),
 ]  # fmt: skip
 
 
@@ -236,7 +243,8 @@ ROWS = [
          "months-after-attack", "months-after-summit", "response-answers-the-launch",
          "which-clause-of-an-object", "pact-and-treaty-one-document",
          "borrowed-date-before-relation", "week-dates-its-clause",
-         "failed-attempts", "tally-of-a-year"],
+         "failed-attempts", "tally-of-a-year",
+         "parade-anaphor-and-that-meeting"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
