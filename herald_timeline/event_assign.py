@@ -100,6 +100,10 @@ def _distance(
         return gap + _BARRIER_COST
     if date_first and _PARTICIPLE_AFTER_COMMA.match(between) and _is_participle(trigger.text):
         gap += _PARTICIPLE_PENALTY
+    if not date_first and _REPORTED.search(between):
+        # "In a joint statement with the minister, it said flights would leave on Monday":
+        # the date of what was said, not of the saying
+        gap += _BARRIER_COST
     if "," in between and _in_relative_clause(sentence, when.position, date_first, trigger):
         # "Yoon, who arrived on Monday for a visit, also addressed ...", "signed the
         # document, which calls for halting hostile acts from Nov. 1": the clause's date
@@ -110,6 +114,7 @@ def _distance(
     return gap
 
 
+_REPORTED = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told|added)\b", _FLAGS)
 _RELATIVE = re.compile(r",\s+(?:who|which)\s")
 
 

@@ -20,7 +20,7 @@ _DIRECTION_WORDS = ("after", "before", "later", "earlier")
 _DIRECTION = re.compile(r"\b(?:after|before|later|earlier)\b", _FLAGS)
 #: the most words a relation has before its direction word, with a margin
 _WORDS_BEFORE = 6
-_HEAD_ANAPHOR = re.compile(r"^\W*(?:The|That|This|Its|Their|These|Those)\b", _FLAGS)
+_HEAD_ANAPHOR = re.compile(r"^\W*(?:The|That|This|Its|Their|These|Those|His|Her)\b", _FLAGS)
 _HEAD_PRONOUN = re.compile(r"^\W*(?:It|This|That)\s+(?:came|comes|was|followed)\b", _FLAGS)
 
 

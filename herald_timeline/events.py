@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from herald_timeline import (
     event_assign,
+    event_clauses,
     event_dates,
     event_labels,
     event_merge,
@@ -43,8 +44,6 @@ _ALL_PRECISIONS = frozenset({"day", "month", "year"})
 #: a launch dated only by a year is a count ("fired 70 missiles last year"), not an event
 _PRECISION_OK = {"launch": frozenset({"day", "month"})}
 _RESPONSE = re.compile(r"\brespon", re.IGNORECASE)
-#: words that count things, besides numbers ("several launches", "dozens of drills")
-_MANY = frozenset({"several", "many", "numerous", "multiple"})
 
 
 def find_events(
@@ -139,7 +138,8 @@ def _sentence_events(
     skip = [False for _ in triggers]
     if relation is not None:
         dated = [
-            bool(o) or _own_borrowed(i, b, triggers)
+            (bool(o) and not event_clauses.ends_only(triggers[i], o, text, lower))
+            or event_clauses.own_borrowed(i, b, triggers)
             for i, (o, b) in enumerate(zip(owned, borrowed, strict=True))
         ]
         _relate(text, relation, triggers, dated, dates, history, sentence.index, given, skip, bases)
@@ -156,6 +156,12 @@ def _sentence_events(
         if whens:
             context = history.narrative(sentence.index)
             whens = [_consistent(w, context) for w in whens]
+            start = given[index]
+            if start is not None and event_clauses.ends_only(trigger, whens, text, lower):
+                # "a day after the allies kicked off their exercise, which runs through
+                # Aug. 29": the relation dates the start, the clause the end
+                whens = [replace(start, boundary="start"), *whens]
+                base = bases[index]
         elif given[index] is not None and not event_dates.irrealis_before(text, trigger, lower):
             whens = [_consistent(given[index], history.narrative(sentence.index))]  # type: ignore[arg-type]
             base = bases[index]
@@ -164,26 +170,19 @@ def _sentence_events(
         elif vague:
             whens = []
         else:
-            inherited = _inherit(facts, trigger, history, sentence.index, clock)
+            inherited = event_clauses.date_in_clause(triggers, index, dates, text)
+            if inherited is None:
+                inherited = _inherit(facts, trigger, history, sentence.index, clock)
             whens = [inherited] if inherited is not None else []
         for when in whens:
             if when.precision not in _PRECISION_OK.get(trigger.type, _ALL_PRECISIONS):
                 continue
-            if when.precision == "year" and _tally(text):
+            if when.precision == "year" and event_clauses.tally(text):
                 continue  # "staged around 20 combined exercises in 2022": a tally, no event
             link = base if when.refers_to is None else -1 - when.refers_to
             event = _event(sentence, facts, trigger, when, span=len(whens) > 1)
             events.append((event, link, event_merge.kind(trigger)))
     return events
-
-
-def _own_borrowed(index: int, borrowed: When | None, triggers: list[Trigger]) -> bool:
-    """Whether a borrowed date is the trigger's own after all: the next thing after it,
-    before any other trigger ("met at Panmunjom on June 30 and agreed ..."), so the text
-    dates it and no relation phrase need ("nearly a month after Trump and Kim met ...")."""
-    if borrowed is None or borrowed.position < triggers[index].end:
-        return False
-    return all(not triggers[index].end <= t.start < borrowed.position for t in triggers)
 
 
 def _relate(
@@ -320,22 +319,7 @@ def _counted(before: str) -> bool:
     last = words[-1].lower()
     if last == "of":
         return len(words) > 1 and words[-2].lower() == "dozens"
-    return last in _MANY or parse_number(last) is not None
-
-
-def _tally(sentence: str) -> bool:
-    """Whether a sentence counts events ("around 20 combined exercises", "held nine
-    meetings", "several drills"): a year there dates the tally, not one event."""
-    for found in _EVENT_PLURALS.finditer(sentence):
-        for word in sentence[max(0, found.start() - 30) : found.start()].split()[-3:]:
-            if word.lower() in _MANY or parse_number(word.lower()) is not None:
-                return True
-    return False
-
-
-_EVENT_PLURALS = re.compile(
-    r"\b(?:meetings|sessions|exercises|drills|launches|tests|summits|rounds)\b"
-)
+    return last in event_clauses.MANY or parse_number(last) is not None
 
 
 def _consistent(when: When, context: When | None) -> When:
@@ -358,7 +342,7 @@ def _event(
     # an incident that lasted ("jammed GPS signals from May 29 to June 2") has sides only
     # where it is given two dates, not wherever "began" or "ended" is near its date (the
     # words around the date are read only for the events that may have sides)
-    if when.position >= 0 and (
+    if (when.position >= 0 or when.boundary is not None) and (
         trigger.type in ("exercise", "meeting") or (trigger.type == "other" and span)
     ):
         side = event_dates.boundary(text, trigger, when, facts.folded)

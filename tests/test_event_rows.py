@@ -222,6 +222,16 @@ ROWS = [
      "At that meeting, the U.S. pledged to deploy more strategic assets.",
      [("agreement", "2017-08-25"), ("launch", "2017-06-18"), ("meeting", "2017-08-25"),
       ("other", "2017-09-01")]),
+    # a date right after an undated trigger in its clause is its date, not the narrative's
+    ("North Korea issued a statement on Saturday.\n"
+     "The North last fired ballistic missiles on July 1, when it launched two missiles.",
+     [("launch", "2017-07-01"), ("statement", "2017-09-02")]),
+    # "Her statement came a day after" dates the start of a drill the clause gives an end
+    ("In a statement carried by state media on Saturday, Kim Yo Jong said the North "
+     "would respond.\n"
+     "Her statement came a day after the allies kicked off their exercise, which runs "
+     "through Sept. 8.",
+     [("exercise", "2017-09-01"), ("exercise", "2017-09-08"), ("statement", "2017-09-02")]),
 ]  # fmt: skip
 
 
@@ -244,7 +254,7 @@ ROWS = [
          "which-clause-of-an-object", "pact-and-treaty-one-document",
          "borrowed-date-before-relation", "week-dates-its-clause",
          "failed-attempts", "tally-of-a-year",
-         "parade-anaphor-and-that-meeting"],
+         "parade-anaphor-and-that-meeting", "date-in-own-clause", "relation-dates-the-start"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
