@@ -88,6 +88,8 @@ def _distance(
         gap = (trigger.start - (when.position + length)) * _BEFORE_PENALTY
         start, end = when.position + length, trigger.start
     between = sentence[start:end]
+    if not date_first and _LISTED.search(sentence, max(0, when.position - 30), when.position):
+        return gap  # "fired four missiles since April, including one on April 15 and two on"
     # (matched in the sentence: the lower-case word after "and" may be the trigger itself:
     # "fired ... on Nov. 5 and tested ... on Oct. 31", but "held a summit on Sunday and
     # agreed to ...", with no date of its own, agreed that day)
@@ -114,6 +116,12 @@ def _distance(
     return gap
 
 
+#: a date of an item of a count's list ("including one on April 15 and two on April 28")
+_LISTED = re.compile(
+    r"\b(?:including|and)\s+(?:one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+"
+    r"(?:more\s+)?on\s+\Z",
+    _FLAGS,
+)
 _REPORTED = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told|added)\b", _FLAGS)
 _RELATIVE = re.compile(r",\s+(?:who|which)\s")
 

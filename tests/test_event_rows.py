@@ -232,6 +232,10 @@ ROWS = [
      "Her statement came a day after the allies kicked off their exercise, which runs "
      "through Sept. 8.",
      [("exercise", "2017-09-01"), ("exercise", "2017-09-08"), ("statement", "2017-09-02")]),
+    # the dates of a count's list items date the launches past a "since" boundary
+    ("North Korea has fired four missiles since April, including one on April 15 and two "
+     "on April 28.",
+     [("launch", "2017-04-15"), ("launch", "2017-04-28")]),
 ]  # fmt: skip
 
 
@@ -254,7 +258,8 @@ ROWS = [
          "which-clause-of-an-object", "pact-and-treaty-one-document",
          "borrowed-date-before-relation", "week-dates-its-clause",
          "failed-attempts", "tally-of-a-year",
-         "parade-anaphor-and-that-meeting", "date-in-own-clause", "relation-dates-the-start"],
+         "parade-anaphor-and-that-meeting", "date-in-own-clause", "relation-dates-the-start",
+         "listed-launches-past-since"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
