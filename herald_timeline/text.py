@@ -146,7 +146,7 @@ def is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` ends an abbreviation or an initial."""
     width, longer = _longer_word()
     if dot >= width and longer.fullmatch(text, dot - width, dot):
-        return False
+        return _after_hyphen(text, dot)
     # Only the token before the period matters: look at a short window, not the whole line
     # (searching from the line start made "Nov. Nov. Nov. …" quadratic).
     before = _token_before(text, dot)
@@ -155,7 +155,14 @@ def is_abbreviation(text: str, dot: int) -> bool:
     token = before.lstrip("\"“‘'([").lower()
     if len(token) == 1 and token.isalpha():  # an initial: "Lloyd J. Austin"
         return True
-    return token in abbreviations()
+    return token in abbreviations() or _after_hyphen(text, dot)
+
+
+def _after_hyphen(text: str, dot: int) -> bool:
+    """An abbreviation after a hyphen, as in the range "Aug. 22-Sept. 1" (two letters at
+    least: "Park Jin-a." ends a sentence)."""
+    hyphen = text.rfind("-", max(0, dot - 6), dot)
+    return hyphen >= 0 and dot - hyphen > 2 and text[hyphen + 1 : dot].lower() in abbreviations()
 
 
 def split_sentences(body: str) -> list[Sentence]:

@@ -62,6 +62,20 @@ def test_sentences_index_the_body() -> None:
     assert [s.paragraph for s in sentences] == [0, 0, 1]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an abbreviated month after a hyphen ends no sentence; one letter after it does
+        ("It runs Aug. 22-Sept. 1. It ends.", ["It runs Aug. 22-Sept. 1.", "It ends."]),
+        ("He met Park Jin-a. Then he left.", ["He met Park Jin-a.", "Then he left."]),
+        ("It was a U.S.-led drill. It ended.", ["It was a U.S.-led drill.", "It ended."]),
+    ],
+    ids=["month-after-hyphen", "letter-after-hyphen", "abbreviation-before-hyphen"],
+)
+def test_sentence_ends(body: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(body)] == expected
+
+
 LACKS = [
     ("Two days AFTER the talks", ("after",), False),
     ("The talks came later", ("after", "before"), True),
