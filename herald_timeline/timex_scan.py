@@ -27,8 +27,14 @@ KEY = 8
 #: prefixes whose rule lists are remembered (normalised prefixes repeat: "nov. 00,")
 _LOOKUPS = 1 << 14
 _NORM = str.maketrans("0123456789\t\n\r\f\v\u00a0", "0000000000      ")
+#: every character ``\s`` matches in a str pattern (listed: a class of literals is tested
+#: with one table lookup, ``\s`` with a call per character; a test compares the two)
+SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 # what may precede a timex (rules also refuse a start glued to a word, amount or path)
-_SEPARATOR = r"[\s()\[\]{}<>\"'`“”‘’«»„…*+=~#&%^@|\-—–:;!?]"
+_SEPARATOR = "[" + re.escape(SPACES) + r"()\[\]{}<>\"'`“”‘’«»„…*+=~#&%^@|\-—–:;!?]"
 _BIG_CLASS = 40  # a character class wider than this matches "anything" here
 
 
@@ -133,6 +139,14 @@ class _Index:
         # prefix. Searching for the separator first is 2-3x faster than a lookbehind.
         self.first = re.compile(trie)
         self.after = re.compile(_SEPARATOR + "(?=" + trie + ")")
+        # whether the case of letters beyond ASCII can change a match on lower-cased text
+        # (it cannot when no pattern names such a letter): then only ASCII is lower-cased
+        self.ascii_case = all(
+            _caseless_beyond_ascii(pattern.pattern)
+            for rule in rules()
+            for pattern in (rule.lowered, rule.lowered_bare)
+            if pattern is not None
+        ) and _caseless_beyond_ascii(self.modifier.pattern)
 
     def tried(self, lower: str, at: int) -> tuple[list[int], bool]:
         """Numbers of the rules that may match at ``at`` of lower-cased text, in rule order,
@@ -237,18 +251,64 @@ def _acceptable(match: re.Match[str], names: tuple[str, ...]) -> bool:
 _FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def ascii_lower(text: str) -> str:
+    """``text`` with its ASCII capitals lower-cased, every other character as it is (same
+    offsets). Where no pattern names a letter beyond ASCII and no character of ``_FOLDS``
+    occurs, the rules match on it as on ``text.lower()``, which costs a table lookup per
+    character once one is not ASCII (bytes.lower touches only ASCII; UTF-8 keeps the
+    other characters' bytes above 127)."""
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
+def _caseless_beyond_ascii(regex: str) -> bool:
+    """Whether every character beyond ASCII that ``regex`` names (literals, class ranges)
+    is caseless (lower and upper case alike)."""
+    codes: list[int] = []
+    _codes(_p.parse(regex).data, codes)
+    return all(c < 128 or (chr(c).lower() == chr(c) == chr(c).upper()) for c in codes)
+
+
+def _codes(items: Any, into: list[int]) -> None:
+    for op, arg in items:
+        if op in (_c.LITERAL, _c.NOT_LITERAL):
+            into.append(arg)
+        elif op is _c.RANGE:
+            into.extend(range(arg[0], arg[1] + 1))
+        elif op is _c.IN:
+            _codes(arg, into)
+        elif op is _c.SUBPATTERN:
+            _codes(arg[-1], into)
+        elif op is _c.BRANCH:
+            for alternative in arg[1]:
+                _codes(alternative, into)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            _codes(arg[2], into)
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            _codes(arg[1], into)
+        elif op is _c.GROUPREF_EXISTS:
+            _codes(arg[1], into)
+            if arg[2] is not None:
+                _codes(arg[2], into)
+        elif op is _c.ATOMIC_GROUP:
+            _codes(arg, into)
+
+
 def scan(text: str) -> Iterator[Hit]:
     """Non-overlapping hits, left to right; at each start the longest acceptable match."""
     index = _index()
     all_rules = rules()
     capitalised = _capitalised()
-    lower = text.lower()
-    if len(lower) != len(text):  # a character whose lower case is longer ("İ"): keep offsets
-        lower = "".join(c.lower()[:1] for c in text)
-    folds = not text.isascii() and any(c in text for c in _FOLDS)
-    if folds:
-        yield from _scan_folded(text, lower, index, all_rules, capitalised)
-        return
+    if text.isascii():
+        lower = text.lower()
+    elif index.ascii_case and not any(c in text for c in _FOLDS):
+        lower = ascii_lower(text)
+    else:
+        lower = text.lower()
+        if len(lower) != len(text):  # a character whose lower case is longer ("İ"): keep offsets
+            lower = "".join(c.lower()[:1] for c in text)
+        if any(c in text for c in _FOLDS):
+            yield from _scan_folded(text, lower, index, all_rules, capitalised)
+            return
     pos = 0
     for at in index.candidates(lower):
         if at < pos:

@@ -3,10 +3,15 @@ and as far as the rule itself does."""
 
 from __future__ import annotations
 
-import pytest
+import re
+import sys
 
-from herald_timeline.timex_rules import Rule, rules
-from herald_timeline.timex_scan import _index, scan
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from herald_timeline.timex_rules import Hit, Rule, rules
+from herald_timeline.timex_scan import SPACES, _caseless_beyond_ascii, _index, ascii_lower, scan
 
 _RULES = rules()
 
@@ -42,3 +47,45 @@ def test_fast_forms_match_like_the_rule(rule: Rule) -> None:
 )
 def test_scan(text: str, found: list[str]) -> None:
     assert [hit.match.group(0) for hit in scan(text)] == found
+
+
+def test_spaces_are_what_backslash_s_matches() -> None:
+    space = re.compile(r"\s")
+    listed = {chr(c) for c in range(sys.maxunicode + 1) if space.match(chr(c))}
+    assert set(SPACES) == listed and len(SPACES) == len(listed)
+
+
+def test_rules_name_no_cased_letter_beyond_ascii() -> None:
+    """What lets the scan lower-case only ASCII (see ascii_lower)."""
+    assert _index().ascii_case
+    assert not _caseless_beyond_ascii("(?:Émile|x)") and not _caseless_beyond_ascii("[à-ÿ]")
+    assert _caseless_beyond_ascii("it[’']s|—")
+
+
+@given(st.text(alphabet=st.sampled_from("aZ Éé’İıſK\u212a.3-\n\udc80ΣΣ"), max_size=30))
+def test_ascii_lower(text: str) -> None:
+    lowered = ascii_lower(text)
+    assert len(lowered) == len(text)
+    for mine, written in zip(lowered, text, strict=True):
+        assert mine == (written.lower() if written.isascii() else written)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ÉTÉ: the Été festival ran Nov. 3 to NOVEMBER 9, ÀLA early Friday", "Ω on Friday, ΣΑΣ Nov. 3"],
+)
+def test_scan_beyond_ascii_as_on_the_lower_cased_text(text: str) -> None:
+    assert [(h.start, h.end, h.rule.name) for h in scan(text)] == [
+        (h.start, h.end, h.rule.name) for h in _scan_plain_lower(text)
+    ]
+
+
+def _scan_plain_lower(text: str) -> list[Hit]:
+    """scan with ``text.lower()`` (ascii_case off): the reference."""
+    index = _index()
+    saved = index.ascii_case
+    index.ascii_case = False
+    try:
+        return list(scan(text))
+    finally:
+        index.ascii_case = saved
