@@ -196,5 +196,10 @@ def actor_hits(text: str) -> tuple[tuple[int, str, str], ...]:
     """(offset, party, surface) of every party or person named in ``text`` (a surface
     mapped to '-' is a name that only contains a party's name: "National Security Council")."""
     names = actor_names()
-    hits = [(m.start(), names[m.group()], m.group()) for m in _actor_pattern().finditer(text)]
-    return tuple(hit for hit in hits if hit[1] != "-")
+    return tuple(
+        [
+            (m.start(), actor, surface)
+            for m in _actor_pattern().finditer(text)
+            if (actor := names[surface := m.group()]) != "-"
+        ]
+    )

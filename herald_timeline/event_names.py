@@ -44,6 +44,7 @@ class Facts:
         "weapons",
         "actors",
         "locations",
+        "clauses",
         "cues",
     )
 
@@ -61,6 +62,8 @@ class Facts:
         self.actors: dict[Trigger, tuple[str, ...]] = {}
         #: the location of each trigger (asked by a meeting's name and by its row)
         self.locations: dict[Trigger, str | None] = {}
+        #: the clause span of each trigger span (asked by its name, actors, place and date)
+        self.clauses: dict[tuple[int, int], tuple[int, int]] = {}
         #: the first match of a cue, by cue name (``event_dates.first``)
         self.cues: dict[str, re.Match[str] | None] = {}
 
@@ -139,8 +142,12 @@ def in_clause(hits: tuple[_Hit, ...], start: int, end: int) -> tuple[_Hit, ...]:
 
 def clause(facts: Facts, trigger: Trigger) -> tuple[int, int]:
     """The span of the trigger's clause: between the clause breaks around it."""
-    end = next((b for b, _ in facts.breaks if b >= trigger.end), len(facts.text))
-    return clause_start(facts, trigger.start), end
+    key = (trigger.start, trigger.end)
+    found = facts.clauses.get(key)
+    if found is None:
+        end = next((b for b, _ in facts.breaks if b >= trigger.end), len(facts.text))
+        found = facts.clauses[key] = (clause_start(facts, trigger.start), end)
+    return found
 
 
 def own_clause(

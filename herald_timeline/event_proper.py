@@ -196,14 +196,26 @@ def ordinal_before(sentence: str, end: int) -> re.Match[str] | None:
     return ORDINAL_BEFORE.search(sentence, len(head) - len(words[-1]) if words else 0, end)
 
 
+@cache
+def modifier_words() -> frozenset[str]:
+    """The ``name_modifiers`` entries when all are plain lower-case ASCII words (a set
+    lookup of an ASCII word's lower case then answers as ``modifier`` does); else empty."""
+    words = event_lexicon.words("name_modifiers")
+    plain = all(re.fullmatch(r"[a-z][a-z-]*", word) for word in words)
+    return frozenset(words) if plain else frozenset()
+
+
 def modifiers(sentence: str, position: int) -> list[str]:
     """The descriptive words right before a head noun ("a precision bombing drill")."""
     words = sentence[max(0, position - 50) : position].split()
+    known = modifier_words()
     out: list[str] = []
     for word in reversed(words):
-        if not modifier().match(word):
+        lower = word.lower()
+        # (IGNORECASE equates a few letters outside ASCII with ASCII ones: those ask re)
+        if not (lower in known if known and word.isascii() else modifier().match(word)):
             break
-        out.insert(0, word.lower())
+        out.insert(0, lower)
     return out[-3:]
 
 

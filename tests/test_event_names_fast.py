@@ -165,3 +165,22 @@ def test_run_break_is_crossed_by_no_proper_run(text: str, position: int) -> None
         m.span() for m in event_proper.PROPER.finditer(text, cut)
     ]
     assert not any(begin < cut < end for begin, end in runs)
+
+
+_MODIFIER_WORDS = [
+    "joint", "JOINT", "Naval", "live-fire", "summit", "the", "a", "\u017fpecial", "\u212aey",
+    "large-scale", "x", "\n", "  ", "first", "Ministerial", "ﬁnal",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_MODIFIER_WORDS), max_size=10).map(" ".join), st.integers(0, 90))
+def test_modifiers_agree_with_the_modifier_pattern(text: str, position: int) -> None:
+    position = min(position, len(text))
+    words = text[max(0, position - 50) : position].split()
+    expected: list[str] = []
+    for word in reversed(words):
+        if not event_proper.modifier().match(word):
+            break
+        expected.insert(0, word.lower())
+    assert event_proper.modifiers(text, position) == expected[-3:]
+    assert event_proper.modifier_words()  # the lexicon is plain words: the set is used
