@@ -126,10 +126,15 @@ _HEDGE_STARTS = ("the end of", "the beginning of", "the start of", "the middle o
                  "earlier", "later", "early", "late")  # fmt: skip
 
 
+def group(hit: Hit, name: str) -> str | None:
+    """``hit.match.groupdict().get(name)``, without building a dict of every group."""
+    match = hit.match
+    return match.group(name) if name in match.re.groupindex else None
+
+
 def _mod(hit: Hit) -> tuple[str | None, bool]:
     """TIMEX3 mod and whether the prefix hedges the date."""
-    groups = hit.match.groupdict()
-    word = groups.get("mod") or groups.get("mod2")
+    word = group(hit, "mod") or group(hit, "mod2")
     if word is None:
         lowered = hit.match.group(0).lower()
         if lowered.startswith(_HEDGE_STARTS):
@@ -187,9 +192,8 @@ def safe_day(year: int, month: int, day: int) -> Point | None:
 
 def year_from(hit: Hit, ref: date | None, *names: str) -> int | None:
     """An explicit year ("2022", "'22") or one relative to publication ("last year")."""
-    groups = hit.match.groupdict()
     for name in names:
-        text = groups.get(name)
+        text = group(hit, name)
         if text is None:
             continue
         if text.lower() in ("this", "last", "next"):

@@ -14,6 +14,7 @@ from herald_timeline.timex_core import (
     Context,
     Timex,
     adjectival_span,
+    group,
     hedged,
     int_of,
     last_date,
@@ -150,7 +151,7 @@ def ym(hit: Hit, ctx: Context) -> list[Timex]:
     year = year_from(hit, ctx.ref, "year", "ryear")
     if month is None or year is None:
         return []
-    anchor = "absolute" if hit.match.groupdict().get("year") else "published"
+    anchor = "absolute" if group(hit, "year") else "published"
     return [make(hit, ctx, cal.in_month(year, month), anchor=anchor)]
 
 
@@ -230,7 +231,7 @@ def _holiday(hit: Hit, ctx: Context) -> list[Timex]:
 
     if ctx.ref is None:
         return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-{month:02d}-XX")]
-    rel = (hit.match.groupdict().get("rel") or "").lower()
+    rel = (group(hit, "rel") or "").lower()
     tense = "past" if rel == "last" else "future" if rel == "next" else None
     point = yearly(
         ctx.ref, build, lambda: tense or ctx.tense(hit.start, hit.end), None if rel else DAY_SLACK
@@ -293,7 +294,7 @@ def quarter(hit: Hit, ctx: Context) -> list[Timex]:
 def quarter_rel(hit: Hit, ctx: Context) -> list[Timex]:
     if ctx.ref is None:
         return [make(hit, ctx, None, anchor="unresolved", value="XXXX-QX")]
-    rel = (hit.match.groupdict().get("rel") or "").lower()
+    rel = (group(hit, "rel") or "").lower()
     if not rel and (named := quarter_context(ctx, hit.start)):
         return [make(hit, ctx, named, anchor="event")]  # "the first quarter ... the quarter"
     day = ctx.ref if rel == "current" else cal.shift(ctx.ref, -3, "M")
@@ -307,7 +308,7 @@ def half(hit: Hit, ctx: Context) -> list[Timex]:
         year = ctx.ref.year
     if year is None:
         return [make(hit, ctx, None, anchor="unresolved", value=f"XXXX-H{number}")]
-    anchor = "absolute" if hit.match.groupdict().get("year") else "published"
+    anchor = "absolute" if group(hit, "year") else "published"
     point = cal.with_value(cal.in_year(year), f"{year:04d}-H{number}")
     return [hedged(make(hit, ctx, point, anchor=anchor))]
 
@@ -331,7 +332,7 @@ def season(hit: Hit, ctx: Context) -> list[Timex]:
     else:
         assert ctx.ref is not None
         ref = ctx.ref
-        rel = (hit.match.groupdict().get("rel") or "").lower()
+        rel = (group(hit, "rel") or "").lower()
         candidates = [build(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
         if rel in ("last", "past"):
             span = max((p for p in candidates if p.end < ref), key=lambda p: p.start)

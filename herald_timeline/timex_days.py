@@ -9,6 +9,7 @@ from herald_timeline import timex_calendar as cal
 from herald_timeline.timex_core import (
     Context,
     Timex,
+    group,
     int_of,
     make,
     month_of,
@@ -22,7 +23,7 @@ from herald_timeline.timex_rules import Hit, lexicon
 
 def weekday(hit: Hit, ctx: Context) -> list[Timex]:
     number = weekday_of(hit.match.group("weekday"))
-    rel = (hit.match.groupdict().get("rel") or "").lower()
+    rel = (group(hit, "rel") or "").lower()
     point, anchor = weekday_point(number, ctx, hit, rel)
     value = point.value if point else f"XXXX-WXX-{number}"
     return [make(hit, ctx, point, anchor=anchor, value=value + _part_of_day(hit))]
@@ -59,7 +60,7 @@ def day_around(hit: Hit, ctx: Context) -> list[Timex]:
 
 def _part_of_day(hit: Hit) -> str:
     """TIMEX3 suffix of "Wednesday night", "yesterday morning": 'TNI', 'TMO' ..."""
-    word = hit.match.groupdict().get("pod")
+    word = group(hit, "pod")
     return "T" + lexicon("parts_of_day.csv")[word.lower()] if word else ""
 
 
