@@ -203,3 +203,33 @@ def actor_hits(text: str) -> tuple[tuple[int, str, str], ...]:
             if (actor := names[surface := m.group()]) != "-"
         ]
     )
+
+
+def source_spans(text: str, folded: str | None, attributed: bool) -> tuple[tuple[int, int], ...]:
+    """Spans that name the source of an attribution, not a party to the event (``folded``
+    and ``attributed``: ``event_names.Facts``'s)."""
+    if folded is None:
+        if not attribution().search(text):
+            return ()
+        return tuple(m.span() for m in ATTRIBUTION_SOURCE.finditer(text))
+    if not attributed:
+        return ()
+    # after a "," prepended: a match led by a comma starts after it, one led by
+    # "according" one character later than in the text
+    return tuple(
+        (m.start() - (m.group()[0] != ","), m.end() - 1)
+        for m in _SOURCE_FOLDED.finditer("," + folded)
+    )
+
+
+# "according to South Korea's Joint Chiefs of Staff," / "the JCS said": a source, not a party
+ATTRIBUTION_SOURCE = re.compile(
+    r"\baccording\s+to\s+[^,]*|(?<![^,])[^,]{0,60}?\b(?:said|reported|told\s+\w+)\b",
+    re.IGNORECASE,
+)
+# the same for "," + the lower-cased text: its second branch starts at a comma, so both
+# are led by a literal ("according" right after a comma is tried first there)
+_SOURCE_FOLDED = re.compile(
+    r"a(?<!\w.)ccording\s+to\s+[^,]*"
+    r"|,(?:according\s+to\s+[^,]*|[^,]{0,60}?\b(?:said|reported|told\s+\w+)\b)"
+)

@@ -23,6 +23,7 @@ from herald_timeline.event_gazetteer import (
     dash_break,
     is_noun,
     preposition_backward,
+    source_spans,
 )
 from herald_timeline.event_triggers import Trigger
 from herald_timeline.text import case_odd
@@ -110,7 +111,7 @@ class Facts:
     @property
     def sources(self) -> tuple[tuple[int, int], ...]:
         if self._sources is None:
-            self._sources = _sources(self)
+            self._sources = source_spans(self.text, self.folded, self.attributed)
         return self._sources
 
     @property
@@ -224,18 +225,25 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
     # a link word near the trigger, not a later clause's ("held a call and condemned
     # the launch as a violation of U.N. Security Council resolutions")
     reach = trigger.end + _LINK_REACH
+    # (a link ending past ``reach`` is not kept: the scan stops one character after it)
     links = (
-        tuple(at for at in _links(sentence, trigger.end, hits[-1][0]) if at <= reach)
-        if hits
+        tuple(
+            at for at in _links(sentence, trigger.end, min(hits[-1][0], reach + 1)) if at <= reach
+        )
+        if hits and hits[-1][0] > trigger.end
         else ()
     )
-    named = [
-        a
-        for p, a, _ in hits
-        if p > trigger.start
-        and _linked(sentence, links, p)
-        and not _PLACE_BEFORE.search(sentence, max(0, p - 4), p)
-    ]
+    named = (
+        [
+            a
+            for p, a, _ in hits
+            if p > trigger.start
+            and _linked(sentence, links, p)
+            and not _PLACE_BEFORE.search(sentence, max(0, p - 4), p)
+        ]
+        if links
+        else []
+    )
     if named and not verb:  # "the summit of the leaders of South Korea, the US and Japan"
         if any(sentence[max(0, at - 6) : at].lstrip().lower().startswith("with") for at in links):
             # "Yoon held a summit with Xi": the subject takes part as well
@@ -250,7 +258,7 @@ def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
             and position - trigger.end < _OBJECT_REACH
             and not _attributive(sentence, surface, position)
         )
-        or _linked(sentence, links, position)
+        or (links and _linked(sentence, links, position))
     )
 
 
@@ -297,36 +305,6 @@ def _linked(sentence: str, links: tuple[int, ...], position: int) -> bool:
         if link == position or _LINK_WORDS.fullmatch(sentence, link, position):
             return True
     return False
-
-
-def _sources(facts: Facts) -> tuple[tuple[int, int], ...]:
-    """Spans that name the source of an attribution, not a party to the event."""
-    folded = facts.folded
-    if folded is None:
-        if not attribution().search(facts.text):
-            return ()
-        return tuple(m.span() for m in _ATTRIBUTION_SOURCE.finditer(facts.text))
-    if not facts.attributed:
-        return ()
-    # after a "," prepended: a match led by a comma starts after it, one led by
-    # "according" one character later than in the text
-    return tuple(
-        (m.start() - (m.group()[0] != ","), m.end() - 1)
-        for m in _SOURCE_FOLDED.finditer("," + folded)
-    )
-
-
-# "according to South Korea's Joint Chiefs of Staff," / "the JCS said": a source, not a party
-_ATTRIBUTION_SOURCE = re.compile(
-    r"\baccording\s+to\s+[^,]*|(?<![^,])[^,]{0,60}?\b(?:said|reported|told\s+\w+)\b",
-    re.IGNORECASE,
-)
-# the same for "," + the lower-cased text: its second branch starts at a comma, so both
-# are led by a literal ("according" right after a comma is tried first there)
-_SOURCE_FOLDED = re.compile(
-    r"a(?<!\w.)ccording\s+to\s+[^,]*"
-    r"|,(?:according\s+to\s+[^,]*|[^,]{0,60}?\b(?:said|reported|told\s+\w+)\b)"
-)
 
 
 def _unique(values: object) -> tuple[str, ...]:

@@ -83,6 +83,22 @@ def run_break(text: str, position: int) -> int:
     return text.rfind(",", 0, position) + 1
 
 
+def run_end(text: str, position: int) -> int:
+    """A position after ``position`` that no ``PROPER`` run crosses (the start of a
+    lower-case word after a space, as in ``run_break``), else the end of the text: the runs
+    a scan up to there finds are those of the whole text that start before it."""
+    at = position
+    for _ in range(6):
+        space = text.find(" ", at)
+        if space < 0:
+            break
+        first = text[space + 1 : space + 2]
+        if "a" <= first <= "z" and not text.startswith(_JOINERS, space + 1):
+            return space + 1
+        at = space + 1
+    return len(text)
+
+
 def _is_actor(text: str) -> bool:
     text = _THE_OR_POSSESSIVE.sub("", text)
     names = actor_names()  # "-": a blocking entry ("National Security Council"), no party
@@ -96,7 +112,11 @@ def proper_name(facts: Facts, trigger: Trigger) -> str | None:
     """A proper name the trigger belongs to: one containing it, "<trigger> of the X", or
     a name right before a noun trigger ("Freedom Shield exercise")."""
     sentence = facts.text
-    for match in PROPER.finditer(sentence, run_break(sentence, trigger.start)):
+    # (the scan stops where no run crosses: what starts after the trigger is not read)
+    scan = PROPER.finditer(
+        sentence, run_break(sentence, trigger.start), run_end(sentence, trigger.end)
+    )
+    for match in scan:
         begin, finish = match.span()
         run = match.group()
         # "held the 56th SCM" (a launch's weapon is named by ``event_weapons``)

@@ -87,7 +87,7 @@ def test_ordinal_agrees_with_plain(text: str) -> None:
 def _sources_plain(text: str) -> tuple[tuple[int, int], ...]:
     if not event_gazetteer.attribution().search(text):
         return ()
-    return tuple(m.span() for m in event_names._ATTRIBUTION_SOURCE.finditer(text))
+    return tuple(m.span() for m in event_gazetteer.ATTRIBUTION_SOURCE.finditer(text))
 
 
 @pytest.mark.parametrize("text", SENTENCES)
@@ -184,3 +184,15 @@ def test_modifiers_agree_with_the_modifier_pattern(text: str, position: int) -> 
         expected.insert(0, word.lower())
     assert event_proper.modifiers(text, position) == expected[-3:]
     assert event_proper.modifier_words()  # the lexicon is plain words: the set is used
+
+
+@given(NAMES, st.integers(0, 70))
+def test_run_end_is_crossed_by_no_proper_run(text: str, position: int) -> None:
+    position = min(position, len(text))
+    cut = event_proper.run_end(text, position)
+    assert position < cut or cut == len(text)
+    runs = [m.span() for m in event_proper.PROPER.finditer(text)]
+    assert [r for r in runs if r[0] < cut] == [
+        m.span() for m in event_proper.PROPER.finditer(text, 0, cut)
+    ]
+    assert not any(begin < cut < end for begin, end in runs)
