@@ -7,7 +7,7 @@ match a line before trying them; the event rules, to skip a check whose words ar
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -215,8 +215,27 @@ def _quantified(text: str, at: int) -> bool:
 def _top_level(pattern: str) -> list[str]:
     """``pattern`` split at its top-level ``|`` (not inside a group or a class)."""
     parts: list[str] = []
-    depth = 0
     start = 0
+    for index, char, depth in _outside_classes(pattern):
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(pattern: str) -> int | None:
+    """The offset of the ``)`` closing the group ``pattern`` starts with."""
+    for index, char, depth in _outside_classes(pattern):
+        if char == ")" and depth == 1:
+            return index
+    return None
+
+
+def _outside_classes(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(offset, character, group depth before it) of each character of ``pattern`` that is
+    neither escaped nor inside a character class."""
+    depth = 0
     index = 0
     in_class = False
     while index < len(pattern):
@@ -232,41 +251,7 @@ def _top_level(pattern: str) -> list[str]:
                 index += 1  # "[]...]": the first "]" is a member
             elif pattern[index + 1 : index + 3] == "^]":
                 index += 2
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
+        else:
+            yield index, char, depth
+            depth += 1 if char == "(" else -1 if char == ")" else 0
         index += 1
-    parts.append(pattern[start:])
-    return parts
-
-
-def _group_end(pattern: str) -> int | None:
-    """The offset of the ``)`` closing the group ``pattern`` starts with."""
-    depth = 0
-    index = 0
-    in_class = False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[index + 1 : index + 2] == "]":
-                index += 1
-            elif pattern[index + 1 : index + 3] == "^]":
-                index += 2
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
-    return None
