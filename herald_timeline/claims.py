@@ -159,7 +159,7 @@ def _in_name(text: str, start: int, written: str, unit_text: str) -> bool:
     if not written.isdigit() or not unit_text[:1].islower():
         return False
     name = _NAME_BEFORE.search(text, max(0, start - 30), start)
-    return name is not None and name.start() > 0 and text[: name.start()].strip() != ""
+    return name is not None and text[: name.start()].strip() != ""
 
 
 #: a lower-case plural noun followed by another word: the count's own noun, not a modifier

@@ -46,19 +46,23 @@ def date_in_clause(
         between = text[trigger.end : when.position]
         if "," in between or ";" in between or _DETERMINER_LAST.search(between):
             return None  # not "peace talks following the August 1988 cease-fire"
-        if any(trigger.end <= t.start < when.position for t in triggers):
+        if _trigger_between(triggers, trigger.end, when.position):
             return None
         return when if when.precision in event_dates.EVENT_PRECISIONS else None
     return None
 
 
-def own_borrowed(index: int, borrowed: When | None, triggers: list[Trigger]) -> bool:
+def own_borrowed(index: int, borrowed: When | None, triggers: Sequence[Trigger]) -> bool:
     """Whether a borrowed date is the trigger's own after all: the next thing after it,
     before any other trigger ("met at Panmunjom on June 30 and agreed ..."), so the text
     dates it and no relation phrase need ("nearly a month after Trump and Kim met ...")."""
     if borrowed is None or borrowed.position < triggers[index].end:
         return False
-    return all(not triggers[index].end <= t.start < borrowed.position for t in triggers)
+    return not _trigger_between(triggers, triggers[index].end, borrowed.position)
+
+
+def _trigger_between(triggers: Sequence[Trigger], start: int, end: int) -> bool:
+    return any(start <= t.start < end for t in triggers)
 
 
 def tally(sentence: str) -> bool:

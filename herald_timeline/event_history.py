@@ -98,12 +98,10 @@ class History:
         """What "responded by firing ..." answers: the latest day-dated launch or firing
         ('other': shelling, an incursion) within ``reach``, past a drill or meeting told in
         between; else the latest event of the previous sentences."""
-        for index in range(len(self.events) - 1, -1, -1):
-            event = self.events[index]
-            if sentence - self.sentences[index] > reach:
-                break
-            if event.type in _PROVOCATIONS and event.precision == "day":
-                return when_of(event)
+        found = [self.find(kind, sentence, reach) for kind in _PROVOCATIONS]
+        latest = max((index for index in found if index is not None), default=None)
+        if latest is not None:
+            return when_of(self.events[latest])
         return self.last(None, sentence, NARRATIVE_REACH)
 
     def dateline_day(self, sentence: int, reach: int) -> When | None:

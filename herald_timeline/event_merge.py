@@ -57,7 +57,12 @@ def _documents() -> re.Pattern[str]:
 def _same_kind(kind_a: str, kind_b: str) -> bool:
     """Kinds of one event: equal, or an agreement that names no document ("agreed to")
     beside one that does."""
-    return kind_a == kind_b or "agreement" in (kind_a, kind_b) and kind_a[:9] == kind_b[:9]
+    if kind_a == kind_b:
+        return True
+    return "agreement" in (kind_a, kind_b) and {
+        kind_a.partition(":")[0],
+        kind_b.partition(":")[0],
+    } == {"agreement"}
 
 
 class _Sentences:

@@ -66,6 +66,11 @@ _AND_OR_COMMA = re.compile(r"\s+and\s+|,\s*")
 _JOINERS = ("of", "the", "and", "for")
 
 
+def _plain_word_at(text: str, at: int) -> bool:
+    """Whether a lower-case word that is no joiner starts at ``at``: no name crosses it."""
+    return "a" <= text[at : at + 1] <= "z" and not text.startswith(_JOINERS, at)
+
+
 def run_break(text: str, position: int) -> int:
     """A position at or before ``position`` that no ``PROPER`` run crosses, so that a
     scan from there finds the runs a scan of the whole text finds: the start of a
@@ -76,8 +81,7 @@ def run_break(text: str, position: int) -> int:
         space = text.rfind(" ", 0, end - 1)
         if space < 0:
             return 0
-        first = text[space + 1 : space + 2]
-        if "a" <= first <= "z" and not text.startswith(_JOINERS, space + 1):
+        if _plain_word_at(text, space + 1):
             return space + 1
         end = space + 1
     return text.rfind(",", 0, position) + 1
@@ -92,8 +96,7 @@ def run_end(text: str, position: int) -> int:
         space = text.find(" ", at)
         if space < 0:
             break
-        first = text[space + 1 : space + 2]
-        if "a" <= first <= "z" and not text.startswith(_JOINERS, space + 1):
+        if _plain_word_at(text, space + 1):
             return space + 1
         at = space + 1
     return len(text)

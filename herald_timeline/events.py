@@ -156,8 +156,8 @@ def _sentence_events(
         if whens:
             context = history.narrative(sentence.index)
             whens = [_consistent(w, context) for w in whens]
-            start = given[index]
-            if start is not None and event_clauses.ends_only(trigger, whens, text, lower):
+            start = given[index]  # (given only where all the dates are ends: ``dated``)
+            if start is not None:
                 # "a day after the allies kicked off their exercise, which runs through
                 # Aug. 29": the relation dates the start, the clause the end
                 whens = [replace(start, boundary="start"), *whens]
