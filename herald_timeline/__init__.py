@@ -36,6 +36,10 @@ from herald_timeline.timeline import merge_events
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
+#: True when the parsing modules are the ones compiled by mypyc (a regular ``pip install``),
+#: False when they run as Python source (an editable install, or no C compiler at build time).
+COMPILED: bool = not hasattr(find_events, "__code__")
+
 _PLOTTING = ("plot_claims", "plot_launch_counts", "plot_timeline")
 
 
@@ -50,6 +54,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "COMPILED",
     "Article",
     "ArticleError",
     "Claim",

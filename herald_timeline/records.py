@@ -13,6 +13,9 @@ same type, equality, hash and repr, frozen from then on. The builder's source is
 per class, as :mod:`dataclasses` does for ``__init__``: one explicit store per field, no loop
 per call, so it is as fast as a hand-written one.
 
+In a compiled build (``herald_timeline.COMPILED``) a record's class is native code whose own
+constructor stores fields directly, so the builder is the class itself.
+
 Conditions, checked by :func:`fast_builder` (``TypeError`` otherwise):
 
 * a dataclass with ``frozen=True`` and ``slots=True``, deriving from ``object`` directly (a
@@ -47,6 +50,8 @@ def fast_builder(cls: Callable[P, T]) -> Callable[P, T]:
     """
     if not isinstance(cls, type):
         raise TypeError(f"{cls!r} is not a class")
+    if "__mypyc_attrs__" in cls.__dict__:  # compiled by mypyc: its __init__ is native
+        return cls
     fields = _checked_fields(cls)
     names = [f.name for f in fields]
     params = [

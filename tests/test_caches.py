@@ -53,7 +53,9 @@ def _caches() -> dict[tuple[str, str], list[str]]:
                 continue
             else:
                 wrapped = inspect.unwrap(value)
-            arguments = list(wrapped.__code__.co_varnames[: wrapped.__code__.co_argcount])
+            # the signature, not __code__: a function compiled by mypyc has no code object
+            parameters = inspect.signature(wrapped).parameters.values()
+            arguments = [p.name for p in parameters if p.kind is not p.VAR_KEYWORD]
             found[(info.name, name)] = arguments
     return found
 
