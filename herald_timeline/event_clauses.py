@@ -22,6 +22,13 @@ _SPANNED = frozenset({"exercise", "meeting"})
 _DETERMINER_LAST = re.compile(r"\b(?:the|its|their|his|her|a|an)\s*\Z", re.IGNORECASE)
 #: how far after an undated trigger a date of its clause may be
 _CLAUSE_REACH = 60
+#: a determiner and at most one word before a date that modifies a noun ("the entire ")
+_DETERMINER_WORD_LAST = re.compile(
+    r"(?:^|\b(?:the|its|their|his|her|this|that|last\s+year's))\s+(?:[\w-]+\s+)?\Z",
+    re.IGNORECASE,
+)
+#: at most three words between such a date and its noun (" inter-Korean military ")
+_NOUN_WORDS = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}\Z")
 
 
 def ends_only(trigger: Trigger, whens: Sequence[When], text: str, lower: str | None) -> bool:
@@ -50,6 +57,32 @@ def date_in_clause(
             return None
         return when if when.precision in event_dates.EVENT_PRECISIONS else None
     return None
+
+
+def date_names_event(trigger: Trigger, dates: Sequence[When], text: str) -> bool:
+    """Whether a date inside a noun phrase names the event the trigger is part of: the
+    trigger's own ("the entire Sept. 19 inter-Korean military agreement"), or the
+    sentence's subject that the trigger elaborates ("The 2018 agreement, signed during a
+    summit ..."). The event is of that date, not one the sentences before told."""
+    for when in dates:
+        end = when.position + len(when.text)
+        head = None
+        if end <= trigger.start and trigger.start - end <= 40:
+            if _NOUN_WORDS.fullmatch(text, end, trigger.start):
+                head = trigger.text  # the trigger is the noun the date modifies
+        if head is None and when.position <= 30:
+            noun = _SUBJECT_NOUN.match(text, end)
+            if noun is not None and noun.end() <= trigger.start:
+                head = noun.group(1)
+        if head is None or event_dates.cue("dated_event_noun").match(head.lower()) is None:
+            continue
+        if _DETERMINER_WORD_LAST.search(text[max(0, when.position - 30) : when.position]):
+            return True
+    return False
+
+
+#: the noun after a date that opens a sentence's subject ("2018 [inter-Korean] agreement")
+_SUBJECT_NOUN = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?([\w-]+)(?=[\s,])")
 
 
 def own_borrowed(index: int, borrowed: When | None, triggers: Sequence[Trigger]) -> bool:

@@ -172,7 +172,7 @@ def _sentence_events(
         else:
             inherited = event_clauses.date_in_clause(triggers, index, dates, text)
             if inherited is None:
-                inherited = _inherit(facts, trigger, history, sentence.index, clock)
+                inherited = _inherit(facts, trigger, history, sentence.index, clock, dates)
             whens = [inherited] if inherited is not None else []
         for when in whens:
             if when.precision not in _PRECISION_OK.get(trigger.type, _ALL_PRECISIONS):
@@ -255,12 +255,17 @@ def _relate(
 
 
 def _inherit(
-    facts: event_names.Facts, trigger: Trigger, history: History, sentence: int, clock: bool
+    facts: event_names.Facts,
+    trigger: Trigger,
+    history: History,
+    sentence: int,
+    clock: bool,
+    dates: Sequence[When],
 ) -> When | None:
     """The date an undated trigger takes from the narrative, when the sentence continues it."""
     text = facts.text
-    if trigger.weak:
-        return None
+    if trigger.weak or event_clauses.date_names_event(trigger, dates, text):
+        return None  # "The 2018 agreement, signed ...": not the day the sentences before told
     before = text[: trigger.start]
     if trigger.text.endswith("s") and _counted(before):
         return None  # "in response to its five nuclear tests": many events, none of that day

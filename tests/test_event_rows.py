@@ -236,6 +236,17 @@ ROWS = [
     ("North Korea has fired four missiles since April, including one on April 15 and two "
      "on April 28.",
      [("launch", "2017-04-15"), ("launch", "2017-04-28")]),
+    # a date inside the subject names its event: "The 2015 agreement, signed during a
+    # summit" is not signed on the day the sentence before told
+    ("The Cabinet approved the plan at a meeting on Sunday, and the president signed it "
+     "in the afternoon.\nThe 2015 agreement, signed during a summit between the two leaders "
+     "in Seoul, banned drills near the border.",
+     [("meeting", "2017-09-03")]),
+    # what a pact bans and what a decision allows are no events
+    ("The 2018 pact banned artillery drills and field maneuvers near the border.", []),
+    ("The government on Sunday suspended the entire Sept. 19 military agreement, clearing "
+     "the way for live-fire drills near the border.",
+     []),
 ]  # fmt: skip
 
 
@@ -259,7 +270,8 @@ ROWS = [
          "borrowed-date-before-relation", "week-dates-its-clause",
          "failed-attempts", "tally-of-a-year",
          "parade-anaphor-and-that-meeting", "date-in-own-clause", "relation-dates-the-start",
-         "listed-launches-past-since"],
+         "listed-launches-past-since", "date-in-subject-names-its-event",
+         "banned-drills-no-event", "clearing-the-way-no-event"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
