@@ -44,6 +44,8 @@ _ALL_PRECISIONS = frozenset({"day", "month", "year"})
 #: a launch dated only by a year is a count ("fired 70 missiles last year"), not an event
 _PRECISION_OK = {"launch": frozenset({"day", "month"})}
 _RESPONSE = re.compile(r"\brespon", re.IGNORECASE)
+#: a meeting called because of the news ("convened an emergency meeting of the NSC")
+_EMERGENCY = re.compile(r"\bemergency\b", re.IGNORECASE)
 
 
 def find_events(
@@ -267,6 +269,10 @@ def _inherit(
     if trigger.weak or event_clauses.date_names_event(trigger, dates, text):
         return None  # "The 2018 agreement, signed ...": not the day the sentences before told
     before = text[: trigger.start]
+    if trigger.type == "meeting" and _EMERGENCY.search(
+        text, max(0, trigger.start - 30), trigger.end + 30
+    ):  # "convened an emergency meeting": it answers the launch, not what was told since
+        return history.answered(sentence, _ANAPHOR_REACH)
     if trigger.text.endswith("s") and _counted(before):
         return None  # "in response to its five nuclear tests": many events, none of that day
     lower = facts.folded

@@ -247,6 +247,14 @@ ROWS = [
     ("The government on Sunday suspended the entire Sept. 19 military agreement, clearing "
      "the way for live-fire drills near the border.",
      []),
+    # an emergency meeting answers the launch, not the statement told in between
+    ("North Korea fired an ICBM on Sunday.\n"
+     "On Friday, Kim Yo Jong warned in a statement that the North would act.\n"
+     "President Moon convened an emergency meeting of the National Security Council.",
+     [("launch", "2017-09-03"), ("meeting", "2017-09-03"), ("statement", "2017-09-01")]),
+    # engines tested for a missile are an engine test, not a launch
+    ("North Korea successfully tested engines for a new IRBM on Friday.",
+     [("other", "2017-09-01")]),
 ]  # fmt: skip
 
 
@@ -271,7 +279,8 @@ ROWS = [
          "failed-attempts", "tally-of-a-year",
          "parade-anaphor-and-that-meeting", "date-in-own-clause", "relation-dates-the-start",
          "listed-launches-past-since", "date-in-subject-names-its-event",
-         "banned-drills-no-event", "clearing-the-way-no-event"],
+         "banned-drills-no-event", "clearing-the-way-no-event",
+         "emergency-meeting-answers-launch", "engines-tested-for-a-missile"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
