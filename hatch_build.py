@@ -61,8 +61,8 @@ class CompileHook(BuildHookInterface):  # type: ignore[misc,type-arg]
         self.app.display_info(f"compiled {len(modules)} modules of herald_timeline with mypyc")
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
-        if getattr(self, "_work", None):
-            shutil.rmtree(str(self._work), ignore_errors=True)
+        if self._work is not None:
+            shutil.rmtree(self._work, ignore_errors=True)
 
 
 def _compile(root: Path, work: Path, modules: list[str]) -> list[Path]:

@@ -29,6 +29,8 @@ _DETERMINER_WORD_LAST = re.compile(
 )
 #: at most three words between such a date and its noun (" inter-Korean military ")
 _NOUN_WORDS = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}\Z")
+#: the noun after a date that opens a sentence's subject ("2018 [inter-Korean] agreement")
+_SUBJECT_NOUN = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?([\w-]+)(?=[\s,])")
 
 
 def ends_only(trigger: Trigger, whens: Sequence[When], text: str, lower: str | None) -> bool:
@@ -74,15 +76,11 @@ def date_names_event(trigger: Trigger, dates: Sequence[When], text: str) -> bool
             noun = _SUBJECT_NOUN.match(text, end)
             if noun is not None and noun.end() <= trigger.start:
                 head = noun.group(1)
-        if head is None or event_dates.cue("dated_event_noun").match(head.lower()) is None:
+        if head is None or event_dates.cue("dated_event_noun").match(head) is None:
             continue
         if _DETERMINER_WORD_LAST.search(text[max(0, when.position - 30) : when.position]):
             return True
     return False
-
-
-#: the noun after a date that opens a sentence's subject ("2018 [inter-Korean] agreement")
-_SUBJECT_NOUN = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?([\w-]+)(?=[\s,])")
 
 
 def own_borrowed(index: int, borrowed: When | None, triggers: Sequence[Trigger]) -> bool:

@@ -34,6 +34,8 @@ NOT_TEXT = {
     ("schema", "_codes"): "a dtype",
     ("schema", "_column_index"): "a table's column names",
 }
+#: the parameters a code object's co_argcount counts (not *args, keyword-only or **kwargs)
+_POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 #: arguments that name a resource file, lexicon or rule, not article text
 RESOURCE_ARGUMENTS = {"name", "lexicon", "key", "value"}
 
@@ -55,7 +57,7 @@ def _caches() -> dict[tuple[str, str], list[str]]:
                 wrapped = inspect.unwrap(value)
             # the signature, not __code__: a function compiled by mypyc has no code object
             parameters = inspect.signature(wrapped).parameters.values()
-            arguments = [p.name for p in parameters if p.kind is not p.VAR_KEYWORD]
+            arguments = [p.name for p in parameters if p.kind in _POSITIONAL]
             found[(info.name, name)] = arguments
     return found
 
