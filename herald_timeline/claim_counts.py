@@ -16,7 +16,7 @@ from herald_timeline.text import Sentence
 __all__ = ["Count", "resolve"]
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class Count:
     """A number found in a sentence, a claim once it has a unit (offsets in the body)."""
 
@@ -34,6 +34,38 @@ class Count:
     part_of: Count | None = None
     elliptical: bool = False
     definite: bool = False  # after "the"/"all": maybe a repeated count
+
+    def __init__(
+        self,
+        value: float,
+        lower: float | None,
+        upper: float | None,
+        bound: str,
+        start: int,
+        end: int,
+        value_text: str,
+        sentence: Sentence,
+        unit: str | None = None,
+        unit_text: str = "",
+        unit_end: int = 0,
+        part_of: Count | None = None,
+        elliptical: bool = False,
+        definite: bool = False,
+    ) -> None:
+        self.value = value
+        self.lower = lower
+        self.upper = upper
+        self.bound = bound
+        self.start = start
+        self.end = end
+        self.value_text = value_text
+        self.sentence = sentence
+        self.unit = unit
+        self.unit_text = unit_text
+        self.unit_end = unit_end
+        self.part_of = part_of
+        self.elliptical = elliptical
+        self.definite = definite
 
 
 # "two more squadrons of F-35A fighters": "more" before a noun the taxonomy does not know

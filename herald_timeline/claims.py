@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Claim", "find_claims", "unit_of"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class Claim:
     """A count stated in an article; offsets are those of the evidence sentence."""
 
@@ -52,6 +52,42 @@ class Claim:
     char_start: int
     char_end: int
     value_text: str
+
+    def __init__(
+        self,
+        value: float,
+        lower: float | None,
+        upper: float | None,
+        bound: str,
+        unit: str,
+        unit_text: str,
+        subject: str | None,
+        action: str | None,
+        period_start: date | None,
+        period_end: date | None,
+        part_of: int | None,
+        attributed_to: str | None,
+        evidence: str,
+        char_start: int,
+        char_end: int,
+        value_text: str,
+    ) -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "lower", lower)
+        object.__setattr__(self, "upper", upper)
+        object.__setattr__(self, "bound", bound)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "unit_text", unit_text)
+        object.__setattr__(self, "subject", subject)
+        object.__setattr__(self, "action", action)
+        object.__setattr__(self, "period_start", period_start)
+        object.__setattr__(self, "period_end", period_end)
+        object.__setattr__(self, "part_of", part_of)
+        object.__setattr__(self, "attributed_to", attributed_to)
+        object.__setattr__(self, "evidence", evidence)
+        object.__setattr__(self, "char_start", char_start)
+        object.__setattr__(self, "char_end", char_end)
+        object.__setattr__(self, "value_text", value_text)
 
 
 new_claim = records.fast_builder(Claim)

@@ -54,7 +54,7 @@ class TimexLike(Protocol):
     def anchor(self) -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class When:
     """A date an event can carry; ``boundary`` is 'start'/'end' for one side of a range."""
 
@@ -67,6 +67,28 @@ class When:
     boundary: str | None = None
     event_relative: bool = False
     refers_to: int | None = None  # the event (row index) a definite mention names
+
+    def __init__(
+        self,
+        start: date,
+        end: date,
+        precision: str,
+        approximate: bool,
+        text: str,
+        position: int,
+        boundary: str | None = None,
+        event_relative: bool = False,
+        refers_to: int | None = None,
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "approximate", approximate)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "position", position)
+        object.__setattr__(self, "boundary", boundary)
+        object.__setattr__(self, "event_relative", event_relative)
+        object.__setattr__(self, "refers_to", refers_to)
 
 
 new_when = records.fast_builder(When)

@@ -18,7 +18,7 @@ NEWS_DAYS = 3
 _PROVOCATIONS = frozenset({"launch", "other"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class Event:
     """One dated event of an article; ``evidence`` is ``body[char_start:char_end]``."""
 
@@ -37,11 +37,43 @@ class Event:
     char_end: int
     trigger: str
 
+    def __init__(
+        self,
+        type: str,
+        start: date,
+        end: date,
+        precision: str,
+        approximate: bool,
+        date_text: str,
+        name: str,
+        ordinal: int | None,
+        actors: tuple[str, ...],
+        location: str | None,
+        evidence: str,
+        char_start: int,
+        char_end: int,
+        trigger: str,
+    ) -> None:
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "approximate", approximate)
+        object.__setattr__(self, "date_text", date_text)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "ordinal", ordinal)
+        object.__setattr__(self, "actors", actors)
+        object.__setattr__(self, "location", location)
+        object.__setattr__(self, "evidence", evidence)
+        object.__setattr__(self, "char_start", char_start)
+        object.__setattr__(self, "char_end", char_end)
+        object.__setattr__(self, "trigger", trigger)
+
 
 new_event = records.fast_builder(Event)
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class History:
     """What the article has dated so far: the events, and where each was stated."""
 
@@ -52,6 +84,20 @@ class History:
     #: events some hours apart are never one
     bases: list[int | None]
     kinds: list[str]
+
+    def __init__(
+        self,
+        events: list[Event],
+        sentences: list[int],
+        published: date | None,
+        bases: list[int | None],
+        kinds: list[str],
+    ) -> None:
+        self.events = events
+        self.sentences = sentences
+        self.published = published
+        self.bases = bases
+        self.kinds = kinds
 
     def find(self, kind: str | None, sentence: int, reach: int, word: str = "") -> int | None:
         """The latest day-dated event (of ``kind``) stated within ``reach`` sentences: what

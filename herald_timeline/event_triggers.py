@@ -39,7 +39,7 @@ class Rule:
     needs_from_context: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class Trigger:
     """A trigger match inside one sentence (offsets relative to the sentence text)."""
 
@@ -49,6 +49,14 @@ class Trigger:
     text: str
     rule: str
     weak: bool
+
+    def __init__(self, type: str, start: int, end: int, text: str, rule: str, weak: bool) -> None:
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "weak", weak)
 
 
 new_trigger = records.fast_builder(Trigger)

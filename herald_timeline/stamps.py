@@ -17,12 +17,18 @@ from zoneinfo import ZoneInfo
 from herald_timeline import resources
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class Stamp:
     label: str  # 'published' or 'updated'
     moment: datetime  # tz-aware
     text: str
     has_time: bool
+
+    def __init__(self, label: str, moment: datetime, text: str, has_time: bool) -> None:
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "moment", moment)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "has_time", has_time)
 
 
 @lru_cache(maxsize=256)

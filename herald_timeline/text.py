@@ -99,7 +99,7 @@ def count_words_reference(text: str) -> int:
     return len(_WORD_COUNT.findall(text))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class Sentence:
     """A sentence of a body: ``body[start:end] == text``; ``index`` counts from 0."""
 
@@ -108,6 +108,13 @@ class Sentence:
     end: int
     text: str
     paragraph: int
+
+    def __init__(self, index: int, start: int, end: int, text: str, paragraph: int) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "paragraph", paragraph)
 
 
 new_sentence = records.fast_builder(Sentence)

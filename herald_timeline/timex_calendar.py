@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from herald_timeline import records
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class Point:
     """A calendar period with its TIMEX3 value; ``end`` is inclusive."""
 
@@ -17,6 +17,12 @@ class Point:
     start: date
     end: date
     precision: str
+
+    def __init__(self, value: str, start: date, end: date, precision: str) -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "precision", precision)
 
 
 new_point = records.fast_builder(Point)

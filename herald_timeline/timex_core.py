@@ -15,7 +15,7 @@ from herald_timeline.timex_calendar import Point
 from herald_timeline.timex_rules import Hit, lexicon, table
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class Timex:
     """A temporal expression of a text, normalised (TIMEX3 type and value)."""
 
@@ -31,6 +31,34 @@ class Timex:
     anchor: str
     mod: str | None = None
     rule: str = ""
+
+    def __init__(
+        self,
+        text: str,
+        char_start: int,
+        char_end: int,
+        type: str,
+        value: str,
+        start: date | None,
+        end: date | None,
+        precision: str | None,
+        approximate: bool,
+        anchor: str,
+        mod: str | None = None,
+        rule: str = "",
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "char_start", char_start)
+        object.__setattr__(self, "char_end", char_end)
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "approximate", approximate)
+        object.__setattr__(self, "anchor", anchor)
+        object.__setattr__(self, "mod", mod)
+        object.__setattr__(self, "rule", rule)
 
 
 new_timex = records.fast_builder(Timex)

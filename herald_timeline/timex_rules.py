@@ -41,12 +41,16 @@ class Rule:
     lowered_bare: re.Pattern[str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, frozen=True, slots=True)
 class Hit:
     """A rule's match at a position of the text."""
 
     rule: Rule
     match: re.Match[str]
+
+    def __init__(self, rule: Rule, match: re.Match[str]) -> None:
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "match", match)
 
     @property
     def start(self) -> int:
