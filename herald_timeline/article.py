@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from herald_timeline import records
 from herald_timeline.encoding import decode
@@ -28,14 +28,22 @@ from herald_timeline.page import PageParts, read_page_lines
 from herald_timeline.stamps import parse_iso, zone
 from herald_timeline.text import count_words, normalise, stripped_lines
 
-DEFAULT_TZ = "Asia/Seoul"
+DEFAULT_TZ: Final = "Asia/Seoul"
 #: documents above this size are refused (a news page is rarely over 1 MB)
-MAX_BYTES = 5_000_000
+MAX_BYTES: Final = 5_000_000
 #: article text above this length is refused: a long news story is 30,000 characters, and
 #: parsing time grows with the text (about a second per 100,000 characters of hostile text)
-MAX_CHARS = 100_000
-FORMATS = ("auto", "page", "html", "plain")
-MANIFEST_FIELDS = ("published", "updated", "url", "outlet", "title", "author", "section")
+MAX_CHARS: Final = 100_000
+FORMATS: Final[tuple[str, ...]] = ("auto", "page", "html", "plain")
+MANIFEST_FIELDS: Final[tuple[str, ...]] = (
+    "published",
+    "updated",
+    "url",
+    "outlet",
+    "title",
+    "author",
+    "section",
+)
 
 Source = str | os.PathLike[str] | bytes
 
@@ -111,7 +119,9 @@ def _offset_or_zone(moment: datetime | None, tz: str) -> str:
     return tz
 
 
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START: Final = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -169,7 +179,7 @@ def _as_moment(value: Any, tz: tzinfo) -> datetime | None:
 
 # A one-word string with a folder separator or a document suffix names a file that is
 # missing (deleted after listing, mistyped); it is not a document to parse.
-_PATH_LIKE = re.compile(
+_PATH_LIKE: Final = re.compile(
     r"[^\s<>\"|?*]*[/\\][^\s<>\"|?*]*|[^\s<>\"|?*]+\.(?:txt|html?|xhtml|xml|csv|json|md)",
     re.IGNORECASE,
 )
@@ -298,4 +308,4 @@ def _notes(parts: PageParts) -> str:
     return f": {'; '.join(parts.notes)}" if parts.notes else ""
 
 
-new_article = records.fast_builder(Article)
+new_article: Final = records.fast_builder(Article)

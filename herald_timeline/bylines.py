@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from herald_timeline import resources
 from herald_timeline.pattern_facts import needs_literal
@@ -29,7 +30,7 @@ def _bylines_without_at() -> tuple[re.Pattern[str], ...]:
 
 # Every byline pattern needs one of these at its start, or an "@"; most lines are rejected
 # without trying them all (and without a search through the whole line).
-_BYLINE_HINT = re.compile(r"by\b|reporter|written|posted", re.IGNORECASE)
+_BYLINE_HINT: Final = re.compile(r"by\b|reporter|written|posted", re.IGNORECASE)
 
 
 def read_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
@@ -48,7 +49,7 @@ def read_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
     return None
 
 
-_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|\band\b|&|;)\s*")
+_AUTHOR_SEPARATOR: Final = re.compile(r"\s*(?:,|\band\b|&|;)\s*")
 
 
 def split_authors(text: str) -> tuple[str, ...]:

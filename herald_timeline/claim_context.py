@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 from zoneinfo import ZoneInfo
 
 from herald_timeline import resources
@@ -62,18 +62,18 @@ def _attributions() -> tuple[re.Pattern[str], ...]:
     )
 
 
-_SINCE = re.compile(r"\bsince\s*\Z", re.IGNORECASE)
+_SINCE: Final = re.compile(r"\bsince\s*\Z", re.IGNORECASE)
 #: "the first (drill) since April": "since" belongs to the ordinal, not to a count
-_SUPERLATIVE_SINCE = re.compile(
+_SUPERLATIVE_SINCE: Final = re.compile(
     r"\b(?:first|largest|biggest|longest|highest|most|only)\b[^,;]{0,30}\bsince\s*\Z", re.IGNORECASE
 )
-_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.IGNORECASE)
-_WINDOW = re.compile(
+_AS_OF: Final = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.IGNORECASE)
+_WINDOW: Final = re.compile(
     r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:past\s+|last\s+)?\Z|\b(?:past|last)\s+\Z",
     re.IGNORECASE,
 )
-_PERFECT = re.compile(r"\b(?:has|have|had|so far)\b", re.IGNORECASE)
-_DAYS = re.compile(r"\AP(\d+)([DW])\Z")
+_PERFECT: Final = re.compile(r"\b(?:has|have|had|so far)\b", re.IGNORECASE)
+_DAYS: Final = re.compile(r"\AP(\d+)([DW])\Z")
 
 
 def _period(body: str, sentence: str, timex: Timex, today: date | None) -> tuple[date, date] | None:
@@ -105,8 +105,8 @@ def _period(body: str, sentence: str, timex: Timex, today: date | None) -> tuple
     return None
 
 
-_IN = re.compile(r"\b(?:in|during|throughout)\s+\Z", re.IGNORECASE)
-_BETWEEN_WORDS = re.compile(r"[\w’'-]+")
+_IN: Final = re.compile(r"\b(?:in|during|throughout)\s+\Z", re.IGNORECASE)
+_BETWEEN_WORDS: Final = re.compile(r"[\w’'-]+")
 
 
 def _stated_period(body: str, anchor: int, timex: Timex) -> tuple[date, date] | None:
@@ -145,10 +145,10 @@ def _closes_earlier_count(
     return len(_BETWEEN_WORDS.findall(body[counts[earlier] : timex.char_start])) <= 6
 
 
-_COMPARED = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\b|\bversus\b|\bvs\b", re.I)
+_COMPARED: Final = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\b|\bversus\b|\bvs\b", re.I)
 
 
-_AS_MANY = re.compile(
+_AS_MANY: Final = re.compile(
     r"\b(?:double|twice|triple|three\s+times|half)\s+(?:the\s+|as\s+many\s+as\s+)"
     r"|\bthan\s+(?:in\s+|during\s+)?$",
     re.IGNORECASE,
@@ -167,14 +167,14 @@ def _compared_between(body: str, anchor: int, timex_at: int, counts: Sequence[in
 
 
 #: a clause of its own after the count: a time expression there dates that clause
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+|;")
+_NEW_CLAUSE: Final = re.compile(r",\s+(?:and|but)\s+|;")
 #: the year a comparison is made with ("as many as in 2021", "than in 2021")
-_COMPARISON_BEFORE = re.compile(
+_COMPARISON_BEFORE: Final = re.compile(
     r"\b(?:as\s+(?:many|much)\s+(?:[\w-]+\s+){0,2}?as|than)\s+(?:in\s+|during\s+)?\Z",
     re.IGNORECASE,
 )
 #: a "when" clause between a time expression and the count ("since June, when two ...")
-_WHEN_CLAUSE = re.compile(r",?\s+when\b")
+_WHEN_CLAUSE: Final = re.compile(r",?\s+when\b")
 
 
 def _nearest_period(
@@ -216,17 +216,17 @@ def _nearest_period(
 
 
 # "US-made F-35s", "Russian-built": the modifier says who made the things, not whose they are
-_MADE_BY = re.compile(r"-(?:made|built|designed|developed|produced|supplied|style|type)\b")
+_MADE_BY: Final = re.compile(r"-(?:made|built|designed|developed|produced|supplied|style|type)\b")
 
 
 # "stationed in South Korea", "sanctions against North Korea": a place or target, no subject
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE: Final = re.compile(
     r"\b(?:in|(?<!according )to|from|near|off|toward|towards|into|over|at|across|against)\s+\Z",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(r"according\s+to\s+\Z", re.IGNORECASE)
+_ACCORDING: Final = re.compile(r"according\s+to\s+\Z", re.IGNORECASE)
 #: the source's own clause ("according to U.S. Forces Korea, which has 28,500 troops")
-_SOURCE_CLAUSE = re.compile(r",\s*(?:which|who)\b")
+_SOURCE_CLAUSE: Final = re.compile(r",\s*(?:which|who)\b")
 
 
 def _subject(
@@ -288,7 +288,7 @@ def _action(text: str, number_at: int, number_end: int) -> tuple[str, int] | Non
 
 
 # Cheap gate before the attribution patterns: one of their verbs or "according to".
-_SAYS = re.compile(
+_SAYS: Final = re.compile(
     r"according to|\b(?:said|says|reported|reports|announced|announces|estimated|estimates"
     r"|claimed|claims|told|added|confirmed|noted)\b"
 )

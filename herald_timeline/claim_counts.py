@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from herald_timeline import claim_lexicon as lexicon
 from herald_timeline.claim_lexicon import unit_of
@@ -70,7 +71,7 @@ class Count:
 
 # "two more squadrons of F-35A fighters": "more" before a noun the taxonomy does not know
 # counts that noun, not more of the things counted before
-_MORE_OTHER_NOUN = re.compile(
+_MORE_OTHER_NOUN: Final = re.compile(
     r"\s+more\s+(?!(?:on|in|by|from|were|was|are|is|have|had|has|than|to|at|of|and|or|each"
     r"|last|this|earlier|later|times?|a)\b)[a-z]",
     re.IGNORECASE,
@@ -165,8 +166,8 @@ def resolve(counts: list[Count], body: str) -> list[Count]:
 
 
 #: "36 of the missiles": no number after "the" (that is ``OF_THE_NEXT``)
-_OF_THE = re.compile(r"\s+of\s+(?:the|its|their)\s+(?=[a-z])", re.IGNORECASE)
-_SUPERLATIVE = re.compile(r"\b(?:most|least|best|worst|[a-z]+est)\b", re.IGNORECASE)
+_OF_THE: Final = re.compile(r"\s+of\s+(?:the|its|their)\s+(?=[a-z])", re.IGNORECASE)
+_SUPERLATIVE: Final = re.compile(r"\b(?:most|least|best|worst|[a-z]+est)\b", re.IGNORECASE)
 
 
 def _of_the_unit(after: str) -> tuple[str, str] | None:
@@ -211,8 +212,8 @@ def _is_subset(between: str) -> bool:
 
 
 #: the rest of one list item and the "and" before the next: "self-propelled guns and "
-_AND_NEXT_ITEM = re.compile(r"[\w\s'’-]{0,60}?\s(?:and|or)\s+\Z")
-_CLAUSE = re.compile(r"[;:]|\b(?:which|who|that|according|while|whereas)\b", re.IGNORECASE)
+_AND_NEXT_ITEM: Final = re.compile(r"[\w\s'’-]{0,60}?\s(?:and|or)\s+\Z")
+_CLAUSE: Final = re.compile(r"[;:]|\b(?:which|who|that|according|while|whereas)\b", re.IGNORECASE)
 
 
 def _inherit(count: Count, source: Count, *, part_of: Count | None) -> None:

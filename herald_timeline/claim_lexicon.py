@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from herald_timeline import resources
 from herald_timeline.numbers import number_pattern, number_starts
@@ -25,7 +26,7 @@ def bounds() -> dict[str, str]:
 
 
 #: the characters a scan match may not follow (a number inside "$5", "#3", "1.5", "+82")
-_BEFORE = r"\w$€£₩#.,/:+-"
+_BEFORE: Final = r"\w$€£₩#.,/:+-"
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +91,7 @@ def _number_words() -> frozenset[str]:
 
 
 #: what separates words for ``has_number`` besides white space
-_PUNCT = "-–—,.;:!?()[]\"'“”‘’/"
+_PUNCT: Final = "-–—,.;:!?()[]\"'“”‘’/"
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +110,8 @@ def _number_word() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     return tuple(out)
 
 
-_DIGIT = re.compile(r"\d")
-_ASCII_DIGIT = re.compile(r"[0-9]")
+_DIGIT: Final = re.compile(r"\d")
+_ASCII_DIGIT: Final = re.compile(r"[0-9]")
 
 
 def has_number(lower: str) -> bool:
@@ -228,11 +229,11 @@ def _simple_stops() -> bool:
     )
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE: Final = re.compile(r"\s+")
 #: a modifier of :func:`_unit_after` (its letter/digit/hyphen run, group 1) and its space
-_MODIFIER = re.compile(r"([^\W\d_][\w-]*)[\w.’'&-]*\s+")
+_MODIFIER: Final = re.compile(r"([^\W\d_][\w-]*)[\w.’'&-]*\s+")
 #: a name of :func:`_unit_next` and its space
-_NAME = re.compile(r"[A-Z][\w.’'&-]*\s+")
+_NAME: Final = re.compile(r"[A-Z][\w.’'&-]*\s+")
 
 
 def _walk_after(text: str, pos: int) -> re.Match[str] | None:
@@ -336,18 +337,18 @@ def anaphoric_units() -> frozenset[str]:
 
 # What may follow an elliptical count: "two on March 2nd", "Seven were fired", "one by",
 # "two more", "90 on Jan. 7", "10 to 20 a year earlier", "one of them".
-ELLIPSIS = re.compile(
+ELLIPSIS: Final = re.compile(
     r"\s*(?:[,;.]|\Z)|\s+(?:on|by|in|from|more|were|was|had|have|has|are|is|each|apiece"
     r"|killed|wounded|injured|dead|missing|captured"
     r"|a\s+(?:year|month|week|day)\s+(?:earlier|later|ago|before)|last|this|earlier|later)\b",
     re.IGNORECASE,
 )
-OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
-OF_THE_NEXT = re.compile(
+OF_THEM: Final = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+OF_THE_NEXT: Final = re.compile(
     r"\s+of\s+(?:the|its|their|his|her)\s+(?:[\w.’'-]+(?:'s|’s)\s+)?\Z", re.IGNORECASE
 )
-AND_NEXT = re.compile(r"\s+(?:[^\W\d_][\w.’'-]*\s+){0,3}?(?:and|or)\s+\Z", re.IGNORECASE)
-NUMBER_OF = re.compile(
+AND_NEXT: Final = re.compile(r"\s+(?:[^\W\d_][\w.’'-]*\s+){0,3}?(?:and|or)\s+\Z", re.IGNORECASE)
+NUMBER_OF: Final = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?P<np>.{1,100}?)\s+(?:to|at|is|was|stands\s+at"
     r"|reached|hit)\s+\Z",
     re.IGNORECASE,

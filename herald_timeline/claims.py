@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from herald_timeline import claim_context, records, resources
 from herald_timeline import claim_lexicon as lexicon
@@ -90,13 +90,13 @@ class Claim:
         object.__setattr__(self, "value_text", value_text)
 
 
-new_claim = records.fast_builder(Claim)
+new_claim: Final = records.fast_builder(Claim)
 
 
 # --- candidates ----------------------------------------------------------------------------
 
 
-_POST_BOUNDS = {"so": "about", "more": "at_least", "fewer": "at_most", "less": "at_most"}
+_POST_BOUNDS: Final = {"so": "about", "more": "at_least", "fewer": "at_most", "less": "at_most"}
 
 
 def _numbers(match: re.Match[str]) -> tuple[float, float | None, float | None, str] | None:
@@ -124,7 +124,7 @@ def _numbers(match: re.Match[str]) -> tuple[float, float | None, float | None, s
 
 # "more" ends a noun search ("two more times", "20 more than last year") unless a unit
 # follows it right away
-_MORE = re.compile(r"\s+more(?=\s)", re.IGNORECASE)
+_MORE: Final = re.compile(r"\s+more(?=\s)", re.IGNORECASE)
 
 
 def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]]) -> list[Count]:
@@ -179,13 +179,13 @@ def _candidates(body: str, sentence: Sentence, spans: tuple[list[int], list[int]
     return out
 
 
-_YEAR = re.compile(r"(?:1[89]|2[01])\d\d\Z")
-_REFERRING = re.compile(
+_YEAR: Final = re.compile(r"(?:1[89]|2[01])\d\d\Z")
+_REFERRING: Final = re.compile(
     r"\b(?:" + "|".join(map(re.escape, resources.lines("claims/referring_modifiers.txt"))) + r")\b"
 )
 #: a capitalised word right before a number, not a possessive nor an abbreviation
 #: ("Falcon 9"; not "Japan's 3", "the US 7")
-_NAME_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][A-Z\d-]*[a-z][\w-]*(?<!['’]s) \Z")
+_NAME_BEFORE: Final = re.compile(r"(?<![\w.'’-])[A-Z][A-Z\d-]*[a-z][\w-]*(?<!['’]s) \Z")
 
 
 def _in_name(text: str, start: int, written: str, unit_text: str) -> bool:
@@ -199,8 +199,10 @@ def _in_name(text: str, start: int, written: str, unit_text: str) -> bool:
 
 
 #: a lower-case plural noun followed by another word: the count's own noun, not a modifier
-_PLURAL_THEN_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,}s)\s+[a-z]")
-_NOT_PLURAL = frozenset({"its", "has", "was", "this", "his", "as", "is", "us", "always", "perhaps"})
+_PLURAL_THEN_WORD: Final = re.compile(r"(?<![\w'’-])([a-z]{2,}s)\s+[a-z]")
+_NOT_PLURAL: Final = frozenset(
+    {"its", "has", "was", "this", "his", "as", "is", "us", "always", "perhaps"}
+)
 
 
 def _other_noun(text: str, start: int, unit_start: int) -> bool:

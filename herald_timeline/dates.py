@@ -12,7 +12,7 @@ are data files under ``resources/time/``.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -25,7 +25,7 @@ from herald_timeline.timex_tense import Sentences
 
 __all__ = ["DEFAULT_TZ", "Timex", "find_dates", "find_timexes", "reference_day"]
 
-DEFAULT_TZ = "Asia/Seoul"
+DEFAULT_TZ: Final = "Asia/Seoul"
 
 
 Published = datetime | date | str | None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from herald_timeline.errors import ArticleError
 
@@ -33,7 +33,7 @@ _BOMS = (
 )
 
 # <meta charset=...>, <meta http-equiv content="...; charset=...">, <?xml encoding=...?>
-_DECLARED = re.compile(
+_DECLARED: Final = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
     rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
     re.IGNORECASE,
@@ -50,14 +50,14 @@ _MAGIC = (
 )
 
 # Characters a cp1252-encoded English news page plausibly contains beyond ASCII.
-_CP1252_PLAUSIBLE = re.compile(
+_CP1252_PLAUSIBLE: Final = re.compile(
     r"[\u00a0-\u00ff\u2010-\u2027\u2030-\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]"
 )
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+_HANGUL: Final = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 # Bytes of a KS X 1001 (EUC-KR) two-byte character: the common core of cp949.
-_KSX1001_PAIR = re.compile(rb"[\xa1-\xfe][\xa1-\xfe]")
+_KSX1001_PAIR: Final = re.compile(rb"[\xa1-\xfe][\xa1-\xfe]")
 # UTF-8 read as cp1252/latin-1 and saved again: "â€™", "Ã©".
-_MOJIBAKE = re.compile(r"â€[™œ\x9d“”˜¦¢]|Ã[\x80-\xbf©¨«®¶¼]|ì[\x80-\xbf][\x80-\xbf]")
+_MOJIBAKE: Final = re.compile(r"â€[™œ\x9d“”˜¦¢]|Ã[\x80-\xbf©¨«®¶¼]|ì[\x80-\xbf][\x80-\xbf]")
 
 
 def _normalise_codec(name: str) -> str | None:
@@ -67,7 +67,7 @@ def _normalise_codec(name: str) -> str | None:
         return None
 
 
-_LT = ord("<")
+_LT: Final = ord("<")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -83,7 +83,12 @@ def declared_charset(data: bytes) -> str | None:
     return _SUPERSETS.get(codec, codec) if codec else None
 
 
-_SUPERSETS = {"euc_kr": "cp949", "iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
+_SUPERSETS: Final = {
+    "euc_kr": "cp949",
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+}
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -114,7 +119,7 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-_UNREADABLE = {"Cc", "Cn", "Co", "Cs"}
+_UNREADABLE: Final = {"Cc", "Cn", "Co", "Cs"}
 
 
 def _readable(text: str) -> bool:
@@ -138,7 +143,7 @@ def _korean_share(data: bytes) -> float:
     return 2 * len(_KSX1001_PAIR.findall(data)) / high
 
 
-_HIGH_BYTES = bytes(range(0x80, 0x100))
+_HIGH_BYTES: Final = bytes(range(0x80, 0x100))
 
 
 def _plausible(data: bytes, text: str, codec: str) -> bool:
@@ -163,11 +168,11 @@ def _cp1252_plausible(text: str) -> bool:
     return good == len(non_ascii) and len(non_ascii) <= max(20, len(text) // 10)
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 #: the characters ``_CONTROLS`` matches, as the bytes they are in UTF-8
-_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])
+_CONTROL_BYTES: Final = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])
 
 
 def _check_text(text: str, encoding: str, utf8: bytes | None = None) -> str:

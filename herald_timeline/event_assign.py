@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Final
 
 from herald_timeline import event_lexicon
 from herald_timeline.event_dates import (
@@ -21,20 +22,20 @@ from herald_timeline.event_dates import (
 from herald_timeline.event_gazetteer import is_noun
 from herald_timeline.event_triggers import Trigger
 
-_FLAGS = re.IGNORECASE
+_FLAGS: Final = re.IGNORECASE
 #: a date after its trigger is the usual English order ("fired ... on Friday"); one before
 #: it ("On Friday, X fired") counts as this much farther away
-_BEFORE_PENALTY = 1.4
-_BARRIER_COST = 1000.0
+_BEFORE_PENALTY: Final = 1.4
+_BARRIER_COST: Final = 1000.0
 #: the distance of a date that can never govern the trigger
-_NEVER = float("inf")
+_NEVER: Final = float("inf")
 #: "launches since May, when ...": the date usable() kept after "since" is the trigger's own
-_SINCE_ONLY = re.compile(r"\s*since\s*$", _FLAGS)
+_SINCE_ONLY: Final = re.compile(r"\s*since\s*$", _FLAGS)
 #: how far (characters) an undated trigger may borrow another trigger's date
-_SHARE_REACH = 200
+_SHARE_REACH: Final = 200
 #: types whose events share a date when stated together (agreed at a summit, announced at
 #: a news conference); launches, drills and the rest need a date of their own
-_BORROWERS = frozenset({"meeting", "agreement", "statement"})
+_BORROWERS: Final = frozenset({"meeting", "agreement", "statement"})
 
 
 @cache
@@ -58,14 +59,14 @@ def _barrier() -> re.Pattern[str]:
     )
 
 
-_AND_CLAUSE = re.compile(r"\s*,?\s*and\s+[a-z]")
+_AND_CLAUSE: Final = re.compile(r"\s*,?\s*and\s+[a-z]")
 #: "staged a drill on Friday, firing 400 rounds": a participle after the comma describes
 #: the clause the date ends, so the date is the clause's before it is the participle's
-_PARTICIPLE_AFTER_COMMA = re.compile(r"\s*,\s*\Z")
-_PARTICIPLE_PENALTY = 30.0
+_PARTICIPLE_AFTER_COMMA: Final = re.compile(r"\s*,\s*\Z")
+_PARTICIPLE_PENALTY: Final = 30.0
 
 #: an event-relative date ending so ("two days after") names its anchor event after it
-_ANCHOR_FOLLOWS = ("after", "before")
+_ANCHOR_FOLLOWS: Final[tuple[str, ...]] = ("after", "before")
 
 
 def _distance(
@@ -117,13 +118,13 @@ def _distance(
 
 
 #: a date of an item of a count's list ("including one on April 15 and two on April 28")
-_LISTED = re.compile(
+_LISTED: Final = re.compile(
     r"\b(?:including|and)\s+(?:one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+"
     r"(?:more\s+)?on\s+\Z",
     _FLAGS,
 )
-_REPORTED = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told|added)\b", _FLAGS)
-_RELATIVE = re.compile(r",\s+(?:who|which)\s")
+_REPORTED: Final = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told|added)\b", _FLAGS)
+_RELATIVE: Final = re.compile(r",\s+(?:who|which)\s")
 
 
 def _in_relative_clause(sentence: str, position: int, date_first: bool, trigger: Trigger) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from herald_timeline import event_dates
 from herald_timeline.event_dates import When
@@ -14,23 +15,23 @@ from herald_timeline.event_triggers import Trigger
 from herald_timeline.numbers import parse_number
 
 #: words that count things, besides numbers ("several launches", "dozens of drills")
-MANY = frozenset({"several", "many", "numerous", "multiple"})
+MANY: Final = frozenset({"several", "many", "numerous", "multiple"})
 
 #: types whose events have a start and an end
-_SPANNED = frozenset({"exercise", "meeting"})
+_SPANNED: Final = frozenset({"exercise", "meeting"})
 #: a date after a determiner modifies the noun after it ("the August 1988 cease-fire")
-_DETERMINER_LAST = re.compile(r"\b(?:the|its|their|his|her|a|an)\s*\Z", re.IGNORECASE)
+_DETERMINER_LAST: Final = re.compile(r"\b(?:the|its|their|his|her|a|an)\s*\Z", re.IGNORECASE)
 #: how far after an undated trigger a date of its clause may be
-_CLAUSE_REACH = 60
+_CLAUSE_REACH: Final = 60
 #: a determiner and at most one word before a date that modifies a noun ("the entire ")
-_DETERMINER_WORD_LAST = re.compile(
+_DETERMINER_WORD_LAST: Final = re.compile(
     r"(?:^|\b(?:the|its|their|his|her|this|that|last\s+year's))\s+(?:[\w-]+\s+)?\Z",
     re.IGNORECASE,
 )
 #: at most three words between such a date and its noun (" inter-Korean military ")
-_NOUN_WORDS = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}\Z")
+_NOUN_WORDS: Final = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}\Z")
 #: the noun after a date that opens a sentence's subject ("2018 [inter-Korean] agreement")
-_SUBJECT_NOUN = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?([\w-]+)(?=[\s,])")
+_SUBJECT_NOUN: Final = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?([\w-]+)(?=[\s,])")
 
 
 def ends_only(trigger: Trigger, whens: Sequence[When], text: str, lower: str | None) -> bool:
@@ -106,6 +107,6 @@ def tally(sentence: str) -> bool:
     return False
 
 
-_EVENT_PLURALS = re.compile(
+_EVENT_PLURALS: Final = re.compile(
     r"\b(?:meetings|sessions|exercises|drills|launches|tests|summits|rounds)\b"
 )

@@ -13,22 +13,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, is_dataclass, replace
 from datetime import date
 from functools import cache
-from typing import Protocol
+from typing import Final, Protocol
 
 from herald_timeline import event_lexicon, records, resources
 from herald_timeline.event_names import Facts
 from herald_timeline.event_triggers import Trigger
 
-_FLAGS = re.IGNORECASE
+_FLAGS: Final = re.IGNORECASE
 #: precisions an event can have (the gold and the contract have no week/quarter events)
-EVENT_PRECISIONS = frozenset({"day", "month", "year"})
+EVENT_PRECISIONS: Final = frozenset({"day", "month", "year"})
 #: precisions of dates that no event row takes (the gold has none)
-COARSE_PRECISIONS = frozenset({"week", "quarter"})
+COARSE_PRECISIONS: Final = frozenset({"week", "quarter"})
 #: how far back (characters) the cues before a date look ("Photo released by North
 #: Korea's official Korean Central News Agency on Dec. 19")
-_BEFORE_WINDOW = 120
+_BEFORE_WINDOW: Final = 120
 #: ... and the other cues before a date
-_SHORT_WINDOW = 60
+_SHORT_WINDOW: Final = 60
 
 
 class TimexLike(Protocol):
@@ -91,7 +91,7 @@ class When:
         object.__setattr__(self, "refers_to", refers_to)
 
 
-new_when = records.fast_builder(When)
+new_when: Final = records.fast_builder(When)
 
 
 @cache
@@ -103,7 +103,7 @@ def cue(name: str) -> re.Pattern[str]:
 
 #: ``$``-anchored cues matched backwards (``event_backward``): each measured faster so
 #: on sentence windows (the others' word repeats backtrack more backwards)
-_BACKWARD = frozenset(
+_BACKWARD: Final = frozenset(
     {
         "date_before_not",
         "period_hedge_before",
@@ -115,7 +115,7 @@ _BACKWARD = frozenset(
 
 
 #: cues searched in whole sentences, which seldom hold one of the words they need
-_BY_WORDS = frozenset({"separate"})
+_BY_WORDS: Final = frozenset({"separate"})
 
 
 @cache
@@ -241,7 +241,7 @@ def main_clause(sentence: str, trigger: Trigger, lower: str | None = None) -> tu
     return 0, end
 
 
-_SAID = re.compile(r"\b(?:said|says|told)\b")
+_SAID: Final = re.compile(r"\b(?:said|says|told)\b")
 
 
 def _photo(sentence: str, position: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Final
 
 from herald_timeline import event_backward, event_lexicon, resources
 from herald_timeline.text import folded
@@ -223,13 +224,13 @@ def source_spans(text: str, folded: str | None, attributed: bool) -> tuple[tuple
 
 
 # "according to South Korea's Joint Chiefs of Staff," / "the JCS said": a source, not a party
-ATTRIBUTION_SOURCE = re.compile(
+ATTRIBUTION_SOURCE: Final = re.compile(
     r"\baccording\s+to\s+[^,]*|(?<![^,])[^,]{0,60}?\b(?:said|reported|told\s+\w+)\b",
     re.IGNORECASE,
 )
 # the same for "," + the lower-cased text: its second branch starts at a comma, so both
 # are led by a literal ("according" right after a comma is tried first there)
-_SOURCE_FOLDED = re.compile(
+_SOURCE_FOLDED: Final = re.compile(
     r"a(?<!\w.)ccording\s+to\s+[^,]*"
     r"|,(?:according\s+to\s+[^,]*|[^,]{0,60}?\b(?:said|reported|told\s+\w+)\b)"
 )

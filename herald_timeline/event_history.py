@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
 from herald_timeline import records
 from herald_timeline.event_dates import When, new_when
 
 #: how many sentences back an undated sentence continues the narrative
-NARRATIVE_REACH = 2
+NARRATIVE_REACH: Final = 2
 #: the narrative is the news when its day is this close to publication
-NEWS_DAYS = 3
+NEWS_DAYS: Final = 3
 #: the kinds of event a response answers
-_PROVOCATIONS = frozenset({"launch", "other"})
+_PROVOCATIONS: Final = frozenset({"launch", "other"})
 
 
 @dataclass(init=False, frozen=True, slots=True)
@@ -70,7 +71,7 @@ class Event:
         object.__setattr__(self, "trigger", trigger)
 
 
-new_event = records.fast_builder(Event)
+new_event: Final = records.fast_builder(Event)
 
 
 @dataclass(init=False, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import islice
+from typing import Final
 
 from herald_timeline import event_lexicon
 from herald_timeline.event_gazetteer import (
@@ -33,7 +34,7 @@ from herald_timeline.event_proper import head_noun, modifiers, proper_name
 from herald_timeline.event_triggers import Trigger
 from herald_timeline.event_weapons import launch_name
 
-_MAX_NAME = 60
+_MAX_NAME: Final = 60
 
 
 @cache
@@ -63,7 +64,7 @@ def _clip(text: str) -> str:
     return text[:_MAX_NAME].rsplit(" ", 1)[0]
 
 
-_THE = re.compile(r"^The\s+")
+_THE: Final = re.compile(r"^The\s+")
 
 
 def _prefix(parties: tuple[str, ...], people: list[str]) -> str:
@@ -153,13 +154,13 @@ def _council_name(sentence: str, trigger: Trigger) -> str:
     return f"UN Security Council {emergency}meeting"
 
 
-_PHRASE_STOP = re.compile(
+_PHRASE_STOP: Final = re.compile(
     r"^(?:when|within|on|at|in|by|as|and|with|every|that|which|after|before|for|to|"
     r"from|during|while|but|[A-Z][a-z]+day|\d.*)$"
 )
 
 
-_WORD = re.compile(r"[\w'’-]+")
+_WORD: Final = re.compile(r"[\w'’-]+")
 
 
 def _phrase(text: str) -> str:
@@ -172,12 +173,14 @@ def _phrase(text: str) -> str:
     return " ".join(out)
 
 
-_DECIDED = re.compile(r"decided\s+(?:\w+\s+){0,2}?to\s+(.*)$")
-_AGREED_TO = re.compile(r"\s+(?:on\s+\w+day\s+)?(to|on)\s+(.*)")
+_DECIDED: Final = re.compile(r"decided\s+(?:\w+\s+){0,2}?to\s+(.*)$")
+_AGREED_TO: Final = re.compile(r"\s+(?:on\s+\w+day\s+)?(to|on)\s+(.*)")
 
 
-_QUOTES = re.compile(r"[“”\"]")
-_SIGNED_WHAT = re.compile(r"(?:sign(?:ed|s|ing)|reached)\s+(?:a|an|the)\s+(?:new\s+)?(.+)", re.I)
+_QUOTES: Final = re.compile(r"[“”\"]")
+_SIGNED_WHAT: Final = re.compile(
+    r"(?:sign(?:ed|s|ing)|reached)\s+(?:a|an|the)\s+(?:new\s+)?(.+)", re.I
+)
 
 
 def _agreement_name(sentence: str, trigger: Trigger, parties: tuple[str, ...]) -> str:
@@ -218,11 +221,11 @@ def _object_of(text: str) -> str:
     )
 
 
-_NAMED_VESSEL = re.compile(
+_NAMED_VESSEL: Final = re.compile(
     r"\b(?:carrier|submarine|destroyer)\s+(?:USS\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
 )
-_USS = re.compile(r"\bUSS\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-_VESSEL = re.compile(
+_USS: Final = re.compile(r"\bUSS\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_VESSEL: Final = re.compile(
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:(?:aircraft\s+)?carrier(?:\s+strike\s+group)?"
     r"|strike\s+group|submarine|destroyer)\b"
 )
@@ -287,8 +290,8 @@ def _other_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...], people
     return f"{adjective} {trigger.text}"
 
 
-_SHIP_NAME = re.compile(r"\s+([A-Z][\w-]+)\b")
-_ZONE = re.compile(r"\b(?:K|J)?ADIZ\b|airspace")
+_SHIP_NAME: Final = re.compile(r"\s+([A-Z][\w-]+)\b")
+_ZONE: Final = re.compile(r"\b(?:K|J)?ADIZ\b|airspace")
 
 
 def _zone(trigger: str) -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from herald_timeline import event_dates, event_gazetteer, event_lexicon, event_names
 from herald_timeline.event_triggers import Trigger
@@ -21,12 +21,14 @@ if TYPE_CHECKING:
     from herald_timeline.event_history import Event
 
 #: the longest drill or meeting whose inner days are folded into its start/end rows
-_SPAN_DAYS = 21
-_CALL = re.compile(r"\b(?:call(?:ed)?|phone|telephone)\b", re.IGNORECASE)
-_HOURS = re.compile(r"\b(?:hours?|minutes?)\s+(?:after|before|later|earlier)\b", re.IGNORECASE)
-_SIDE = re.compile(r" \((?:start|end)\)$")
-_CAPITAL = re.compile(r"(?<![\w-])[A-Z0-9]")
-_COUNCIL = "UN Security Council"
+_SPAN_DAYS: Final = 21
+_CALL: Final = re.compile(r"\b(?:call(?:ed)?|phone|telephone)\b", re.IGNORECASE)
+_HOURS: Final = re.compile(
+    r"\b(?:hours?|minutes?)\s+(?:after|before|later|earlier)\b", re.IGNORECASE
+)
+_SIDE: Final = re.compile(r" \((?:start|end)\)$")
+_CAPITAL: Final = re.compile(r"(?<![\w-])[A-Z0-9]")
+_COUNCIL: Final = "UN Security Council"
 
 
 def kind(trigger: Trigger) -> str:
@@ -185,10 +187,10 @@ def merge(
     ]
 
 
-_DEFINITE = ("the", "this", "that", "these", "those")
+_DEFINITE: Final[tuple[str, ...]] = ("the", "this", "that", "these", "those")
 
 
-_HEADS = frozenset({"summit", "meeting", "talks"})
+_HEADS: Final = frozenset({"summit", "meeting", "talks"})
 
 
 def _bare(name: str) -> bool:

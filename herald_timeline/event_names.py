@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.event_gazetteer import (
@@ -164,7 +164,7 @@ def own_clause(
     return start, end
 
 
-_APPOSITIVE = re.compile(r", an? ")
+_APPOSITIVE: Final = re.compile(r", an? ")
 
 
 def clause_start(facts: Facts, position: int) -> int:
@@ -188,12 +188,12 @@ def actors(facts: Facts, trigger: Trigger | None = None) -> tuple[str, ...]:
     return found
 
 
-_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+)?\Z")
+_AND_BEFORE: Final = re.compile(r"\band\s+(?:also\s+|then\s+)?\Z")
 #: "the meeting of their group in Seoul": the place it was held, not a party named after "of"
-_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+\Z")
+_PLACE_BEFORE: Final = re.compile(r"\b(?:in|at)\s+\Z")
 #: 'other' events that, like launches, have one acting party: the one that fires
-_FIRING_RULES = frozenset({"other-artillery", "other-nuclear-test", "other-border-campaign"})
-_ZONE_ENTRY = "other-air-zone-entry"
+_FIRING_RULES: Final = frozenset({"other-artillery", "other-nuclear-test", "other-border-campaign"})
+_ZONE_ENTRY: Final = "other-air-zone-entry"
 
 
 def _trigger_actors(facts: Facts, trigger: Trigger) -> tuple[str, ...]:
@@ -279,15 +279,17 @@ def _attributive(sentence: str, surface: str, position: int) -> bool:
 
 
 #: how far after a trigger the link word before its participants may stand
-_LINK_REACH = 40
+_LINK_REACH: Final = 40
 #: how far after a verb trigger its object (a participant) may be named
-_OBJECT_REACH = 40
+_OBJECT_REACH: Final = 40
 # after a noun trigger, participants follow "with", "between", "among", "of the leaders of"
 # and a passive's "by" ("the treaty was signed by Putin and Kim")
 # (``_WITH`` ends at the participant: found as its link word, then the words up to it)
-_WITH = re.compile(r"\b(?:with|between|among|of|(?<=ed\s)by)\s+(?:[\w'’.,-]+\s+){0,6}$")
-_LINK = re.compile(r"(?:w(?<!\w.)ith|b(?<!\w.)etween|a(?<!\w.)mong|o(?<!\w.)f|b(?<=ed\sb)y)\s+")
-_LINK_WORDS = re.compile(r"(?:[\w'’.,-]+\s+){0,6}")
+_WITH: Final = re.compile(r"\b(?:with|between|among|of|(?<=ed\s)by)\s+(?:[\w'’.,-]+\s+){0,6}$")
+_LINK: Final = re.compile(
+    r"(?:w(?<!\w.)ith|b(?<!\w.)etween|a(?<!\w.)mong|o(?<!\w.)f|b(?<=ed\sb)y)\s+"
+)
+_LINK_WORDS: Final = re.compile(r"(?:[\w'’.,-]+\s+){0,6}")
 
 
 def _links(sentence: str, start: int, end: int) -> tuple[int, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from herald_timeline import event_lexicon
 from herald_timeline.event_gazetteer import (
@@ -23,23 +24,25 @@ from herald_timeline.text import folded
 
 # A capitalised name: words starting upper case or digits, joined by spaces/hyphens and a
 # few lower-case connectors ("Group of Seven", "Workers' Party of Korea").
-_NAME_WORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’.]*(?:-[\w'’]+)*|\d+\+\d+)"
+_NAME_WORD: Final = r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’.]*(?:-[\w'’]+)*|\d+\+\d+)"
 # _NAME_WORD led by the class of its first characters (see event_lexicon.led): a scan
 # for names then skips the lower-case text in C
-_LED_NAME_WORD = (
+_LED_NAME_WORD: Final = (
     r"[\dA-Z](?:(?<=\d)(?:\d{0,2}(?:st|nd|rd|th)|\d*\+\d+)|(?<=[A-Z])[\w'’.]*(?:-[\w'’]+)*)"
 )
-PROPER = re.compile(rf"{_LED_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*")
+PROPER: Final = re.compile(
+    rf"{_LED_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*"
+)
 #: the pattern ``PROPER`` must agree with (tests)
-PROPER_PLAIN = rf"{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*"
+PROPER_PLAIN: Final = rf"{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_NAME_WORD})*"
 # "of the party's Central Military Commission": a possessive before the body's name;
 # "of their Nuclear Consultative Group": the body of the parties just named
-_OF_NAME = re.compile(
+_OF_NAME: Final = re.compile(
     rf"\s+of\s+(?:the\s+|their\s+|its\s+)?((?:(?:party|ruling\s+party|country|nation)['’]s\s+)?"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*)"
 )
 # "a meeting in Washington on Friday of the Nuclear Consultative Group"
-_OF_NAME_LATER = re.compile(
+_OF_NAME_LATER: Final = re.compile(
     rf"(?:\s+(?:in|on|at)\s+[A-Z][\w.]*(?:\s+\d{{1,2}})?){{1,2}}\s+of\s+(?:the\s+)?"
     rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)"
 )
@@ -58,12 +61,12 @@ def head_pattern(lexicon: str) -> re.Pattern[str]:
     return re.compile(rf"\b({words})s?\b", re.IGNORECASE)
 
 
-_THE_OR_POSSESSIVE = re.compile(r"^The\s+|['’]s$")
-_AND_OR_COMMA = re.compile(r"\s+and\s+|,\s*")
+_THE_OR_POSSESSIVE: Final = re.compile(r"^The\s+|['’]s$")
+_AND_OR_COMMA: Final = re.compile(r"\s+and\s+|,\s*")
 
 
 #: words that may join the words of a name ("Group of Seven", "Workers' Party of Korea")
-_JOINERS = ("of", "the", "and", "for")
+_JOINERS: Final[tuple[str, ...]] = ("of", "the", "and", "for")
 
 
 def _plain_word_at(text: str, at: int) -> bool:
@@ -108,7 +111,7 @@ def _is_actor(text: str) -> bool:
     return all(names.get(hit, "-") != "-" for hit in _AND_OR_COMMA.split(text))
 
 
-_VERB_LEAD = re.compile(r"^[a-z]+\s+(?:the|a|an|its|their|his|her)\s+")
+_VERB_LEAD: Final = re.compile(r"^[a-z]+\s+(?:the|a|an|its|their|his|her)\s+")
 
 
 def proper_name(facts: Facts, trigger: Trigger) -> str | None:
@@ -206,7 +209,7 @@ def without_gap_words(before: str) -> str:
         before = head.rstrip()
 
 
-ORDINAL_BEFORE = re.compile(r"\b(first|second|third|\d+(?:st|nd|rd|th))\s+$")
+ORDINAL_BEFORE: Final = re.compile(r"\b(first|second|third|\d+(?:st|nd|rd|th))\s+$")
 
 
 def ordinal_before(sentence: str, end: int) -> re.Match[str] | None:

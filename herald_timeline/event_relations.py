@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from herald_timeline import event_lexicon, resources
 from herald_timeline.text import folded, lacks
 
-_FLAGS = re.IGNORECASE
-_DIRECTION_WORDS = ("after", "before", "later", "earlier")
-_DIRECTION = re.compile(r"\b(?:after|before|later|earlier)\b", _FLAGS)
+_FLAGS: Final = re.IGNORECASE
+_DIRECTION_WORDS: Final[tuple[str, ...]] = ("after", "before", "later", "earlier")
+_DIRECTION: Final = re.compile(r"\b(?:after|before|later|earlier)\b", _FLAGS)
 #: the most words a relation has before its direction word, with a margin
-_WORDS_BEFORE = 6
-_HEAD_ANAPHOR = re.compile(r"^\W*(?:The|That|This|Its|Their|These|Those|His|Her)\b", _FLAGS)
-_HEAD_PRONOUN = re.compile(r"^\W*(?:It|This|That)\s+(?:came|comes|was|followed)\b", _FLAGS)
+_WORDS_BEFORE: Final = 6
+_HEAD_ANAPHOR: Final = re.compile(r"^\W*(?:The|That|This|Its|Their|These|Those|His|Her)\b", _FLAGS)
+_HEAD_PRONOUN: Final = re.compile(r"^\W*(?:It|This|That)\s+(?:came|comes|was|followed)\b", _FLAGS)
 
 
 class Relation(NamedTuple):

@@ -12,14 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Final
 
 from herald_timeline import event_lexicon, pattern_facts, records, resources
 from herald_timeline.event_lexicon import Folded
 from herald_timeline.text import folded, trie
 
-_FLAGS = re.IGNORECASE
-TYPES = ("meeting", "launch", "agreement", "establishment", "exercise", "statement", "other")
+_FLAGS: Final = re.IGNORECASE
+TYPES: Final[tuple[str, ...]] = (
+    "meeting",
+    "launch",
+    "agreement",
+    "establishment",
+    "exercise",
+    "statement",
+    "other",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +67,7 @@ class Trigger:
         object.__setattr__(self, "weak", weak)
 
 
-new_trigger = records.fast_builder(Trigger)
+new_trigger: Final = records.fast_builder(Trigger)
 
 
 def _optional(spec: dict[str, Any], key: str, where: str) -> re.Pattern[str] | None:
@@ -260,7 +268,7 @@ def _may_be_called_off(lower: str | None, end: int) -> bool:
 
 
 #: ``called_off_after`` is matched within this many characters after a trigger
-_CALLED_OFF_REACH = 60
+_CALLED_OFF_REACH: Final = 60
 
 
 @lru_cache(maxsize=1)
@@ -326,7 +334,7 @@ def _one_per_named_drill(text: str, found: list[Trigger]) -> list[Trigger]:
     ]
 
 
-_NAMED_DRILL = "exercise-named"
+_NAMED_DRILL: Final = "exercise-named"
 
 
 def _own_event(text: str, trigger: Trigger) -> bool:
@@ -344,8 +352,8 @@ def _own_event(text: str, trigger: Trigger) -> bool:
     return described or not before.lower().endswith("the ")
 
 
-_OF_WHAT = re.compile(r"\s+of\s+(?:a|an|its|two|three|four|several|\d+)\s")
-_TOPIC_BEFORE = re.compile(
+_OF_WHAT: Final = re.compile(r"\s+of\s+(?:a|an|its|two|three|four|several|\d+)\s")
+_TOPIC_BEFORE: Final = re.compile(
     r"\b(?:on|about|over|regarding|concerning|discuss\w*)\s+(?:[\w'’.-]+\s+){0,3}$",
     re.IGNORECASE,
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from herald_timeline import resources
 from herald_timeline.event_gazetteer import adjectives
@@ -77,7 +78,7 @@ def launch_name(facts: Facts, trigger: Trigger, parties: tuple[str, ...]) -> str
     return " ".join(w for w in (lead, label or "missile", "launch") if w)
 
 
-_AND_VERB = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?[a-z]+ed\b")
+_AND_VERB: Final = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?[a-z]+ed\b")
 
 
 def _another_verb(sentence: str, position: int, trigger: Trigger) -> bool:

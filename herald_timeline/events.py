@@ -16,6 +16,7 @@ from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from typing import Final
 from zoneinfo import ZoneInfo
 
 from herald_timeline import (
@@ -37,15 +38,15 @@ from herald_timeline.text import Sentence
 __all__ = ["Event", "find_events"]
 
 #: a hedged event-relative date this close to the narrative's date is that date
-_CONSISTENT_DAYS = 3
+_CONSISTENT_DAYS: Final = 3
 #: how many sentences back an anaphor ("the meeting", "The launch") looks for its event
-_ANAPHOR_REACH = 8
-_ALL_PRECISIONS = frozenset({"day", "month", "year"})
+_ANAPHOR_REACH: Final = 8
+_ALL_PRECISIONS: Final = frozenset({"day", "month", "year"})
 #: a launch dated only by a year is a count ("fired 70 missiles last year"), not an event
-_PRECISION_OK = {"launch": frozenset({"day", "month"})}
-_RESPONSE = re.compile(r"\brespon", re.IGNORECASE)
+_PRECISION_OK: Final = {"launch": frozenset({"day", "month"})}
+_RESPONSE: Final = re.compile(r"\brespon", re.IGNORECASE)
 #: a meeting called because of the news ("convened an emergency meeting of the NSC")
-_EMERGENCY = re.compile(r"\bemergency\b", re.IGNORECASE)
+_EMERGENCY: Final = re.compile(r"\bemergency\b", re.IGNORECASE)
 
 
 def find_events(
@@ -317,9 +318,9 @@ def _inherit(
 
 
 #: what a drill is when a participle says it fired something
-_FIRINGS = frozenset({"launch", "other"})
+_FIRINGS: Final = frozenset({"launch", "other"})
 
-_OPENS_WITH_THE = re.compile(r"The\s+(?:[\w-]+\s+){0,2}\Z")
+_OPENS_WITH_THE: Final = re.compile(r"The\s+(?:[\w-]+\s+){0,2}\Z")
 
 
 def _counted(before: str) -> bool:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from herald_timeline import resources
 from herald_timeline.text import trie
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,7 @@ def _compiled() -> re.Pattern[str]:
     )
 
 
-_TOKEN = re.compile(r"[\d.,]+|[a-z]+", re.IGNORECASE)
+_TOKEN: Final = re.compile(r"[\d.,]+|[a-z]+", re.IGNORECASE)
 
 
 def parse_number(text: str) -> float | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Final
 
 from herald_timeline import resources
 from herald_timeline.text import LineMemo, case_odd, stripped_lines
@@ -45,8 +45,8 @@ def _profiles() -> tuple[Profile, ...]:
     )
 
 
-_PROBE_CHARS = 300
-_PROBE_LINES = 15
+_PROBE_CHARS: Final = 300
+_PROBE_LINES: Final = 15
 
 
 def detect_outlet(text: str, url: str | None = None) -> Profile | None:
@@ -88,8 +88,8 @@ def _outlets_in(line: str) -> tuple[int, ...]:
 
 
 #: probe lines up to this long are remembered (a 300-character cut of a paragraph is not)
-_RECURRING = 100
-_line_outlets = LineMemo(_outlets_in, width=_RECURRING, maxsize=1 << 12)
+_RECURRING: Final = 100
+_line_outlets: Final = LineMemo(_outlets_in, width=_RECURRING, maxsize=1 << 12)
 
 
 @lru_cache(maxsize=1)
@@ -99,10 +99,19 @@ def _line_local() -> bool:
     return all(_within_line(_parser.parse(p, flags).data) for _, _, p in _detectors())
 
 
-_LINE_ANCHORS = (_parser.AT_BEGINNING, _parser.AT_END, _parser.AT_BOUNDARY, _parser.AT_NON_BOUNDARY)
-_LINE_CATEGORIES = (_parser.CATEGORY_DIGIT, _parser.CATEGORY_WORD, _parser.CATEGORY_NOT_SPACE)
+_LINE_ANCHORS = (
+    _parser.AT_BEGINNING,
+    _parser.AT_END,
+    _parser.AT_BOUNDARY,
+    _parser.AT_NON_BOUNDARY,
+)
+_LINE_CATEGORIES = (
+    _parser.CATEGORY_DIGIT,
+    _parser.CATEGORY_WORD,
+    _parser.CATEGORY_NOT_SPACE,
+)
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
-_NEWLINE = ord("\n")
+_NEWLINE: Final = ord("\n")
 
 
 def _within_line(items: Sequence[tuple[Any, Any]]) -> bool:
@@ -203,7 +212,7 @@ def literal_needle(pattern: str) -> str:
     return max(runs, key=len).lower()
 
 
-_META = ".^$|?*+{}[]()"
+_META: Final = ".^$|?*+{}[]()"
 
 
 def _skip(pattern: str, i: int) -> int:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from functools import lru_cache
-from typing import Any, NamedTuple, cast
+from typing import Any, Final, NamedTuple, cast
 
 from herald_timeline import resources
 from herald_timeline.bylines import byline_patterns, read_byline, split_authors
@@ -83,7 +83,7 @@ def is_end(line: str) -> bool:
     return _line_patterns()["end"].fullmatch(line)
 
 
-_TERMINAL = '.!?"”’):]'
+_TERMINAL: Final = '.!?"”’):]'
 
 
 def _words(line: str) -> int:
@@ -104,7 +104,7 @@ def is_prose(line: str) -> bool:
 # A photo caption that ends in its credit instead of a full stop: "… Thursday. Yonhap"
 # (a sentence ends after a word, not after an initial: "Yoon, Kishida agree ... as N. Korea
 # fires ICBM" is a headline)
-_CREDITED_CAPTION = re.compile(r"\w\w[.!?)]\s+(?:\|\s*)?[A-Z][\w/ .&-]{1,40}$")
+_CREDITED_CAPTION: Final = re.compile(r"\w\w[.!?)]\s+(?:\|\s*)?[A-Z][\w/ .&-]{1,40}$")
 
 
 def _ends_with_abbreviation(line: str) -> bool:
@@ -116,7 +116,7 @@ def _is_headline(line: str) -> bool:
     return 4 <= _words(line) <= 30 and (line[-1] not in _TERMINAL or _ends_with_abbreviation(line))
 
 
-_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_HAS_YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _stamps(line: str, tz: tzinfo) -> list[Stamp]:
@@ -139,13 +139,13 @@ def _stamp_line(line: str) -> tuple[Reading, ...]:
 
 
 #: a bare date, clock time and zone: a stamp even under the story (no crawl line has a zone)
-_ZONED_STAMP = re.compile(
+_ZONED_STAMP: Final = re.compile(
     r"\d{4}[-./]\d{1,2}[-./]\d{1,2},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:KST|JST|UTC|GMT|Z|[+-]\d{2}:?\d{2})"
 )
 #: a stamp with a clock time: a page's own (Reuters puts it under the story), never a crawl
 #: line ("date 2022-11-18")
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
-_PUBLISHED_LABEL = re.compile(r"(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
+_CLOCK: Final = re.compile(r"\b\d{1,2}:\d{2}\b")
+_PUBLISHED_LABEL: Final = re.compile(r"(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
 
 
 def _published_below(
@@ -264,7 +264,7 @@ def read_page_lines(lines: list[str], *, tz: tzinfo) -> PageParts:
 #: lines up to this long are menu items, footers, bylines, stamps and headlines: the
 #: chrome that recurs on every page of a site. Longer ones are paragraphs of articles,
 #: which a real corpus does not repeat (a benchmark of varied copies would).
-_RECURRING = 100
+_RECURRING: Final = 100
 
 
 def _classify_line(line: str) -> str:
@@ -286,7 +286,7 @@ def _classify_line(line: str) -> str:
 # Remembered across documents: a site's menus and footers recur on every one of its pages.
 # A few thousand lines hold every outlet's chrome; more would only keep lines seen once
 # and let a worker's memory grow with the corpus.
-_line_kinds = LineMemo(_classify_line, width=_RECURRING, maxsize=1 << 12)
+_line_kinds: Final = LineMemo(_classify_line, width=_RECURRING, maxsize=1 << 12)
 
 
 def _first(kinds: list[str], kind: str, start: int) -> int | None:
@@ -332,7 +332,7 @@ def _clean_title(line: str) -> str:
     return _title_prefix().sub("", line, count=1).strip()
 
 
-_SECTION = re.compile(r"[A-Z][A-Za-z.&' -]{1,30}")
+_SECTION: Final = re.compile(r"[A-Z][A-Za-z.&' -]{1,30}")
 
 
 def _find_section(lines: list[str], kinds: list[str], title: int | None) -> str | None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Final
 
 from herald_timeline import resources
 
@@ -48,7 +48,7 @@ def _joined(patterns: tuple[str, ...], name: str) -> re.Pattern[str]:
 
 
 #: the width ``getwidth`` gives a pattern with an unbounded repeat (``.*``, ``\d+``)
-_UNBOUNDED = 1 << 16  # MAXREPEAT is far above any bounded pattern
+_UNBOUNDED: Final = 1 << 16  # MAXREPEAT is far above any bounded pattern
 
 
 def needs_literal(pattern: str, char: str) -> bool:
@@ -175,9 +175,9 @@ def literal_led(pattern: str) -> str | None:
 
 
 #: more alternatives than this cost more to try than the skipping saves
-_MAX_LED = 64
+_MAX_LED: Final = 64
 #: characters that may lead an alternative as they are (no regex meaning of their own)
-_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_;:,'’\"-–— ")
+_PLAIN: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_;:,'’\"-–— ")
 
 
 def _led_alternative(alternative: str) -> list[str] | None:

@@ -11,11 +11,11 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
 from herald_timeline import records, resources
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+_WORD: Final = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 
 
 def normalise(text: str) -> str:
@@ -29,12 +29,12 @@ def normalise(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES: Final = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 #: the same matches; its one empty group makes findall build no string per word
-_WORD_COUNT = re.compile(_WORD.pattern + "()")
+_WORD_COUNT: Final = re.compile(_WORD.pattern + "()")
 
 
 def stripped_lines(text: str) -> list[str]:
@@ -63,17 +63,17 @@ def count_words(text: str) -> int:
     return classes.count(b" a") + classes.count(b" .a") + classes.count(b"..a")
 
 
-_JOINERS = "-'’."
-_ASCII = bytes(range(128))
+_JOINERS: Final = "-'’."
+_ASCII: Final = bytes(range(128))
 #: the class byte of each ASCII byte; " " for the bytes of other characters
-_CLASS_BYTES = (
+_CLASS_BYTES: Final = (
     bytes(
         ord("a") if chr(b).isalnum() else ord(".") if chr(b) in _JOINERS else ord(" ")
         for b in range(128)
     )
     + b" " * 128
 )
-_FEW_CHARACTERS = 24
+_FEW_CHARACTERS: Final = 24
 
 
 def _count_words_by_token(text: str) -> int:
@@ -91,7 +91,7 @@ def _count_words_by_token(text: str) -> int:
     return count
 
 
-_EDGE_PUNCT = ".,;:!?()[]{}<>\"'“”‘’«»-–—/*"
+_EDGE_PUNCT: Final = ".,;:!?()[]{}<>\"'“”‘’«»-–—/*"
 
 
 def count_words_reference(text: str) -> int:
@@ -117,7 +117,7 @@ class Sentence:
         object.__setattr__(self, "paragraph", paragraph)
 
 
-new_sentence = records.fast_builder(Sentence)
+new_sentence: Final = records.fast_builder(Sentence)
 
 
 @lru_cache(maxsize=1)
@@ -127,8 +127,8 @@ def abbreviations() -> frozenset[str]:
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
 # then something that can start a sentence.
-_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]{1,3})?(?=[ \t]+[\"“‘'(\[]?[A-Z0-9])")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_BOUNDARY: Final = re.compile(r"[.!?](?:[\"'”’)\]]{1,3})?(?=[ \t]+[\"“‘'(\[]?[A-Z0-9])")
+_TOKEN_BEFORE: Final = re.compile(r"(\S+)$")
 
 
 def _token_before(text: str, dot: int) -> str | None:
@@ -236,7 +236,7 @@ def _trie_node(node: _Trie) -> str:
 
 #: the only characters outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter
 #: ("İ", "ı", "ſ" and the Kelvin sign, which is not a K)
-_CASE_ODD_CHARS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_CASE_ODD_CHARS: Final[tuple[str, ...]] = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def case_odd(text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Final
 
 from herald_timeline import records
 
@@ -25,7 +26,7 @@ class Point:
         object.__setattr__(self, "precision", precision)
 
 
-new_point = records.fast_builder(Point)
+new_point: Final = records.fast_builder(Point)
 
 
 def month_end(year: int, month: int) -> date:
@@ -107,8 +108,15 @@ def at(day: date, precision: str) -> Point:
     return in_year(day.year)
 
 
-UNIT_PRECISION = {"D": "day", "W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year"}
-_ORDER = ("day", "week", "month", "quarter", "year")
+UNIT_PRECISION: Final = {
+    "D": "day",
+    "W": "week",
+    "WE": "week",
+    "M": "month",
+    "Q": "quarter",
+    "Y": "year",
+}
+_ORDER: Final[tuple[str, ...]] = ("day", "week", "month", "quarter", "year")
 
 
 def shift(day: date, amount: float, unit: str) -> date:

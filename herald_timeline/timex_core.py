@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Final
 
 from herald_timeline import records
 from herald_timeline import timex_calendar as cal
@@ -61,7 +62,7 @@ class Timex:
         object.__setattr__(self, "rule", rule)
 
 
-new_timex = records.fast_builder(Timex)
+new_timex: Final = records.fast_builder(Timex)
 
 
 @dataclass
@@ -90,7 +91,7 @@ class Context:
 
 Handler = Callable[[Hit, Context], list[Timex]]
 
-REL_OFFSET = {
+REL_OFFSET: Final = {
     "this": 0, "current": 0, "the current": 0, "the current fiscal": 0, "the same": 0,
     "the full": 0,
     "the new": 1, "next": 1, "coming": 1, "the coming": 1, "following": 1, "the following": 1,
@@ -150,8 +151,16 @@ def fmt(number: float) -> str:
 
 
 #: words that hedge or place an expression when a rule has no mod group for them
-_HEDGE_STARTS = ("the end of", "the beginning of", "the start of", "the middle of",
-                 "earlier", "later", "early", "late")  # fmt: skip
+_HEDGE_STARTS: Final[tuple[str, ...]] = (
+    "the end of",
+    "the beginning of",
+    "the start of",
+    "the middle of",
+    "earlier",
+    "later",
+    "early",
+    "late",
+)
 
 
 def group(hit: Hit, name: str) -> str | None:
@@ -201,7 +210,7 @@ def make(
     )  # fmt: skip
 
 
-_ADJECTIVAL = re.compile(r"the ((?:fiscal[- ])?[\w.]+-[a-z]+)", re.IGNORECASE)
+_ADJECTIVAL: Final = re.compile(r"the ((?:fiscal[- ])?[\w.]+-[a-z]+)", re.IGNORECASE)
 
 
 def adjectival_span(hit: Hit) -> tuple[int, int] | None:
@@ -302,11 +311,11 @@ def quarter_context(ctx: Context, before: int) -> Point | None:
 
 #: between a period and the day that closes it ("the fiscal first quarter ended Sept. 30":
 #: the quarter named, even when a fiscal quarter is not the calendar one holding the day)
-_ENDED = re.compile(r",? (?:(?:that|which) )?end(?:ed|ing|s)(?: on)? ")
+_ENDED: Final = re.compile(r",? (?:(?:that|which) )?end(?:ed|ing|s)(?: on)? ")
 
 #: rules whose matches compare with the same period a year before
-YEAR_COMPARISONS = frozenset({"year_ago_period", "period_year_ago"})
-_A_YEAR_BACK = re.compile(r"\b(?:a|one) year(?: or so)? (?:ago|earlier|before)\Z")
+YEAR_COMPARISONS: Final = frozenset({"year_ago_period", "period_year_ago"})
+_A_YEAR_BACK: Final = re.compile(r"\b(?:a|one) year(?: or so)? (?:ago|earlier|before)\Z")
 
 
 def year_comparison(ctx: Context, before: int, within: int = 1500) -> Point | None:
@@ -324,7 +333,7 @@ def year_comparison(ctx: Context, before: int, within: int = 1500) -> Point | No
     return None
 
 
-_MONTHS_SPAN = re.compile(r"P\d+M")
+_MONTHS_SPAN: Final = re.compile(r"P\d+M")
 
 
 def months_context(ctx: Context, before: int) -> bool:

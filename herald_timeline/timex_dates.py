@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Final
 
 from herald_timeline import timex_calendar as cal
 from herald_timeline.timex_calendar import Point
@@ -88,7 +89,7 @@ def _sentence_year(ctx: Context, before: int) -> int | None:
     return None
 
 
-_THAT_YEAR = re.compile(r",? (?:that|the same) year\b")
+_THAT_YEAR: Final = re.compile(r",? (?:that|the same) year\b")
 
 
 def _year_talked_about(hit: Hit, ctx: Context, end: int) -> int | None:
@@ -100,7 +101,7 @@ def _year_talked_about(hit: Hit, ctx: Context, end: int) -> int | None:
     return base.start.year if base is not None and base.start else None
 
 
-_GOVERNS = 80  # characters: further back, the year tends to belong to another clause
+_GOVERNS: Final = 80  # characters: further back, the year tends to belong to another clause
 
 
 def md(hit: Hit, ctx: Context) -> list[Timex]:
@@ -195,8 +196,16 @@ def decade(hit: Hit, ctx: Context) -> list[Timex]:
     return [make(hit, ctx, cal.in_decade(first), anchor="absolute")]
 
 
-_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                 "eighties", "nineties")  # fmt: skip
+_DECADE_WORDS: Final[tuple[str, ...]] = (
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+)
 
 
 def century(hit: Hit, ctx: Context) -> list[Timex]:
@@ -265,8 +274,8 @@ def unit_rel(hit: Hit, ctx: Context) -> list[Timex]:
     return [make(hit, ctx, point, anchor="published")]
 
 
-_COMPARED = re.compile(r"\b(?:compared (?:with|to)|from|versus|period)\b[^.;]*\Z")
-_PERIOD = re.compile(r"['’]s (?:quarter|period)\b")
+_COMPARED: Final = re.compile(r"\b(?:compared (?:with|to)|from|versus|period)\b[^.;]*\Z")
+_PERIOD: Final = re.compile(r"['’]s (?:quarter|period)\b")
 
 
 def quarter(hit: Hit, ctx: Context) -> list[Timex]:

@@ -4,6 +4,7 @@ parts of days and clock times."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Final
 
 from herald_timeline import timex_calendar as cal
 from herald_timeline.timex_core import (
@@ -29,7 +30,7 @@ def weekday(hit: Hit, ctx: Context) -> list[Timex]:
     return [make(hit, ctx, point, anchor=anchor, value=value + _part_of_day(hit))]
 
 
-_WEEK_STEP = {"last": -1, "this": 0, "next": 1}
+_WEEK_STEP: Final = {"last": -1, "this": 0, "next": 1}
 
 
 def weekday_of_week(hit: Hit, ctx: Context) -> list[Timex]:
@@ -64,7 +65,7 @@ def _part_of_day(hit: Hit) -> str:
     return "T" + lexicon("parts_of_day.csv")[word.lower()] if word else ""
 
 
-_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1,
+_DAY_WORDS: Final = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1,
               "before yesterday": -2, "after tomorrow": 2}  # fmt: skip
 
 

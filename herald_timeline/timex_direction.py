@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Final
 
 from herald_timeline import timex_calendar as cal
 from herald_timeline.timex_calendar import Point
@@ -14,7 +15,7 @@ from herald_timeline.timex_rules import Hit
 #: a month-day against the sentence's tense may still be meant when it is this near: news
 #: names the year of a day that is not ("Jan. 14" in a January article is rarely last
 #: year's), and tense cues misread more often than that
-DAY_SLACK = 31
+DAY_SLACK: Final = 31
 
 
 #: the sentence's tense, asked only when the answer depends on it (finding it is costly)

@@ -10,6 +10,7 @@ nearest date before.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from herald_timeline import timex_dates as d
 from herald_timeline import timex_days as w
@@ -19,7 +20,7 @@ from herald_timeline.timex_rules import Hit
 
 __all__ = ["EVENT_KINDS", "HANDLERS", "LATE_KINDS", "Context", "Timex", "resolve"]
 
-HANDLERS: dict[str, Handler] = {
+HANDLERS: Final[dict[str, Handler]] = {
     "ymd": d.ymd, "md": d.md, "week_of": d.week_of, "day_range": d.day_range, "ym": d.ym,
     "m": d.m, "y": d.y,
     "decade": d.decade, "century": d.century, "holiday": d.holiday, "weekday": w.weekday,
@@ -33,12 +34,12 @@ HANDLERS: dict[str, Handler] = {
 }  # fmt: skip
 
 #: kinds resolved in a second pass, in text order: they look at dates before them
-EVENT_KINDS = frozenset(
+EVENT_KINDS: Final = frozenset(
     {"shift", "anchor_rel", "year_ago", "time", "ago", "part_of_known_day", "year_period",
      "unit_rel", "quarter_rel", "md", "m", "week_of", "day_range", "weekday", "day_around"}
 )  # fmt: skip
 #: kinds resolved last: they look at the dates after them ("two weeks after ... Nov. 3")
-LATE_KINDS = frozenset({"after_event"})
+LATE_KINDS: Final = frozenset({"after_event"})
 
 
 def resolve(hits: Sequence[Hit], ctx: Context) -> list[Timex]:

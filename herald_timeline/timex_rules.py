@@ -10,14 +10,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Final
 
 from herald_timeline import resources
 
-_DIR = "time"
-_MACRO = re.compile(r"\{([a-z]+)(?::([a-z0-9]+))?\}")
+_DIR: Final = "time"
+_MACRO: Final = re.compile(r"\{([a-z]+)(?::([a-z0-9]+))?\}")
 # no timex starts inside a word, a number, an amount or a path
-LEFT = r"(?<![\w$£€/.,])"
+LEFT: Final = r"(?<![\w$£€/.,])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +97,12 @@ def _names(name: str) -> str:
     return rf"(?:{resources.alternation(full)}(?!\w)|{resources.alternation(short)}{dot})"
 
 
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES: Final = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS: Final = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS: Final = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 #: "nineteen ninety-six", "nineteen oh five" (a count never reads "nineteen ninety-six";
 #: "two thousand" does, so it is a year only after "the year": rule year)
-_SPELLED_YEAR = (
+_SPELLED_YEAR: Final = (
     rf"nineteen[- ](?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|hundred|oh[- ](?:{_ONES}))(?![\w-])"
 )
 

@@ -17,25 +17,25 @@ from functools import lru_cache
 # the parser behind ``re`` (private, but stable since 3.11; walked once per rule at start-up)
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Final
 
 from herald_timeline import resources
 from herald_timeline.timex_rules import Hit, Rule, macros, rules
 
 #: characters of a candidate that select the rules to try
-KEY = 8
+KEY: Final = 8
 #: prefixes whose rule lists are remembered (normalised prefixes repeat: "nov. 00,")
-_LOOKUPS = 1 << 14
-_NORM = str.maketrans("0123456789\t\n\r\f\v\u00a0", "0000000000      ")
+_LOOKUPS: Final = 1 << 14
+_NORM: Final = str.maketrans("0123456789\t\n\r\f\v\u00a0", "0000000000      ")
 #: every character ``\s`` matches in a str pattern (listed: a class of literals is tested
 #: with one table lookup, ``\s`` with a call per character; a test compares the two)
-SPACES = (
+SPACES: Final = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 # what may precede a timex (rules also refuse a start glued to a word, amount or path)
-_SEPARATOR = "[" + re.escape(SPACES) + r"()\[\]{}<>\"'`“”‘’«»„…*+=~#&%^@|\-—–:;!?]"
-_BIG_CLASS = 40  # a character class wider than this matches "anything" here
+_SEPARATOR: Final = "[" + re.escape(SPACES) + r"()\[\]{}<>\"'`“”‘’«»„…*+=~#&%^@|\-—–:;!?]"
+_BIG_CLASS: Final = 40  # a character class wider than this matches "anything" here
 
 
 class _Wild(Exception):
@@ -226,7 +226,7 @@ def _trie(keys: list[str]) -> str:
     return body + ("?" if ends and branches else "")
 
 
-_CAPITALISED = ("month", "month2", "weekday", "weekday2")
+_CAPITALISED: Final[tuple[str, ...]] = ("month", "month2", "weekday", "weekday2")
 
 
 @lru_cache(maxsize=1)
@@ -248,7 +248,7 @@ def _acceptable(match: re.Match[str], names: tuple[str, ...]) -> bool:
 
 #: characters that IGNORECASE matches with an ASCII letter but ``lower`` leaves alone (or
 #: lengthens): where one occurs, the modifier seen on lower-cased text proves nothing
-_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_FOLDS: Final[tuple[str, ...]] = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def ascii_lower(text: str) -> str:

@@ -4,6 +4,7 @@ count ("two days ago") or to another date ("two days later", "the following day"
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from herald_timeline import timex_calendar as cal
 from herald_timeline.timex_core import (
@@ -149,9 +150,18 @@ def after_event(hit: Hit, ctx: Context) -> list[Timex]:
 
 
 #: words between "N units after" and a date that put the date in another clause
-_REPORTED = re.compile(r"\b(?:that|said|says|agreed|will|would|planned|plans|scheduled)\b")
-_REPORTED_WORDS = ("that", "said", "says", "agreed", "will", "would", "planned", "plans",
-                   "scheduled")  # fmt: skip
+_REPORTED: Final = re.compile(r"\b(?:that|said|says|agreed|will|would|planned|plans|scheduled)\b")
+_REPORTED_WORDS: Final[tuple[str, ...]] = (
+    "that",
+    "said",
+    "says",
+    "agreed",
+    "will",
+    "would",
+    "planned",
+    "plans",
+    "scheduled",
+)
 
 
 def _reported(text: str, start: int, end: int) -> bool:
@@ -164,7 +174,7 @@ def _reported(text: str, start: int, end: int) -> bool:
 
 
 #: hedges that make "N units before X" a bound, not a date
-_BOUNDS = frozenset({"less than", "more than", "almost", "at least", "up to", "within"})
+_BOUNDS: Final = frozenset({"less than", "more than", "almost", "at least", "up to", "within"})
 
 
 def year_ago(hit: Hit, ctx: Context) -> list[Timex]:
@@ -212,8 +222,14 @@ def _duration(
 
 
 #: a fraction of a unit in the next smaller one ("2 1/2 years" is P2Y6M)
-_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
-_TIME_UNITS = ("H", "MIN", "S")
+_SMALLER: Final = {
+    "Y": ("M", 12),
+    "W": ("D", 7),
+    "D": ("H", 24),
+    "H": ("MIN", 60),
+    "MIN": ("S", 60),
+}
+_TIME_UNITS: Final[tuple[str, ...]] = ("H", "MIN", "S")
 
 
 def duration_value(amount: float, unit: str) -> str:
@@ -229,10 +245,10 @@ def duration_value(amount: float, unit: str) -> str:
 
 
 # "a quarter of the market" is a share; "the first two quarters of 1990" is a period
-_FRACTION = re.compile(r" of (?:the|its|his|her|their|our|all|total|an?)\b(?! century)")
-_THE = re.compile(r"\bthe\b", re.IGNORECASE)
+_FRACTION: Final = re.compile(r" of (?:the|its|his|her|their|our|all|total|an?)\b(?! century)")
+_THE: Final = re.compile(r"\bthe\b", re.IGNORECASE)
 # "four flights a week", "$1.76 a year", "24 hours a day", "$500 million a year"
-_RATE = re.compile(r"(?:[\d%s]|(?:million|billion|trillion|percent|times)) \Z")
+_RATE: Final = re.compile(r"(?:[\d%s]|(?:million|billion|trillion|percent|times)) \Z")
 
 
 def duration(hit: Hit, ctx: Context) -> list[Timex]:
@@ -250,7 +266,7 @@ def duration(hit: Hit, ctx: Context) -> list[Timex]:
     return [_duration(hit, ctx, amount, unit, times, span=adjectival_span(hit))]
 
 
-_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+_SET_WORDS: Final = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
               "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}  # fmt: skip
 
 

@@ -11,16 +11,17 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from herald_timeline import resources
 from herald_timeline.timex_words import WORD, ascii_words, sentence_ends, split_words
 
 # A sentence ends at terminal punctuation followed by a capital or quote, or at a newline
 # (the definition: sentence_ends finds the same ends faster; tests compare them).
-_BE = frozenset({"be", "been", "being", "is", "are", "am", "'s", "was", "were"})
-_TO_OR_THAT = frozenset({"to", "that"})  # a decided act's object: what was decided
-_WINDOW = 200  # characters looked at on each side: bounded work per expression
-_AFTER_PENALTY = 3  # a cue after the expression counts as this many words further away
+_BE: Final = frozenset({"be", "been", "being", "is", "are", "am", "'s", "was", "were"})
+_TO_OR_THAT: Final = frozenset({"to", "that"})  # a decided act's object: what was decided
+_WINDOW: Final = 200  # characters looked at on each side: bounded work per expression
+_AFTER_PENALTY: Final = 3  # a cue after the expression counts as this many words further away
 
 
 #: phrases by their last word, then grouped by length, longest first
@@ -210,11 +211,11 @@ class Sentences:
 
 
 #: a participle clause set off by commas up to a date: ", agreed upon by Yoon and Biden in "
-_ASIDE = re.compile(r",\s+(?:\w+\s+)?\w+ed\b(?:(?!\bto\s)[^,;])*\Z")
+_ASIDE: Final = re.compile(r",\s+(?:\w+\s+)?\w+ed\b(?:(?!\bto\s)[^,;])*\Z")
 
 
 #: what a report is made in: "said in a statement on Monday" dates the saying
-_MEDIA = frozenset(
+_MEDIA: Final = frozenset(
     {"statement", "interview", "speech", "broadcast", "briefing", "release", "message",
      "commentary", "editorial", "dispatch", "post", "report"}
 )  # fmt: skip
@@ -235,10 +236,12 @@ def _opens_line(text: str, start: int) -> bool:
 
 
 #: words that may stand between "had" and its participle ("had not yet filed")
-_PERFECT_GAP = frozenset({"not", "never", "already", "yet", "just", "all", "also", "only"})
-_RELATIVE = frozenset({"which", "who", "that", "whom"})
+_PERFECT_GAP: Final = frozenset({"not", "never", "already", "yet", "just", "all", "also", "only"})
+_RELATIVE: Final = frozenset({"which", "who", "that", "whom"})
 #: participles that neither end in -ed nor are in the past-tense list
-_PARTICIPLES = frozenset({"been", "done", "gone", "taken", "given", "seen", "begun", "known"})
+_PARTICIPLES: Final = frozenset(
+    {"been", "done", "gone", "taken", "given", "seen", "begun", "known"}
+)
 
 
 def _past_perfect(words: list[str], cues: _Cues) -> bool:

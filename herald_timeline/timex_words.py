@@ -4,28 +4,29 @@ paths that agree with the regexes defining them (tests compare the two)."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from herald_timeline.text import is_abbreviation
 
 #: where a sentence ends (the definition ``sentence_ends`` follows, minus abbreviations)
-BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
+BOUNDARY: Final = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
 #: a word as the tense cues read it
-WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+WORD: Final = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 
 # Words come from an ASCII copy of the text (letters and apostrophes kept, everything else
 # a space) cut by str.split, several times cheaper than WORD.findall. The copy mirrors
 # WORD except when a character lower-cases to an ASCII letter ("İ", the Kelvin sign) or an
 # apostrophe precedes a capital (WORD keeps "'s" but not "'S"): such texts use WORD.
-_ODD = ("\u0130", "\u212a")
-_LETTERS = bytes(
+_ODD: Final[tuple[str, ...]] = ("\u0130", "\u212a")
+_LETTERS: Final = bytes(
     c if chr(c).isascii() and (chr(c).isalpha() or c == 39) else 32 for c in range(256)
 )
-_APOSTROPHE_CAPITAL = re.compile(r"'[A-Z]")
+_APOSTROPHE_CAPITAL: Final = re.compile(r"'[A-Z]")
 # apostrophes that cannot join a word (no letter on one side) are blanks for WORD
-_LONE = re.compile(r"'(?:(?![A-Za-z])|(?<![A-Za-z]'))")
-_CHAIN = re.compile(r"'[A-Za-z]+'")  # "rock'n'roll": WORD joins only the first
-_PLAIN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_LONE: Final = re.compile(r"'(?:(?![A-Za-z])|(?<![A-Za-z]'))")
+_CHAIN: Final = re.compile(r"'[A-Za-z]+'")  # "rock'n'roll": WORD joins only the first
+_PLAIN_WORD: Final = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
 def ascii_words(text: str) -> str | None:
@@ -53,9 +54,9 @@ def split_words(plain: str, start: int, end: int) -> list[str]:
 
 # After terminal punctuation: closing quotes, blanks, a capital (each mark searched on its
 # own: a regex that starts with one literal character skips ahead fast, a class does not).
-_AFTER_STOP = r"[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])"
-_STOPS = tuple((mark, re.compile(re.escape(mark) + _AFTER_STOP)) for mark in ".!?")
-_NEWLINE = re.compile("\n")
+_AFTER_STOP: Final = r"[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])"
+_STOPS: Final = tuple((mark, re.compile(re.escape(mark) + _AFTER_STOP)) for mark in ".!?")
+_NEWLINE: Final = re.compile("\n")
 
 
 def sentence_ends(text: str) -> list[int]:
