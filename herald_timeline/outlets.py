@@ -64,6 +64,8 @@ def outlet_of_lines(lines: list[str], url: str | None) -> Profile | None:
     # in each of its lines; a site's masthead and footer lines recur on all its pages.
     if url:
         probe_lines[-1:] = probe_lines[-1].split("\n")
+    # a short document's first and last lines are the same lines: scan each once
+    probe_lines = list(dict.fromkeys(probe_lines))
     memo = _line_outlets
     found = list(map(memo.known.get, probe_lines))
     for i, hits in enumerate(found):
@@ -78,13 +80,19 @@ def _outlets_in(line: str) -> tuple[int, ...]:
     """The profiles (indices) whose patterns a scan of the probe line ``line`` finds."""
     lower = line.lower()
     odd = case_odd(line)
-    kept = tuple(k for k, needle in enumerate(_needles()) if odd or needle in lower)
-    if not kept:
-        return ()
-    scan = _any_outlet(kept, not odd)
-    return tuple(
-        sorted({int(m.lastgroup[1:]) for m in scan.finditer(line if odd else lower) if m.lastgroup})
-    )
+    if odd:
+        kept = tuple(range(len(_needles())))
+        found: set[int] = set()
+    else:  # a whole-line detector ("^Reuters$") is a lookup; the others need their needle
+        whole, partial = _split_detectors()
+        kept = tuple(k for k, needle in partial if needle in lower)
+        found = set(whole.get(lower, ()))
+    if kept:
+        scan = _any_outlet(kept, not odd)
+        found.update(
+            int(m.lastgroup[1:]) for m in scan.finditer(line if odd else lower) if m.lastgroup
+        )
+    return tuple(sorted(found))
 
 
 #: probe lines up to this long are remembered (a 300-character cut of a paragraph is not)
@@ -255,6 +263,26 @@ def _detectors() -> tuple[tuple[int, str, str], ...]:
 @lru_cache(maxsize=1)
 def _needles() -> tuple[str, ...]:
     return tuple(needle for _, needle, _ in _detectors())
+
+
+#: a detect pattern that is a whole line of literal text: "^", then plain or escaped
+#: punctuation characters, then "$"
+_WHOLE_LINE: Final = re.compile(r"\^(?:[^.^$|?*+{}\[\]()\\]|\\\W)+\$")
+
+
+@lru_cache(maxsize=1)
+def _split_detectors() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[int, str], ...]]:
+    """The whole-line detectors as {lower-cased line: profiles}, and the others as
+    (detector index, needle): a stripped probe line matches "^Reuters$" (searched
+    case-insensitively, line by line) exactly when it lower-cases to "reuters"."""
+    whole: dict[str, tuple[int, ...]] = {}
+    partial = []
+    for k, (profile, needle, pattern) in enumerate(_detectors()):
+        if _WHOLE_LINE.fullmatch(pattern):
+            whole[needle] = (*whole.get(needle, ()), profile)
+        else:
+            partial.append((k, needle))
+    return whole, tuple(partial)
 
 
 @lru_cache(maxsize=1)

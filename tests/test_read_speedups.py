@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -82,6 +84,28 @@ def test_outlet_by_lines_agrees_on_any_lines(lines: list[str], extra: str) -> No
     lines = [*lines, *extra.split("\n")]
     edge = outlets._edge_lines(lines, outlets._PROBE_LINES)
     assert outlets.outlet_of_lines(lines, None) == outlets._outlet_of_probe("\n".join(edge))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters",
+        "REUTERS",
+        "Reuters reported on Friday",  # a whole-line detector's words inside a sentence
+        "AP NEWS",
+        "AP News wire",
+        "The Korea Herald by Herald Corporation. Copyright Herald Corporation",
+        "KBS 뉴스",
+        "Kyodo News",
+        "Kyodo News, citing a source",
+        "\u212aBS 뉴스",
+        "North Korea fired a missile.",
+    ],
+)
+def test_line_scan_is_each_detect_pattern_searched(line: str) -> None:
+    flags = re.IGNORECASE | re.MULTILINE
+    expected = {i for i, _, pattern in outlets._detectors() if re.search(pattern, line, flags)}
+    assert outlets._outlets_in(line) == tuple(sorted(expected))
 
 
 def test_detect_patterns_stay_within_a_line() -> None:
