@@ -7,6 +7,7 @@ sentence says so ("this year", "last month", "since May", "in 10 days").
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -90,6 +91,10 @@ def _period(body: str, sentence: str, timex: Timex, today: date | None) -> tuple
         return today - timedelta(days=days - 1), today
     if timex.type != "date" or timex.start is None or timex.end is None:
         return None
+    if lead.startswith(("past ", "the past ")) and timex.precision in _ROLLING:
+        # "has fired 200 shells over the past week": the days up to publication, not the
+        # calendar week before it
+        return None if today is None else (_rolling_start(today, timex.precision), today)
     if _AS_OF.search(before):
         return None  # "12,121 warheads as of January": a stock at a moment, no total
     if _SINCE.search(before) or lead.startswith("since "):
@@ -103,6 +108,21 @@ def _period(body: str, sentence: str, timex: Timex, today: date | None) -> tuple
         end = min(timex.end, today) if today is not None else timex.end
         return (timex.start, end) if end >= timex.start else None
     return None
+
+
+_ROLLING: Final = frozenset({"week", "month", "year"})
+
+
+def _rolling_start(today: date, precision: str) -> date:
+    """The first day of the week, month or year that ends on ``today``."""
+    if precision == "week":
+        return today - timedelta(days=6)
+    if precision == "year":
+        year, month = today.year - 1, today.month
+    else:  # the month before
+        year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+    day = min(today.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) + timedelta(days=1)
 
 
 _IN: Final = re.compile(r"\b(?:in|during|throughout)\s+\Z", re.IGNORECASE)
@@ -166,6 +186,31 @@ def _compared_between(body: str, anchor: int, timex_at: int, counts: Sequence[in
     return any(_COMPARED.search(body, anchor, other) for other in counts[first:last])
 
 
+#: "from May 28 to 29", "between Monday and Wednesday": a window of days
+_RANGE_OPENS: Final = re.compile(r"\b(?:from|between)\s+\Z", re.IGNORECASE)
+_RANGE_JOINS: Final = re.compile(r"\s*(?:to|through|until|till|and|-|–)\s*")
+
+
+def _day_range(
+    body: str, timexes: Sequence[Timex], index: int, today: date | None
+) -> tuple[date, date] | None:
+    """The window of days that the day ``timexes[index]`` opens with the one after it, if
+    it is over by publication: "will run from Aug. 22 to Sept. 1, in two phases" totals
+    nothing yet."""
+    if today is None or index + 1 >= len(timexes):
+        return None
+    first, last = timexes[index], timexes[index + 1]
+    if first.precision != "day" or last.precision != "day":
+        return None
+    if first.start is None or last.end is None or not first.start < last.end <= today:
+        return None
+    if not _RANGE_JOINS.fullmatch(body, first.char_end, last.char_start):
+        return None
+    if not _RANGE_OPENS.search(body, max(0, first.char_start - 10), first.char_start):
+        return None
+    return first.start, last.end
+
+
 #: a clause of its own after the count: a time expression there dates that clause
 _NEW_CLAUSE: Final = re.compile(r",\s+(?:and|but)\s+|;")
 #: the year a comparison is made with ("as many as in 2021", "than in 2021")
@@ -187,8 +232,11 @@ def _nearest_period(
 ) -> tuple[date, date] | None:
     best: tuple[int, tuple[date, date]] | None = None
     nearest_day = len(body)  # how near the nearest day-dated expression is
-    for timex in timexes:
+    range_end = -1  # the index of the day that closes a window of days found before
+    for index, timex in enumerate(timexes):
         if timex.char_start < sentence.start or timex.char_end > sentence.end:
+            continue
+        if index == range_end:
             continue
         if _compared_between(body, anchor, timex.char_start, counts):
             continue  # "30 drills, up from 13 last year": last year's count is the 13
@@ -199,7 +247,11 @@ def _nearest_period(
         if _COMPARISON_BEFORE.search(body, max(0, timex.char_start - 40), timex.char_start):
             continue  # "twice as many as in 2021, mobilizing 240 aircraft": 2021's is no count
         distance = abs(timex.char_start - anchor)
-        period = _period(body, sentence.text, timex, today)
+        period = _day_range(body, timexes, index, today)
+        if period is not None:
+            range_end = index + 1
+        else:
+            period = _period(body, sentence.text, timex, today)
         if period is None and not _closes_earlier_count(
             body, sentence.start, anchor, timex, counts
         ):

@@ -667,6 +667,34 @@ PERIOD_ROWS = [
         "It conducted five nuclear tests, the last in September 2016.",
         [(5, "nuclear test", None, None)],
     ),
+    # a rolling window up to publication, not the calendar week or month before it
+    (
+        "It has fired more than 200 rockets over the past week.",
+        [(200, "rocket", date(2022, 11, 12), date(2022, 11, 18))],
+    ),
+    (
+        "It has fired 40 rockets in the past month.",
+        [(40, "rocket", date(2022, 10, 19), date(2022, 11, 18))],
+    ),
+    (
+        "It fired 40 rockets in the past year.",
+        [(40, "rocket", date(2021, 11, 19), date(2022, 11, 18))],
+    ),
+    # a window of days
+    (
+        "It fired 12 missiles from Oct. 28 to 29.",
+        [(12, "missile", date(2022, 10, 28), date(2022, 10, 29))],
+    ),
+    (
+        "From Oct. 28 to 30, it fired 12 missiles.",
+        [(12, "missile", date(2022, 10, 28), date(2022, 10, 30))],
+    ),
+    (
+        "It fired 12 missiles between Oct. 28 and Nov. 2.",
+        [(12, "missile", date(2022, 10, 28), date(2022, 11, 2))],
+    ),
+    ("It fired 2 missiles on Oct. 28 and Oct. 29.", [(2, "missile", None, None)]),
+    ("The drill will run from Nov. 18 to 28 in two phases.", [(2, "phase", None, None)]),
 ]
 
 
