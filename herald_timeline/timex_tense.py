@@ -214,19 +214,24 @@ class Sentences:
 _ASIDE: Final = re.compile(r",\s+(?:\w+\s+)?\w+ed\b(?:(?!\bto\s)[^,;])*\Z")
 
 
-#: what a report is made in: "said in a statement on Monday" dates the saying
+#: what a report is made in, or to: "said in a statement on Monday", "told a news
+#: conference on Tuesday", "told reporters on Friday" date the saying
 _MEDIA: Final = frozenset(
     {"statement", "interview", "speech", "broadcast", "briefing", "release", "message",
-     "commentary", "editorial", "dispatch", "post", "report"}
+     "commentary", "editorial", "dispatch", "post", "report", "conference", "reporters",
+     "journalists", "lawmakers", "parliament", "hearing"}
 )  # fmt: skip
 
 
 def _medium(words: list[str], verb: int) -> bool:
-    """Whether only "in a <medium>" stands between a reporting verb and the date."""
+    """Whether only "in a <medium>" ("at a news conference"; after "told", its audience)
+    stands between a reporting verb and the date."""
     between = words[verb + 1 :]
     if between and between[-1] in ("on", "late", "early"):
         between = between[:-1]
-    return 2 < len(between) <= 5 and between[0] == "in" and between[-1] in _MEDIA
+    if not between or len(between) > 5 or between[-1] not in _MEDIA:
+        return False
+    return between[0] in ("in", "at") if words[verb] != "told" else True
 
 
 def _opens_line(text: str, start: int) -> bool:
@@ -337,6 +342,10 @@ def _believed(words: list[str], start: int, cues: _Cues) -> bool:
     return words[start] == "to" and start > 0 and words[start - 1] in cues.epistemic
 
 
+#: modals of possibility: future, unless a perfect follows ("may have")
+_MODALS: Final = frozenset({"may", "might"})
+
+
 def _classify(words: list[str], cased: _Cased, i: int, cues: _Cues) -> str | None:
     """The cue ``words[i]`` is: 'future', 'intent', 'past', 'present' or None."""
     word = words[i]
@@ -344,6 +353,11 @@ def _classify(words: list[str], cased: _Cased, i: int, cues: _Cues) -> str | Non
         return None  # most words: no cue, decided without looking at phrases
     n = _ends_phrase(words, i, cues.future)
     if n:
+        if word in _MODALS:
+            if not cased[i][:1].islower():
+                return None  # "In May, ...": the month
+            if words[i + 1 : i + 2] == ["have"]:
+                return "past"  # "may have fired on Friday": a guess about the past
         return None if _believed(words, i + 1 - n, cues) else "future"
     if _ends_phrase(words, i, cues.intent):
         return "intent"

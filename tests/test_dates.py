@@ -340,6 +340,31 @@ def test_weekday_direction(text: str, published: date, expected: list[str]) -> N
     assert [t.value for t in find_dates(text, published=published)] == expected
 
 
+MODAL_DIRECTIONS = [
+    # possibility and expectation look ahead; "may have" looks back; "May" is a month
+    ("North Korea may conduct a nuclear test in November.", date(2024, 1, 6), ["2024-11"]),
+    ("It might launch a satellite in March.", date(2024, 5, 6), ["2025-03"]),
+    ("Experts expect another test in November.", date(2024, 1, 6), ["2024-11"]),
+    ("The talks are expected in November.", date(2024, 1, 6), ["2024-11"]),
+    ("The North may have fired a missile in November.", date(2024, 1, 6), ["2023-11"]),
+    ("Since May it has fired one missile in November.", date(2024, 1, 6), ["2023-05", "2023-11"]),
+    # told its audience on a day: the telling is dated, not what might follow
+    ("Bush told a news conference on Tuesday that it might be extended.", date(1990, 8, 15),
+     ["1990-08-14"]),
+    ("He told reporters on Tuesday that they would meet.", date(1990, 8, 15), ["1990-08-14"]),
+    # an irregular past verb is nearer than a modal of the quote before it
+    ("'They might come,' said a man who spent part of Sunday with protesters.",
+     date(2000, 4, 17), ["2000-04-16"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"), MODAL_DIRECTIONS, ids=[r[0][:40] for r in MODAL_DIRECTIONS]
+)
+def test_direction_from_modals_and_reports(text: str, published: date, expected: list[str]) -> None:
+    assert [t.value for t in find_dates(text, published=published)] == expected
+
+
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [("The governor, who takes office on May 10, spoke.", date(2022, 3, 24), "2022-05-10"),
