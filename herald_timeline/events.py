@@ -136,6 +136,8 @@ def _sentence_events(
             continue  # the relation phrase is resolved here, against the right event
         dates.extend(event_dates.split_range(when))
     owned, borrowed = event_assign.assign(triggers, dates, text, lower)
+    if history.published is not None:
+        _drop_later_dates(triggers, owned, borrowed, history.published)
     given: list[When | None] = [None for _ in triggers]
     bases: list[int | None] = [None for _ in triggers]
     skip = [False for _ in triggers]
@@ -186,6 +188,27 @@ def _sentence_events(
             event = _event(sentence, facts, trigger, when, span=len(whens) > 1)
             events.append((event, link, event_merge.kind(trigger)))
     return events
+
+
+def _drop_later_dates(
+    triggers: list[Trigger],
+    owned: list[list[When]],
+    borrowed: list[When | None],
+    published: date,
+) -> None:
+    """A verb in the past tense ("agreed to hold talks in April", "fired") did not happen
+    after publication: a later date is its object's, and the trigger is dated otherwise."""
+    for index, trigger in enumerate(triggers):
+        if not _PAST_VERB.search(trigger.text):
+            continue
+        owned[index] = [w for w in owned[index] if w.start <= published]
+        late = borrowed[index]
+        if late is not None and late.start > published:
+            borrowed[index] = None
+
+
+#: a trigger that opens with a verb in the simple past ("agreed", "held talks")
+_PAST_VERB: Final = re.compile(r"\A[a-z]+ed\b|\A(?:held|met|signed|fired)\b")
 
 
 def _relate(

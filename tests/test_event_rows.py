@@ -255,6 +255,12 @@ ROWS = [
     # engines tested for a missile are an engine test, not a launch
     ("North Korea successfully tested engines for a new IRBM on Friday.",
      [("other", "2017-09-01")]),
+    # a past-tense verb did not happen after publication: the later date is its object's
+    ("The ministers held talks by phone on Friday.\n"
+     "The two sides agreed to hold a summit in Seoul in November.",
+     [("agreement", "2017-09-01"), ("meeting", "2017-09-01"), ("meeting", "2017-11")]),
+    ("North Korea fired a missile on Sunday, and Japan agreed to hold talks in October.",
+     [("launch", "2017-09-03"), ("meeting", "2017-10")]),
 ]  # fmt: skip
 
 
@@ -280,7 +286,8 @@ ROWS = [
          "parade-anaphor-and-that-meeting", "date-in-own-clause", "relation-dates-the-start",
          "listed-launches-past-since", "date-in-subject-names-its-event",
          "banned-drills-no-event", "clearing-the-way-no-event",
-         "emergency-meeting-answers-launch", "engines-tested-for-a-missile"],
+         "emergency-meeting-answers-launch", "engines-tested-for-a-missile",
+         "agreed-to-hold-later-meeting", "agreed-to-hold-after-a-launch"],
 )  # fmt: skip
 def test_article_rows(body: str, expected: list[tuple[str, str]]) -> None:
     assert rows(body) == expected
