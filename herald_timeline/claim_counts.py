@@ -36,6 +36,7 @@ class Count:
     elliptical: bool = False
     definite: bool = False  # after "the"/"all": maybe a repeated count
 
+    # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(
         self,
         value: float,

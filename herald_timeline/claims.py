@@ -53,6 +53,7 @@ class Claim:
     char_end: int
     value_text: str
 
+    # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(
         self,
         value: float,

@@ -68,6 +68,7 @@ class When:
     event_relative: bool = False
     refers_to: int | None = None  # the event (row index) a definite mention names
 
+    # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(
         self,
         start: date,

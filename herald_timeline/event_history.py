@@ -38,6 +38,7 @@ class Event:
     char_end: int
     trigger: str
 
+    # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(
         self,
         type: str,
@@ -86,6 +87,7 @@ class History:
     bases: list[int | None]
     kinds: list[str]
 
+    # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(
         self,
         events: list[Event],

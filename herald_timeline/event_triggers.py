@@ -58,6 +58,7 @@ class Trigger:
     rule: str
     weak: bool
 
+    # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(self, type: str, start: int, end: int, text: str, rule: str, weak: bool) -> None:
         object.__setattr__(self, "type", type)
         object.__setattr__(self, "start", start)

@@ -15,8 +15,11 @@ per call, so it is as fast as a hand-written one.
 
 In a compiled build (``herald_timeline.COMPILED``) a record's class is a mypyc native class:
 its layout is not a slotted twin's, so the trick does not apply and the builder is the class
-itself (its ``__init__`` is still the one :mod:`dataclasses` writes; about 5% of a compiled
-parse goes there, room for a compiled builder later).
+itself. The hot records therefore write their ``__init__`` out (``@dataclass(init=False)``
+and one ``object.__setattr__`` per field, what :mod:`dataclasses` would generate): mypyc
+compiles that to direct stores, about 25x faster than the generated ``__init__``, which stays
+interpreted even in a compiled module (it was about 5% of a compiled parse). From source the
+written-out ``__init__`` costs what the generated one does, and the builder skips it anyway.
 
 Conditions, checked by :func:`fast_builder` (``TypeError`` otherwise):
 

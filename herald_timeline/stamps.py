@@ -24,6 +24,7 @@ class Stamp:
     text: str
     has_time: bool
 
+    # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(self, label: str, moment: datetime, text: str, has_time: bool) -> None:
         object.__setattr__(self, "label", label)
         object.__setattr__(self, "moment", moment)

@@ -109,6 +109,7 @@ class Sentence:
     text: str
     paragraph: int
 
+    # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(self, index: int, start: int, end: int, text: str, paragraph: int) -> None:
         object.__setattr__(self, "index", index)
         object.__setattr__(self, "start", start)

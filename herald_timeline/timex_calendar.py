@@ -19,6 +19,7 @@ class Point:
     end: date
     precision: str
 
+    # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(self, value: str, start: date, end: date, precision: str) -> None:
         object.__setattr__(self, "value", value)
         object.__setattr__(self, "start", start)

@@ -33,6 +33,7 @@ class Timex:
     mod: str | None = None
     rule: str = ""
 
+    # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(
         self,
         text: str,

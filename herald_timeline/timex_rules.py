@@ -48,6 +48,7 @@ class Hit:
     rule: Rule
     match: re.Match[str]
 
+    # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(self, rule: Rule, match: re.Match[str]) -> None:
         object.__setattr__(self, "rule", rule)
         object.__setattr__(self, "match", match)

@@ -1,6 +1,7 @@
 """records.fast_builder: the builders of the hot records (new_point, new_timex, new_when,
 new_event, new_trigger, new_sentence, new_claim, new_article) make the same frozen objects as
-their dataclasses, and classes it cannot build are refused."""
+their dataclasses, and classes it cannot build are refused; the records whose ``__init__`` is
+written out (for mypyc) write the one dataclasses would."""
 
 import dataclasses
 import inspect
@@ -11,15 +12,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from herald_timeline import COMPILED
 from herald_timeline.article import Article, new_article
+from herald_timeline.claim_counts import Count
 from herald_timeline.claims import Claim, new_claim
 from herald_timeline.event_dates import When, new_when
-from herald_timeline.event_history import Event, new_event
+from herald_timeline.event_history import Event, History, new_event
 from herald_timeline.event_triggers import Trigger, new_trigger
 from herald_timeline.records import fast_builder
+from herald_timeline.stamps import Stamp
 from herald_timeline.text import Sentence, new_sentence
 from herald_timeline.timex_calendar import Point, new_point
 from herald_timeline.timex_core import Timex, new_timex
+from herald_timeline.timex_rules import Hit
 
 days = st.dates(min_value=date(1600, 1, 1), max_value=date(2200, 12, 31))
 words = st.text(max_size=12)
@@ -190,3 +195,26 @@ class _Plain:
 def test_fast_builder_refuses_what_it_cannot_build(cls: Any, why: str) -> None:
     with pytest.raises(TypeError, match=why):
         fast_builder(cls)
+
+
+# ------------------------------------------- records whose __init__ is written out (mypyc)
+
+
+WRITTEN_OUT = [Point, Timex, Event, When, Trigger, Sentence, Claim, Hit, Stamp, Count, History]
+
+
+@pytest.mark.parametrize("cls", WRITTEN_OUT, ids=[c.__name__ for c in WRITTEN_OUT])
+def test_written_out_init_is_the_one_dataclasses_would_write(cls: type) -> None:
+    assert not cls.__dataclass_params__.init  # type: ignore[attr-defined]
+    fields = dataclasses.fields(cls)
+    expected = [(f.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, f.default) for f in fields]
+    defaults_missing = [
+        (n, k, inspect.Parameter.empty if d is dataclasses.MISSING else d) for n, k, d in expected
+    ]
+    assert _parameters(cls) == defaults_missing
+    if COMPILED:
+        return  # a native class checks the argument types; the stores are checked from source
+    # every field is stored from its own parameter (distinct sentinels, one per field)
+    sentinels = [object() for _ in fields]
+    record = cls(*sentinels)
+    assert [getattr(record, f.name) for f in fields] == sentinels
