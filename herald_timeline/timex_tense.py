@@ -231,7 +231,7 @@ def _medium(words: list[str], verb: int) -> bool:
         between = between[:-1]
     if not between or len(between) > 5 or between[-1] not in _MEDIA:
         return False
-    return between[0] in ("in", "at") if words[verb] != "told" else True
+    return words[verb] == "told" or between[0] in ("in", "at")
 
 
 def _opens_line(text: str, start: int) -> bool:
