@@ -208,7 +208,7 @@ def _drop_later_dates(
 
 
 #: a trigger that opens with a verb in the simple past ("agreed", "held talks")
-_PAST_VERB: Final = re.compile(r"\A[a-z]+ed\b|\A(?:held|met|signed|fired)\b")
+_PAST_VERB: Final = re.compile(r"\A(?:[a-z]+ed|held|met)\b")
 
 
 def _relate(

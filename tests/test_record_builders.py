@@ -207,11 +207,12 @@ WRITTEN_OUT = [Point, Timex, Event, When, Trigger, Sentence, Claim, Hit, Stamp, 
 def test_written_out_init_is_the_one_dataclasses_would_write(cls: type) -> None:
     assert not cls.__dataclass_params__.init  # type: ignore[attr-defined]
     fields = dataclasses.fields(cls)
-    expected = [(f.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, f.default) for f in fields]
-    defaults_missing = [
-        (n, k, inspect.Parameter.empty if d is dataclasses.MISSING else d) for n, k, d in expected
+    positional, empty = inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.empty
+    expected = [
+        (f.name, positional, empty if f.default is dataclasses.MISSING else f.default)
+        for f in fields
     ]
-    assert _parameters(cls) == defaults_missing
+    assert _parameters(cls) == expected
     if COMPILED:
         return  # a native class checks the argument types; the stores are checked from source
     # every field is stored from its own parameter (distinct sentinels, one per field)
