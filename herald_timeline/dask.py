@@ -1,6 +1,6 @@
 """Parse a corpus on Dask: the same parser, the four tables as Dask DataFrames.
 
-Each partition is a run of documents parsed by :func:`herald_timeline.jobs.run_job`,
+Each partition is a run of documents parsed by :func:`herald_timeline.jobs.run_jobs`,
 exactly as ``parse_corpus`` does, so the rows, ids and their order are the same; only
 where the work runs changes. The tables are lazy: write them with
 :meth:`DaskCorpus.to_parquet` / :meth:`DaskCorpus.to_csv` (one pass over the corpus for
@@ -38,7 +38,7 @@ from herald_timeline import schema
 from herald_timeline.article import Source
 from herald_timeline.corpus import OUTPUT_TABLES, Corpus
 from herald_timeline.io import to_text_frame
-from herald_timeline.jobs import Job, make_jobs, manifest_values, read_manifest, run_job
+from herald_timeline.jobs import Job, make_jobs, manifest_values, read_manifest, run_jobs
 from herald_timeline.parsing import DocResult
 
 __all__ = ["DaskCorpus", "parse_paths", "parse_texts"]
@@ -173,7 +173,7 @@ def _bag(texts: db.Bag) -> Any:
 
 
 def _parse_jobs(jobs: Sequence[Job]) -> list[DocResult]:
-    return [run_job(job) for job in jobs]
+    return run_jobs(jobs)
 
 
 def _parse_items(
@@ -183,13 +183,12 @@ def _parse_items(
     format: str,
     published: str | None,
 ) -> list[DocResult]:
-    results = []
+    jobs = []
     for item in items:
         name, text = item if isinstance(item, (tuple, list)) else ("<text>", item)
         data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-        job = Job(data, str(name), manifest_values(rows, str(name)), format, published)
-        results.append(run_job(job))
-    return results
+        jobs.append(Job(data, str(name), manifest_values(rows, str(name)), format, published))
+    return run_jobs(jobs)
 
 
 def _table(results: Sequence[DocResult], name: str) -> pd.DataFrame:

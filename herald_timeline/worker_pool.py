@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor
 from itertools import islice
 
-from herald_timeline.jobs import Job, run_job
+from herald_timeline.jobs import BATCH, Job, run_jobs
 from herald_timeline.parsing import DocResult
 
 #: below this many documents a pool costs more than it saves: starting the workers takes
@@ -67,8 +67,9 @@ def iter_results(
         count = 1
     if count <= 1:
         # In-process there is nothing to offload: ``finish`` is for workers. Yielding each
-        # document as it is done keeps every finished one on Ctrl-C.
-        yield from map(run_job, jobs)
+        # batch as it is done keeps every finished one on Ctrl-C.
+        for batch in _chunks(jobs, BATCH):
+            yield from run_jobs(batch)
         return
     step = chunksize or (MAX_CHUNK if size is None else min(MAX_CHUNK, size // (count * 8)))
     chunks = _chunks(jobs, max(1, step))
@@ -90,7 +91,7 @@ def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
 
 
 def _run_chunk(jobs: list[Job], finish: Finish | None = None) -> list[DocResult]:
-    results = [run_job(job) for job in jobs]
+    results = run_jobs(jobs)
     return finish(results) if finish is not None else results
 
 

@@ -227,21 +227,22 @@ def test_resume_after_interrupt_gives_the_full_output(
     base = ["parse", str(docs), "--published", PUBLISHED, "-q", "--workers", "1"]
     assert main([*base, "--out", str(tmp_path / "full")]) == 0
 
-    real = worker_pool.run_job
+    real = worker_pool.run_jobs
     calls = 0
 
-    def stop_at_fourth(job: Job) -> parsing.DocResult:
+    def stop_at_fourth(jobs: list[Job]) -> list[parsing.DocResult]:
         nonlocal calls
         calls += 1
         if calls == 4:
             raise KeyboardInterrupt
-        return real(job)
+        return real(jobs)
 
-    monkeypatch.setattr(worker_pool, "run_job", stop_at_fourth)
+    monkeypatch.setattr(worker_pool, "BATCH", 1)  # one document a batch: 3 are done
+    monkeypatch.setattr(worker_pool, "run_jobs", stop_at_fourth)
     out = tmp_path / "cut"
     assert main([*base, "--out", str(out)]) == 130
     assert len(ht.read_table(out / "articles.csv")) == 3
-    monkeypatch.setattr(worker_pool, "run_job", real)
+    monkeypatch.setattr(worker_pool, "run_jobs", real)
     assert main([*base, "--out", str(out), "--resume"]) == 0
     for name in (*TABLES, "timeline"):
         full = (tmp_path / "full" / f"{name}.csv").read_bytes()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
 import herald_timeline as ht
-from herald_timeline import schema
+from herald_timeline import jobs as ht_jobs
+from herald_timeline import parsing, schema
+from herald_timeline.jobs import Job, run_job, run_jobs
 
 SEED_EVENTS = {
     ("establishment", "2022-11-18", "2022-11-18", "day"),
@@ -117,3 +120,51 @@ def test_parse_corpus_keeps_failures_as_rows(tmp_path: Path) -> None:
     )
     assert statuses == {"bad.bin": "error", "good.txt": "ok"}
     assert corpus.events["start"].dt.strftime("%Y-%m-%d").tolist() == ["2022-11-18"]
+
+
+STORIES = [
+    f"SEOUL -- North Korea fired {n} ballistic missiles on Friday, the military said.\n"
+    f"The {n} missiles flew east. Talks are set for Nov. {n + 20}.\n"
+    for n in range(2, 9)
+]
+
+
+def test_batches_give_the_rows_of_one_article_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs = [
+        Job(s.encode(), f"doc{i}.txt", {}, published="2022-11-18") for i, s in enumerate(STORIES)
+    ]
+    alone = [run_job(job) for job in jobs]
+    monkeypatch.setattr(ht_jobs, "BATCH", 3)  # batches of 3, 3 and 1
+    together = run_jobs(jobs)
+    assert [r.article for r in together] == [r.article for r in alone]
+    for name in ("timexes", "events", "claims"):
+        assert [getattr(r, name) for r in together] == [getattr(r, name) for r in alone], name
+    assert all(r.events and r.claims for r in together)
+
+
+@pytest.mark.skipif(ht.COMPILED, reason="a compiled module's globals cannot be patched")
+def test_a_parse_that_raises_fails_its_article_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs = [
+        Job(s.encode(), f"doc{i}.txt", {}, published="2022-11-18") for i, s in enumerate(STORIES)
+    ]
+    expected = run_jobs(jobs)
+    real = parsing.find_events
+
+    def broken(body: str, *args: Any, **kwargs: Any) -> list[ht.Event]:
+        if "fired 4 " in body:
+            raise RuntimeError("boom")
+        return real(body, *args, **kwargs)
+
+    monkeypatch.setattr(parsing, "find_events", broken)
+    got = run_jobs(jobs)
+    assert got[2].article["status"] == "error"
+    assert got[2].article["error"] == "internal error: RuntimeError: boom"
+    assert not got[2].timexes and not got[2].events and not got[2].claims
+    assert [r.article for i, r in enumerate(got) if i != 2] == [
+        r.article for i, r in enumerate(expected) if i != 2
+    ]
+    assert [r.claims for i, r in enumerate(got) if i != 2] == [
+        r.claims for i, r in enumerate(expected) if i != 2
+    ]
+    with pytest.raises(RuntimeError, match="boom"):
+        parsing.extract(ht.load_article(STORIES[2].encode(), published="2022-11-18"))
