@@ -14,8 +14,10 @@ Corpora, built here:
 - ``dev``: the development corpus, when ``../shared`` is there.
 
 It prints documents per second (CPU time of this process) for reading alone, for the full
-parse (reader, time expressions, events, claims), and for ``dateparser.search.search_dates``
-on the same bodies, and the ratios. Both tools are warmed up first on pages that are not
+parse (reader, time expressions, events, claims) as a corpus run does it (batches of
+``jobs.BATCH`` documents, each stage over the whole batch) and one document at a time (as
+``ht.parse`` does), and for ``dateparser.search.search_dates`` on the same bodies, and the
+ratios (of the corpus run). Both tools are warmed up first on pages that are not
 measured (compiling our rules, loading dateparser's language data: a one-off cost per
 process, printed apart). Timings are measured, never asserted: this is not a test.
 
@@ -34,7 +36,8 @@ from pathlib import Path
 
 import herald_timeline
 from herald_timeline.article import Article, load_article
-from herald_timeline.parsing import extract
+from herald_timeline.jobs import BATCH
+from herald_timeline.parsing import extract, extract_all
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "koreaherald_2022-11-18_counter-missile-working-group.txt"
@@ -62,6 +65,15 @@ def per_second(work: Callable[[bytes], object], docs: Sequence[bytes]) -> float:
         work(doc)
     spent = time.process_time() - start
     return len(docs) / spent if spent else float("inf")
+
+
+def in_batches(read: Callable[[bytes], Article], docs: Sequence[bytes]) -> None:
+    """What a corpus run does (``parse_corpus``, the CLI): read and parse ``BATCH`` documents
+    at a time, each stage over the whole batch (:func:`herald_timeline.parsing.extract_all`)."""
+    for start in range(0, len(docs), BATCH):
+        for result in extract_all([read(d) for d in docs[start : start + BATCH]]):
+            if isinstance(result, Exception):
+                raise result
 
 
 def dateparser_rate(bodies: Sequence[str]) -> tuple[float, int] | None:
@@ -113,9 +125,11 @@ def report(
 ) -> None:
     articles = [read(d) for d in docs]
     reading = per_second(read, docs)
-    full = per_second(lambda d: extract(read(d)), docs)
+    alone = per_second(lambda d: extract(read(d)), docs)
+    full = len(docs) * per_second(lambda _: in_batches(read, docs), [b""])
     timexes = sum(len(extract(a).timexes) for a in articles)
     line = f"{name:12} {len(docs):5} docs  read {reading:8.0f}/s  full parse {full:8.0f}/s"
+    line += f" (one at a time {alone:4.0f}/s)"
     if with_dateparser:
         result = dateparser_rate([a.body for a in articles])
         if result:
