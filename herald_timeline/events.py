@@ -56,14 +56,17 @@ def find_events(
     *,
     published: datetime | None,
     tz: str = "Asia/Seoul",
+    triggers: Sequence[list[Trigger]] | None = None,
 ) -> list[Event]:
-    """Every dated event stated in ``body``, in reading order, one row per event."""
+    """Every dated event stated in ``body``, in reading order, one row per event.
+    ``triggers``: ``sentence_triggers(sentences)`` when the caller has them already."""
     history = History([], [], _dateline(published, tz), [], [])
     ordered = sorted(timexes, key=lambda t: t.char_start)
     cursor = 0
-    context = ""
+    if triggers is None:
+        triggers = sentence_triggers(sentences)
     read: dict[str, event_names.Facts] = {}  # each evidence sentence's facts, for merging
-    for sentence in sentences:
+    for sentence, found in zip(sentences, triggers, strict=True):
         while cursor < len(ordered) and ordered[cursor].char_start < sentence.start:
             cursor += 1
         inside: list[TimexLike] = []
@@ -72,19 +75,23 @@ def find_events(
             if ordered[probe].char_end <= sentence.end:
                 inside.append(ordered[probe])
             probe += 1
-        triggers = find_triggers(sentence.text, context)
-        context = sentence.text
-        if not triggers:
+        if not found:
             continue
         facts = read.get(sentence.text)
         if facts is None:
             facts = read[sentence.text] = event_names.Facts(sentence.text)
-        for event, base, kind in _sentence_events(sentence, facts, triggers, inside, history):
+        for event, base, kind in _sentence_events(sentence, facts, found, inside, history):
             history.events.append(event)
             history.sentences.append(sentence.index)
             history.bases.append(base)
             history.kinds.append(kind)
     return event_merge.merge(history.events, history.bases, history.kinds, read)
+
+
+def sentence_triggers(sentences: Sequence[Sentence]) -> list[list[Trigger]]:
+    """The event triggers of each sentence (a rule may need the sentence before)."""
+    contexts = ["", *(s.text for s in sentences[:-1])]
+    return [find_triggers(s.text, c) for s, c in zip(sentences, contexts, strict=True)]
 
 
 def _dateline(published: datetime | None, tz: str) -> date | None:

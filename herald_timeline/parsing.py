@@ -18,7 +18,8 @@ from herald_timeline import schema
 from herald_timeline.article import Article, Source, load_article
 from herald_timeline.claims import Claim, find_claims
 from herald_timeline.dates import Timex, find_dates
-from herald_timeline.events import Event, find_events
+from herald_timeline.event_triggers import Trigger
+from herald_timeline.events import Event, find_events, sentence_triggers
 from herald_timeline.text import Sentence, split_sentences
 
 _In = TypeVar("_In")
@@ -135,13 +136,15 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
     failed: dict[int, Exception] = {}
     no_timexes: list[Timex] = []
     no_sentences: list[Sentence] = []
+    no_triggers: list[list[Trigger]] = []
     no_events: list[Event] = []
     no_claims: list[Claim] = []
     bodies = [a.body for a in articles]
     timexes = _each(articles, failed, no_timexes, _dates_of)
     sentences = _each(bodies, failed, no_sentences, split_sentences)
     docs = list(zip(articles, sentences, timexes, strict=True))
-    events = _each(docs, failed, no_events, _events_of)
+    triggers = _each(sentences, failed, no_triggers, sentence_triggers)
+    events = _each(list(zip(docs, triggers, strict=True)), failed, no_events, _events_of)
     claims = _each(docs, failed, no_claims, _claims_of)
     out: list[DocResult | Exception] = []
     for i, article in enumerate(articles):
@@ -167,10 +170,12 @@ def _dates_of(article: Article) -> list[Timex]:
 _Doc = tuple[Article, list[Sentence], list[Timex]]
 
 
-def _events_of(doc: _Doc) -> list[Event]:
-    article, sentences, timexes = doc
+def _events_of(doc_triggers: tuple[_Doc, list[list[Trigger]]]) -> list[Event]:
+    (article, sentences, timexes), triggers = doc_triggers
     published, tz = article.published, article.day_tz
-    return find_events(article.body, sentences, timexes, published=published, tz=tz)
+    return find_events(
+        article.body, sentences, timexes, published=published, tz=tz, triggers=triggers
+    )
 
 
 def _claims_of(doc: _Doc) -> list[Claim]:
