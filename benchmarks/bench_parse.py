@@ -134,7 +134,7 @@ def report(
         result = dateparser_rate([a.body for a in articles])
         if result:
             rate, found = result
-            line += f"  dateparser {rate:6.1f}/s  full parse / dateparser = {full / rate:5.0f}x"
+            line += f"  dateparser {rate:6.1f}/s  full parse / dateparser = {full / rate:5.1f}x"
             line += f"  (expressions: ours {timexes}, dateparser {found})"
     print(line)
 
