@@ -90,8 +90,9 @@ def find_events(
 
 def sentence_triggers(sentences: Sequence[Sentence]) -> list[list[Trigger]]:
     """The event triggers of each sentence (a rule may need the sentence before)."""
-    contexts = ["", *(s.text for s in sentences[:-1])]
-    return [find_triggers(s.text, c) for s, c in zip(sentences, contexts, strict=True)]
+    texts = [s.text for s in sentences]
+    # each sentence with the one before it ("" for the first); zip stops at the last one
+    return [find_triggers(text, before) for text, before in zip(texts, ["", *texts], strict=False)]
 
 
 def _dateline(published: datetime | None, tz: str) -> date | None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from herald_timeline import event_dates, event_relations, event_triggers, resources
 from herald_timeline.dates import find_dates
-from herald_timeline.events import Event, find_events
+from herald_timeline.events import Event, find_events, sentence_triggers
 from herald_timeline.text import split_sentences
 
 PUBLISHED = datetime.fromisoformat("2022-11-18T17:58:00+09:00")
@@ -820,3 +820,26 @@ def test_a_sentence_dated_too_coarsely_inherits_no_day() -> None:
         ("agreement", "2017-12-01"),
         ("launch", "2017-11-29"),
     ]
+
+
+def test_no_sentences_no_events() -> None:
+    assert find_events("", [], [], published=datetime(2022, 11, 18)) == []  # noqa: DTZ001
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "North Korea fired a missile on Friday.",
+        "The talks were held. They agreed on Monday to meet again.",
+        "Seoul said it staged the drill. It ended Sunday. The allies then held talks.",
+    ],
+)
+def test_triggers_given_or_found_alike(body: str) -> None:
+    sentences = split_sentences(body)
+    published = datetime(2022, 11, 18)  # noqa: DTZ001
+    timexes = find_dates(body, published=published)
+    found = sentence_triggers(sentences)
+    assert len(found) == len(sentences)
+    assert [t.text for ts in found for t in ts]  # every body here has a trigger
+    given_ = find_events(body, sentences, timexes, published=published, triggers=found)
+    assert given_ == find_events(body, sentences, timexes, published=published)
