@@ -127,7 +127,7 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
     """:func:`extract` of each article, run one stage at a time over them all.
 
     The rows are those of ``extract``; only the order of the work changes. Why: each stage
-    (time expressions, sentences, events, claims) has its own rules, lexicons and code,
+    (time expressions, sentences, event triggers, events, claims) has its own rules and code,
     and running it over a batch of articles before the next stage starts keeps them in the
     processor's caches; alternating the stages per article evicts them, which costs about
     a fifth of the parse on a corpus (``benchmarks/bench_parse.py`` prints both). An
