@@ -46,8 +46,11 @@ def _barrier_folded() -> event_lexicon.Folded:
 @cache
 def _barrier() -> re.Pattern[str]:
     """A clause boundary no date reaches across to its trigger."""
+    # (only whether it matches counts: a spaced dash is written dash first, so that every
+    # alternative starts with a literal and ``event_lexicon.folded`` can lead the search
+    # by it; a ``\s``-led one made sre try every position)
     return re.compile(
-        rf"\b{event_lexicon.alternatives('date_barriers')}\b|;|\s[-–—]\s"
+        rf"\b{event_lexicon.alternatives('date_barriers')}\b|;|-(?<=\s-)\s|–(?<=\s–)\s|—(?<=\s—)\s"
         r"|,\s+and\s+(?:it|he|she|they)\b"  # "..., and it fell on ...": another clause
         # "..., and the system will be operational from Tuesday": a clause of its own subject
         r"|,\s+(?:and|but)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
