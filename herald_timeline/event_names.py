@@ -59,10 +59,10 @@ class Facts:
         self._attributed: bool | None = None
         #: filled by ``event_labels``: weapon hits
         self.weapons: tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]] | None = None
-        #: the actors of each trigger (asked by its name and by its row)
-        self.actors: dict[Trigger, tuple[str, ...]] = {}
+        #: the actors of each trigger (asked by its name and by its row), by ``trigger_key``
+        self.actors: dict[tuple[int, int, str], tuple[str, ...]] = {}
         #: the location of each trigger (asked by a meeting's name and by its row)
-        self.locations: dict[Trigger, str | None] = {}
+        self.locations: dict[tuple[int, int, str], str | None] = {}
         #: the clause span of each trigger span (asked by its name, actors, place and date)
         self.clauses: dict[tuple[int, int], tuple[int, int]] = {}
         #: the first match of a cue, by cue name (``event_dates.first``)
@@ -119,6 +119,12 @@ class Facts:
         if self._places is None:
             self._places = _place_hits(self.text)
         return self._places
+
+
+def trigger_key(trigger: Trigger) -> tuple[int, int, str]:
+    """What tells a sentence's triggers apart (its span and rule; the rule gives the type),
+    hashed in C: the frozen dataclass's generated hash and equality run as Python code."""
+    return (trigger.start, trigger.end, trigger.rule)
 
 
 def hits_in(facts: Facts, start: int, end: int) -> list[tuple[int, str, str]]:
@@ -182,9 +188,10 @@ def actors(facts: Facts, trigger: Trigger | None = None) -> tuple[str, ...]:
     trigger's clause otherwise (without the source of an attribution); de-duplicated."""
     if trigger is None:
         return _unique(actor for _, actor, _ in facts.hits)
-    found = facts.actors.get(trigger)
+    key = trigger_key(trigger)
+    found = facts.actors.get(key)
     if found is None:
-        found = facts.actors[trigger] = _trigger_actors(facts, trigger)
+        found = facts.actors[key] = _trigger_actors(facts, trigger)
     return found
 
 
@@ -320,9 +327,10 @@ def _unique(values: object) -> tuple[str, ...]:
 def location(facts: Facts, trigger: Trigger) -> str | None:
     """The place after "in/at/from/off ..." nearest to the trigger, if the gazetteer knows it."""
     known = facts.locations
-    if trigger in known:
-        return known[trigger]
-    found = known[trigger] = _location(facts, trigger)
+    key = trigger_key(trigger)
+    if key in known:
+        return known[key]
+    found = known[key] = _location(facts, trigger)
     return found
 
 
