@@ -77,15 +77,20 @@ def _table(name: str) -> dict[str, int]:
     return {str(k): int(v) for k, v in spec.items()}
 
 
-def find_relation(text: str) -> Relation | None:
-    """The first relation with a definite offset in ``text``, if any."""
-    if lacks(text, _DIRECTION_WORDS):  # cheap checks first: most sentences have no relation
+def find_relation(text: str, lower: str | None = None) -> Relation | None:
+    """The first relation with a definite offset in ``text``, if any; ``lower``: ``text``
+    folded (``text.folded``) when the caller has it."""
+    if lower is None:
+        lower = folded(text)
+    # cheap checks first: most sentences have no relation
+    if lower is None and lacks(text, _DIRECTION_WORDS):
+        return None
+    if lower is not None and not any(word in lower for word in _DIRECTION_WORDS):
         return None
     first = _DIRECTION.search(text)
     if first is None:
         return None
     # on the lower-cased text when it has the same offsets (every group read is lower-cased)
-    lower = folded(text)
     start = _scan_start(text, first.start())
     if lower is not None:
         scan = _lowered().finditer(lower, start)

@@ -127,7 +127,7 @@ def _sentence_events(
 ) -> list[tuple[Event, int | None, str]]:
     text = sentence.text
     lower = facts.folded
-    relation = event_relations.find_relation(text)
+    relation = event_relations.find_relation(text, lower)
     dates: list[When] = []
     clock = False
     vague = False  # "Earlier this week, ...": a date too coarse to give, none to inherit
