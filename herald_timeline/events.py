@@ -57,16 +57,18 @@ def find_events(
     published: datetime | None,
     tz: str = "Asia/Seoul",
     triggers: Sequence[list[Trigger]] | None = None,
+    facts: Sequence[event_names.Facts | None] | None = None,
 ) -> list[Event]:
     """Every dated event stated in ``body``, in reading order, one row per event.
-    ``triggers``: ``sentence_triggers(sentences)`` when the caller has them already."""
+    ``triggers``: ``sentence_triggers(sentences)`` when the caller has them already;
+    ``facts``: ``sentence_facts(sentences, triggers)`` likewise."""
     history = History([], [], _dateline(published, tz), [], [])
     ordered = sorted(timexes, key=lambda t: t.char_start)
     cursor = 0
     if triggers is None:
         triggers = sentence_triggers(sentences)
     read: dict[str, event_names.Facts] = {}  # each evidence sentence's facts, for merging
-    for sentence, found in zip(sentences, triggers, strict=True):
+    for number, (sentence, found) in enumerate(zip(sentences, triggers, strict=True)):
         while cursor < len(ordered) and ordered[cursor].char_start < sentence.start:
             cursor += 1
         inside: list[TimexLike] = []
@@ -77,10 +79,11 @@ def find_events(
             probe += 1
         if not found:
             continue
-        facts = read.get(sentence.text)
-        if facts is None:
-            facts = read[sentence.text] = event_names.Facts(sentence.text)
-        for event, base, kind in _sentence_events(sentence, facts, found, inside, history):
+        known = read.get(sentence.text)
+        if known is None:
+            given = None if facts is None else facts[number]
+            known = read[sentence.text] = given or event_names.Facts(sentence.text)
+        for event, base, kind in _sentence_events(sentence, known, found, inside, history):
             history.events.append(event)
             history.sentences.append(sentence.index)
             history.bases.append(base)
@@ -93,6 +96,28 @@ def sentence_triggers(sentences: Sequence[Sentence]) -> list[list[Trigger]]:
     texts = [s.text for s in sentences]
     # each sentence with the one before it ("" for the first); zip stops at the last one
     return [find_triggers(text, before) for text, before in zip(texts, ["", *texts], strict=False)]
+
+
+def sentence_facts(
+    sentences: Sequence[Sentence], triggers: Sequence[list[Trigger]]
+) -> list[event_names.Facts | None]:
+    """The ``Facts`` of each sentence with triggers (None for the others)."""
+    return [
+        event_names.Facts(s.text) if hits else None
+        for s, hits in zip(sentences, triggers, strict=True)
+    ]
+
+
+def read_facts(facts: Sequence[event_names.Facts]) -> None:
+    """Find what every event of a sentence reads (actor hits, clause breaks, places) for
+    all ``facts`` (of many articles), pass by pass: each pass runs one set of rules over
+    all the sentences, which keeps them in the processor's caches."""
+    for f in facts:
+        f.hits  # noqa: B018 (computed and kept)
+    for f in facts:
+        f.breaks  # noqa: B018
+    for f in facts:
+        f.places  # noqa: B018
 
 
 def _dateline(published: datetime | None, tz: str) -> date | None:

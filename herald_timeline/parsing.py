@@ -18,8 +18,9 @@ from herald_timeline import schema
 from herald_timeline.article import Article, Source, load_article
 from herald_timeline.claims import Claim, find_claims
 from herald_timeline.dates import Timex, find_dates
+from herald_timeline.event_names import Facts
 from herald_timeline.event_triggers import Trigger
-from herald_timeline.events import Event, find_events, sentence_triggers
+from herald_timeline.events import Event, find_events, read_facts, sentence_facts, sentence_triggers
 from herald_timeline.text import Sentence, split_sentences
 
 _In = TypeVar("_In")
@@ -137,6 +138,7 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
     no_timexes: list[Timex] = []
     no_sentences: list[Sentence] = []
     no_triggers: list[list[Trigger]] = []
+    no_facts: list[Facts | None] = []
     no_events: list[Event] = []
     no_claims: list[Claim] = []
     bodies = [a.body for a in articles]
@@ -144,7 +146,12 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
     sentences = _each(bodies, failed, no_sentences, split_sentences)
     docs = list(zip(articles, sentences, timexes, strict=True))
     triggers = _each(sentences, failed, no_triggers, sentence_triggers)
-    events = _each(list(zip(docs, triggers, strict=True)), failed, no_events, _events_of)
+    facts = _each(list(zip(sentences, triggers, strict=True)), failed, no_facts, _facts_of)
+    try:
+        read_facts([f for found in facts for f in found if f is not None])
+    except Exception:  # noqa: BLE001, S110 (the facts are read again, article by article, by
+        pass  # the events stage, which gives the failure to its article)
+    events = _each(list(zip(docs, triggers, facts, strict=True)), failed, no_events, _events_of)
     claims = _each(docs, failed, no_claims, _claims_of)
     out: list[DocResult | Exception] = []
     for i, article in enumerate(articles):
@@ -170,12 +177,19 @@ def _dates_of(article: Article) -> list[Timex]:
 _Doc = tuple[Article, list[Sentence], list[Timex]]
 
 
-def _events_of(doc_triggers: tuple[_Doc, list[list[Trigger]]]) -> list[Event]:
-    (article, sentences, timexes), triggers = doc_triggers
+def _facts_of(sentences_triggers: tuple[list[Sentence], list[list[Trigger]]]) -> list[Facts | None]:
+    return sentence_facts(*sentences_triggers)
+
+
+def _events_of(
+    doc_found: tuple[_Doc, list[list[Trigger]], list[Facts | None]],
+) -> list[Event]:
+    (article, sentences, timexes), triggers, facts = doc_found
     published, tz = article.published, article.day_tz
     return find_events(
-        article.body, sentences, timexes, published=published, tz=tz, triggers=triggers
-    )
+        article.body, sentences, timexes, published=published, tz=tz, triggers=triggers,
+        facts=facts,
+    )  # fmt: skip
 
 
 def _claims_of(doc: _Doc) -> list[Claim]:

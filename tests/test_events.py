@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from herald_timeline import event_dates, event_relations, event_triggers, resources
 from herald_timeline.dates import find_dates
-from herald_timeline.events import Event, find_events, sentence_triggers
+from herald_timeline.events import (
+    Event,
+    find_events,
+    read_facts,
+    sentence_facts,
+    sentence_triggers,
+)
 from herald_timeline.text import split_sentences
 
 PUBLISHED = datetime.fromisoformat("2022-11-18T17:58:00+09:00")
@@ -843,3 +849,8 @@ def test_triggers_given_or_found_alike(body: str) -> None:
     assert [t.text for ts in found for t in ts]  # every body here has a trigger
     given_ = find_events(body, sentences, timexes, published=published, triggers=found)
     assert given_ == find_events(body, sentences, timexes, published=published)
+    facts = sentence_facts(sentences, found)
+    assert [f is not None for f in facts] == [bool(ts) for ts in found]
+    read_facts([f for f in facts if f is not None])
+    kept = find_events(body, sentences, timexes, published=published, triggers=found, facts=facts)
+    assert kept == given_

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import herald_timeline as ht
+from herald_timeline import event_names, parsing, schema
 from herald_timeline import jobs as ht_jobs
-from herald_timeline import parsing, schema
 from herald_timeline.jobs import Job, run_job, run_jobs
 
 SEED_EVENTS = {
@@ -168,3 +168,25 @@ def test_a_parse_that_raises_fails_its_article_only(monkeypatch: pytest.MonkeyPa
     ]
     with pytest.raises(RuntimeError, match="boom"):
         parsing.extract(ht.load_article(STORIES[2].encode(), published="2022-11-18"))
+
+
+@pytest.mark.skipif(ht.COMPILED, reason="a compiled module's globals cannot be patched")
+def test_facts_read_for_the_batch_fail_their_article_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs = [
+        Job(s.encode(), f"doc{i}.txt", {}, published="2022-11-18") for i, s in enumerate(STORIES)
+    ]
+    expected = run_jobs(jobs)
+    real = event_names._place_hits
+
+    def broken(text: str) -> tuple[tuple[int, str], ...]:
+        if "fired 4 " in text:  # read for the whole batch first, then by its article
+            raise RuntimeError("boom")
+        return real(text)
+
+    monkeypatch.setattr(event_names, "_place_hits", broken)
+    got = run_jobs(jobs)
+    assert got[2].article["error"] == "internal error: RuntimeError: boom"
+    assert [r.events for i, r in enumerate(got) if i != 2] == [
+        r.events for i, r in enumerate(expected) if i != 2
+    ]
+    assert all(r.events for i, r in enumerate(got) if i != 2)
