@@ -65,8 +65,11 @@ def test_line_memo_keeps_short_lines_only() -> None:
         ["see koreatimes.co.kr and yna.co.kr"],
         ["\u212aBS 뉴스", "Copyright ⓒ KBS"],
         ["North Korea fired a missile."],
+        # text with curly quotes, in lines too long to remember
+        ["“It was a test,” an official told reporters. " * 4, "Copyright © 2022 Reuters’ desk"],
+        ["North Korea’s “test” was reported first by Yonhap: see yna.co.kr. " * 3, "매경닷컴"],
     ],
-    ids=["herald", "two-outlets", "two-in-a-line", "odd-case", "none"],
+    ids=["herald", "two-outlets", "two-in-a-line", "odd-case", "none", "wide", "wide-two"],
 )
 def test_outlet_by_lines_is_outlet_of_probe(lines: list[str]) -> None:
     by_lines = outlets.outlet_of_lines(lines, "https://www.cnn.com/x\nsecond")
