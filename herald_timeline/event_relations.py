@@ -83,9 +83,12 @@ def find_relation(text: str, lower: str | None = None) -> Relation | None:
     if lower is None:
         lower = folded(text)
     # cheap checks first: most sentences have no relation
-    if lower is None and lacks(text, _DIRECTION_WORDS):
-        return None
-    if lower is not None and not any(word in lower for word in _DIRECTION_WORDS):
+    absent = (
+        lacks(text, _DIRECTION_WORDS)
+        if lower is None
+        else not any(word in lower for word in _DIRECTION_WORDS)
+    )
+    if absent:
         return None
     first = _DIRECTION.search(text)
     if first is None:

@@ -138,7 +138,6 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
     no_timexes: list[Timex] = []
     no_sentences: list[Sentence] = []
     no_triggers: list[list[Trigger]] = []
-    no_facts: list[Facts | None] = []
     no_events: list[Event] = []
     no_claims: list[Claim] = []
     bodies = [a.body for a in articles]
@@ -146,7 +145,8 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
     sentences = _each(bodies, failed, no_sentences, split_sentences)
     docs = list(zip(articles, sentences, timexes, strict=True))
     triggers = _each(sentences, failed, no_triggers, sentence_triggers)
-    facts = _each(list(zip(sentences, triggers, strict=True)), failed, no_facts, _facts_of)
+    # (building a Facts only stores its sentence; a failed article has no sentences)
+    facts = [sentence_facts(s, t) for s, t in zip(sentences, triggers, strict=True)]
     try:
         read_facts([f for found in facts for f in found if f is not None])
     except Exception:  # noqa: BLE001, S110 (the facts are read again, article by article, by
@@ -175,10 +175,6 @@ def _dates_of(article: Article) -> list[Timex]:
 
 
 _Doc = tuple[Article, list[Sentence], list[Timex]]
-
-
-def _facts_of(sentences_triggers: tuple[list[Sentence], list[list[Trigger]]]) -> list[Facts | None]:
-    return sentence_facts(*sentences_triggers)
 
 
 def _events_of(
