@@ -144,6 +144,9 @@ HAS_NUMBER = [
     ("someone fired", False),
     ("tens of drills", False),
     ("in 2022", True),
+    ("in “2022”", True),  # an ASCII digit in a text that is not ASCII
+    ("in ٢٠٢٢", True),  # digits of another script
+    ("“often” – never", False),
 ]
 
 
