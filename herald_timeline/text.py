@@ -128,7 +128,11 @@ def abbreviations() -> frozenset[str]:
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
 # then something that can start a sentence.
-_BOUNDARY: Final = re.compile(r"[.!?](?:[\"'”’)\]]{1,3})?(?=[ \t]+[\"“‘'(\[]?[A-Z0-9])")
+_BOUNDARY_REST: Final = r"(?:[\"'”’)\]]{1,3})?(?=[ \t]+[\"“‘'(\[]?[A-Z0-9])"
+_BOUNDARY: Final = re.compile(rf"[.!?]{_BOUNDARY_REST}")
+# the same led by the period alone, for a line without "!" or "?" (most lines): a search
+# for one character skips ahead in C, one for a class tests every character in turn
+_STOP_BOUNDARY: Final = re.compile(rf"\.{_BOUNDARY_REST}")
 _TOKEN_BEFORE: Final = re.compile(r"(\S+)$")
 
 
@@ -184,7 +188,8 @@ def split_sentences(body: str) -> list[Sentence]:
         if not line.strip():
             continue
         start = 0
-        for match in _BOUNDARY.finditer(line):
+        plain = "!" not in line and "?" not in line
+        for match in (_STOP_BOUNDARY if plain else _BOUNDARY).finditer(line):
             dot = match.start()
             if line[dot] == "." and is_abbreviation(line, dot):
                 continue

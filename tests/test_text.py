@@ -69,8 +69,17 @@ def test_sentences_index_the_body() -> None:
         ("It runs Aug. 22-Sept. 1. It ends.", ["It runs Aug. 22-Sept. 1.", "It ends."]),
         ("He met Park Jin-a. Then he left.", ["He met Park Jin-a.", "Then he left."]),
         ("It was a U.S.-led drill. It ended.", ["It was a U.S.-led drill.", "It ended."]),
+        # a line with "!" or "?" is split at those too (another pattern than a plain line's)
+        ("Why? It fired. Stop! Now.", ["Why?", "It fired.", "Stop!", "Now."]),
+        ("It fired... Then? No.", ["It fired...", "Then?", "No."]),
     ],
-    ids=["month-after-hyphen", "letter-after-hyphen", "abbreviation-before-hyphen"],
+    ids=[
+        "month-after-hyphen",
+        "letter-after-hyphen",
+        "abbreviation-before-hyphen",
+        "question-and-exclamation",
+        "ellipsis-and-question",
+    ],
 )
 def test_sentence_ends(body: str, expected: list[str]) -> None:
     assert [s.text for s in split_sentences(body)] == expected
