@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import islice
 from typing import Final
 
 from herald_timeline import event_lexicon
@@ -161,15 +160,20 @@ _PHRASE_STOP: Final = re.compile(
 
 
 _WORD: Final = re.compile(r"[\w'’-]+")
+_PHRASE_WORDS: Final = 5
 
 
 def _phrase(text: str) -> str:
     """The first few words of a verb phrase, up to a preposition or clause word."""
     out: list[str] = []
-    for word in islice((m.group() for m in _WORD.finditer(text)), 5):
+    # (a plain loop: compiled, a generator passed to islice read every word of the text)
+    for match in _WORD.finditer(text):
+        word = match.group()
         if out and _PHRASE_STOP.match(word):
             break
         out.append(word)
+        if len(out) == _PHRASE_WORDS:
+            break
     return " ".join(out)
 
 

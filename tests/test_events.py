@@ -688,6 +688,10 @@ NAMES_MORE = [
         "The leaders agreed to set up the body in the Washington Declaration on April 26.",
         ("agreement", "agreement to set up the body"),
     ),
+    (  # five words at most
+        "The allies agreed on Friday to share real-time missile warning data quickly with Japan.",
+        ("agreement", "agreement to share real-time missile warning data"),
+    ),
     (
         "Hours after the meeting, the USS Kentucky arrived at the port of Busan on Tuesday.",
         ("other", "USS Kentucky arrival"),
@@ -722,6 +726,7 @@ NAMES_MORE = [
     ids=[
         "held-the",
         "agreed-to-set-up",
+        "agreed-to-five-words",
         "uss",
         "carrier",
         "verb-object-name",
