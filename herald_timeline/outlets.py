@@ -84,15 +84,52 @@ def _outlets_in(line: str) -> tuple[int, ...]:
         kept = tuple(range(len(_needles())))
         found: set[int] = set()
     else:  # a whole-line detector ("^Reuters$") is a lookup; the others need their needle
-        whole, partial = _split_detectors()
-        kept = tuple(k for k, needle in partial if needle in lower)
-        found = set(whole.get(lower, ()))
+        kept = _needles_in(lower)
+        found = set(_split_detectors()[0].get(lower, ()))
     if kept:
         scan = _any_outlet(kept, not odd)
         found.update(
             int(m.lastgroup[1:]) for m in scan.finditer(line if odd else lower) if m.lastgroup
         )
     return tuple(sorted(found))
+
+
+def _needles_in(lower: str) -> tuple[int, ...]:
+    """The partial detectors (indices, in order) whose needle is in ``lower``."""
+    kept: list[int] = []
+    for gate, group in _gated():
+        if gate in lower:
+            kept.extend(k for k, needle in group if needle in lower)
+    kept.sort()
+    return tuple(kept)
+
+
+#: the shortest gate of a group of needles (a shorter needle is its own gate)
+_GATE_MIN: Final = 3
+
+
+@lru_cache(maxsize=1)
+def _gated() -> tuple[tuple[str, tuple[tuple[int, str], ...]], ...]:
+    """The partial detectors' (index, needle) in groups, each under a gate: a substring
+    that every needle of the group contains, so that a line without the gate holds none of
+    them. Why: a probe line is mostly prose, where a substring test costs about 0.1 µs
+    and few gates occur; a test per gate (a dozen) replaces one per needle (about 40).
+    Made greedily: the substring that most needles left share (then the longest) first."""
+    left = list(_split_detectors()[1])
+    groups: list[tuple[str, tuple[tuple[int, str], ...]]] = []
+    while left:
+        shared: dict[str, int] = {}
+        for _, needle in left:
+            width = min(_GATE_MIN, len(needle))
+            parts = {
+                needle[i:j] for i in range(len(needle)) for j in range(i + width, len(needle) + 1)
+            }
+            for part in parts or {needle}:  # (an empty needle is in every line: its own gate)
+                shared[part] = shared.get(part, 0) + 1
+        gate = max(shared, key=lambda part: (shared[part], len(part), part))
+        groups.append((gate, tuple(item for item in left if gate in item[1])))
+        left = [item for item in left if gate not in item[1]]
+    return tuple(groups)
 
 
 #: probe lines up to this long are remembered (a 300-character cut of a paragraph is not)

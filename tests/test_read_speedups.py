@@ -111,6 +111,24 @@ def test_line_scan_is_each_detect_pattern_searched(line: str) -> None:
     assert outlets._outlets_in(line) == tuple(sorted(expected))
 
 
+def test_gates_cover_every_needle_once() -> None:
+    groups = outlets._gated()
+    grouped = [item for _, group in groups for item in group]
+    assert sorted(grouped) == sorted(outlets._split_detectors()[1])
+    assert all(gate in needle for gate, group in groups for _, needle in group)
+    assert len(groups) < len(grouped)  # else the gates save no test
+
+
+_NEEDLES = [needle for _, needle in outlets._split_detectors()[1]]
+
+
+@given(st.lists(st.sampled_from([*_NEEDLES, "the", " ", "co", ".", "right", "x"]), max_size=8))
+def test_gated_needles_are_the_needles_in_a_line(parts: list[str]) -> None:
+    line = "".join(parts)
+    expected = tuple(k for k, needle in outlets._split_detectors()[1] if needle in line)
+    assert outlets._needles_in(line) == expected
+
+
 def test_detect_patterns_stay_within_a_line() -> None:
     assert outlets._line_local()  # else every page takes the slower whole-probe scan
 
