@@ -80,19 +80,13 @@ def _table(name: str) -> dict[str, int]:
 def find_relation(text: str, lower: str | None = None) -> Relation | None:
     """The first relation with a definite offset in ``text``, if any; ``lower``: ``text``
     folded (``text.folded``) when the caller has it."""
-    if lower is None:
-        lower = folded(text)
-    # cheap checks first: most sentences have no relation
-    absent = (
-        lacks(text, _DIRECTION_WORDS)
-        if lower is None
-        else not any(word in lower for word in _DIRECTION_WORDS)
-    )
-    if absent:
+    if lacks(text, _DIRECTION_WORDS, lower):  # cheap checks first: most sentences have none
         return None
     first = _DIRECTION.search(text)
     if first is None:
         return None
+    if lower is None:
+        lower = folded(text)
     # on the lower-cased text when it has the same offsets (every group read is lower-cased)
     start = _scan_start(text, first.start())
     if lower is not None:

@@ -263,13 +263,15 @@ def folded(text: str) -> str | None:
     return lower if len(lower) == len(text) and not case_odd(text) else None
 
 
-def lacks(text: str, words: Iterable[str]) -> bool:
+def lacks(text: str, words: Iterable[str], lower: str | None = None) -> bool:
     """Whether none of the lower-case ASCII ``words`` occurs in ``text``, in any case: a
     cheap exact proof that a case-insensitive regex needing one of them cannot match
-    (``str.lower`` and ``in`` are much faster than a regex over the whole sentence)."""
-    if case_odd(text):
-        return False  # let the regex decide
-    lower = text.lower()
+    (``str.lower`` and ``in`` are much faster than a regex over the whole sentence).
+    ``lower``: ``folded(text)`` when the caller has it (not None: no odd case)."""
+    if lower is None:
+        if case_odd(text):
+            return False  # let the regex decide
+        lower = text.lower()
     return not any(word in lower for word in words)
 
 
