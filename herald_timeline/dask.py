@@ -138,7 +138,7 @@ def parse_paths(
         raise ValueError("partition_size must be at least 1")
     jobs = make_jobs(paths, manifest=manifest, format=format, published=published)
     chunks = [jobs[i : i + partition_size] for i in range(0, len(jobs), partition_size)]
-    return _tables([delayed(_parse_jobs)(chunk) for chunk in chunks])
+    return _tables([delayed(run_jobs)(chunk) for chunk in chunks])
 
 
 def parse_texts(
@@ -170,10 +170,6 @@ def parse_texts(
 
 def _bag(texts: db.Bag) -> Any:
     return texts
-
-
-def _parse_jobs(jobs: Sequence[Job]) -> list[DocResult]:
-    return run_jobs(jobs)
 
 
 def _parse_items(
