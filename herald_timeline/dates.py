@@ -20,10 +20,19 @@ import pandas as pd
 
 from herald_timeline import schema
 from herald_timeline.timex_resolve import Context, Timex, resolve
+from herald_timeline.timex_rules import Hit
 from herald_timeline.timex_scan import scan
 from herald_timeline.timex_tense import Sentences
 
-__all__ = ["DEFAULT_TZ", "Timex", "find_dates", "find_timexes", "reference_day"]
+__all__ = [
+    "DEFAULT_TZ",
+    "Timex",
+    "find_dates",
+    "find_timexes",
+    "reference_day",
+    "resolve_dates",
+    "scan_dates",
+]
 
 DEFAULT_TZ: Final = "Asia/Seoul"
 
@@ -65,13 +74,25 @@ def find_dates(text: str, *, published: Published, tz: str | None = None) -> lis
     Asia/Seoul; a date, a datetime or an ISO 8601 string); event-relative ones ("the
     following day") lean on the date before them.
     """
+    return resolve_dates(text, scan_dates(text), published=published, tz=tz)
+
+
+def scan_dates(text: str) -> list[Hit]:
+    """The first half of :func:`find_dates`: where its rules match ``text``, unresolved.
+    (A corpus run scans every text before it resolves any: see ``parsing.extract_all``.)"""
+    return list(scan(text))
+
+
+def resolve_dates(
+    text: str, hits: list[Hit], *, published: Published, tz: str | None = None
+) -> list[Timex]:
+    """The second half of :func:`find_dates`: ``scan_dates(text)`` resolved."""
     sentences = Sentences(text)
     ctx = Context(
         text=text, ref=reference_day(published, tz), tense=sentences.tense,
         sentence=sentences.around,
     )  # fmt: skip
-    found = resolve(list(scan(text)), ctx)
-    return sorted(found, key=lambda t: t.char_start)
+    return sorted(resolve(hits, ctx), key=lambda t: t.char_start)
 
 
 def find_timexes(

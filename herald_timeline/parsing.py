@@ -16,12 +16,14 @@ import pandas as pd
 
 from herald_timeline import schema
 from herald_timeline.article import Article, Source, load_article
-from herald_timeline.claims import Claim, find_claims
-from herald_timeline.dates import Timex, find_dates
+from herald_timeline.claim_counts import Count
+from herald_timeline.claims import Claim, claims_of, find_counts
+from herald_timeline.dates import Timex, resolve_dates, scan_dates
 from herald_timeline.event_names import Facts
 from herald_timeline.event_triggers import Trigger
 from herald_timeline.events import Event, find_events, read_facts, sentence_facts, sentence_triggers
 from herald_timeline.text import Sentence, split_sentences
+from herald_timeline.timex_rules import Hit
 
 _In = TypeVar("_In")
 _Out = TypeVar("_Out")
@@ -135,13 +137,18 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
     article whose parse raises gets its exception in its place; the others go on.
     """
     failed: dict[int, Exception] = {}
+    no_hits: list[Hit] = []
     no_timexes: list[Timex] = []
     no_sentences: list[Sentence] = []
     no_triggers: list[list[Trigger]] = []
     no_events: list[Event] = []
+    no_counts: list[Count] = []
     no_claims: list[Claim] = []
     bodies = [a.body for a in articles]
-    timexes = _each(articles, failed, no_timexes, _dates_of)
+    # the time rules run over every body before any of their matches is resolved: the
+    # two halves have their own code and data (the same reason as the stages below)
+    hits = _each(bodies, failed, no_hits, scan_dates)
+    timexes = _each(list(zip(articles, hits, strict=True)), failed, no_timexes, _resolved)
     sentences = _each(bodies, failed, no_sentences, split_sentences)
     docs = list(zip(articles, sentences, timexes, strict=True))
     triggers = _each(sentences, failed, no_triggers, sentence_triggers)
@@ -152,7 +159,8 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
     except Exception:  # noqa: BLE001, S110 (the facts are read again, article by article, by
         pass  # the events stage, which gives the failure to its article)
     events = _each(list(zip(docs, triggers, facts, strict=True)), failed, no_events, _events_of)
-    claims = _each(docs, failed, no_claims, _claims_of)
+    counts = _each(docs, failed, no_counts, _counts_of)
+    claims = _each(list(zip(docs, counts, strict=True)), failed, no_claims, _claims_of)
     out: list[DocResult | Exception] = []
     for i, article in enumerate(articles):
         if i in failed:
@@ -170,8 +178,9 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
     return out
 
 
-def _dates_of(article: Article) -> list[Timex]:
-    return find_dates(article.body, published=article.published, tz=article.day_tz)
+def _resolved(article_hits: tuple[Article, list[Hit]]) -> list[Timex]:
+    article, hits = article_hits
+    return resolve_dates(article.body, hits, published=article.published, tz=article.day_tz)
 
 
 _Doc = tuple[Article, list[Sentence], list[Timex]]
@@ -188,10 +197,15 @@ def _events_of(
     )  # fmt: skip
 
 
-def _claims_of(doc: _Doc) -> list[Claim]:
+def _counts_of(doc: _Doc) -> list[Count]:
     article, sentences, timexes = doc
+    return find_counts(article.body, sentences, timexes)
+
+
+def _claims_of(doc_counts: tuple[_Doc, list[Count]]) -> list[Claim]:
+    (article, _, timexes), counts = doc_counts
     published, tz = article.published, article.day_tz
-    return find_claims(article.body, sentences, timexes, published=published, tz=tz)
+    return claims_of(article.body, counts, timexes, published=published, tz=tz)
 
 
 def _each(
