@@ -29,7 +29,7 @@ from herald_timeline.text import Sentence
 if TYPE_CHECKING:
     from herald_timeline.dates import Timex
 
-__all__ = ["Claim", "find_claims", "unit_of"]
+__all__ = ["Claim", "claims_of", "find_claims", "find_counts", "unit_of"]
 
 
 @dataclass(init=False, frozen=True, slots=True)
@@ -233,13 +233,34 @@ def find_claims(
     tz: str = "Asia/Seoul",
 ) -> list[Claim]:
     """The numeric claims of ``body`` in text order (``part_of`` indexes this list)."""
+    counts = find_counts(body, sentences, timexes)
+    return claims_of(body, counts, timexes, published=published, tz=tz)
+
+
+def find_counts(body: str, sentences: Sequence[Sentence], timexes: Sequence[Timex]) -> list[Count]:
+    """The first half of :func:`find_claims`: the numbers of ``body`` that count something,
+    in text order, not yet related to each other. (A corpus run finds the counts of every
+    article before it describes any: see ``parsing.extract_all``.)"""
     ordered = sorted(timexes, key=lambda t: t.char_start)
     spans = ([t.char_start for t in ordered], [t.char_end for t in ordered])
     counts: list[Count] = []
     for sentence in sentences:
         counts.extend(_candidates(body, sentence, spans))
+    return counts
+
+
+def claims_of(
+    body: str,
+    counts: list[Count],
+    timexes: Sequence[Timex],
+    *,
+    published: datetime | None,
+    tz: str = "Asia/Seoul",
+) -> list[Claim]:
+    """The second half of :func:`find_claims`: the claims of ``find_counts``' counts."""
     if not counts:
         return []
+    ordered = sorted(timexes, key=lambda t: t.char_start)
     counts = resolve(counts, body)
     today = claim_context.publication_day(published, tz)
     kept: list[Count] = []

@@ -147,17 +147,22 @@ def test_batches_give_the_rows_of_one_article_at_a_time(monkeypatch: pytest.Monk
 
 
 @pytest.mark.skipif(ht.COMPILED, reason="a compiled module's globals cannot be patched")
-def test_a_parse_that_raises_fails_its_article_only(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "stage", ["scan_dates", "resolve_dates", "find_events", "find_counts", "claims_of"]
+)
+def test_a_parse_that_raises_fails_its_article_only(
+    monkeypatch: pytest.MonkeyPatch, stage: str
+) -> None:
     jobs = _story_jobs()
     expected = run_jobs(jobs)
-    real = parsing.find_events
+    real = getattr(parsing, stage)
 
-    def broken(body: str, *args: Any, **kwargs: Any) -> list[ht.Event]:
+    def broken(body: str, *args: Any, **kwargs: Any) -> Any:
         if "fired 4 " in body:
             raise RuntimeError("boom")
         return real(body, *args, **kwargs)
 
-    monkeypatch.setattr(parsing, "find_events", broken)
+    monkeypatch.setattr(parsing, stage, broken)
     got = run_jobs(jobs)
     assert got[2].article["status"] == "error"
     assert got[2].article["error"] == "internal error: RuntimeError: boom"
