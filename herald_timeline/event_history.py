@@ -10,6 +10,9 @@ from typing import Final
 
 from herald_timeline import records
 from herald_timeline.event_dates import When, new_when
+from herald_timeline.event_names import Facts
+from herald_timeline.event_triggers import Trigger
+from herald_timeline.text import Sentence
 
 #: how many sentences back an undated sentence continues the narrative
 NARRATIVE_REACH: Final = 2
@@ -75,11 +78,34 @@ class Event:
 new_event: Final = records.fast_builder(Event)
 
 
+@dataclass(init=False, frozen=True, slots=True)
+class Mention:
+    """A dated event as its sentence states it, not yet named: what the sentences after it
+    look back at (an article's mentions are named together, then merged into events).
+    ``span``: the trigger was given more than one date here."""
+
+    sentence: Sentence
+    facts: Facts
+    trigger: Trigger
+    when: When
+    span: bool
+
+    # written out, not generated: mypyc compiles it to direct stores (see records)
+    def __init__(
+        self, sentence: Sentence, facts: Facts, trigger: Trigger, when: When, span: bool
+    ) -> None:
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "facts", facts)
+        object.__setattr__(self, "trigger", trigger)
+        object.__setattr__(self, "when", when)
+        object.__setattr__(self, "span", span)
+
+
 @dataclass(init=False, slots=True)
 class History:
-    """What the article has dated so far: the events, and where each was stated."""
+    """What the article has dated so far: the event mentions, and where each was stated."""
 
-    events: list[Event]
+    mentions: list[Mention]
     sentences: list[int]
     published: date | None
     #: for each event, the event its date was computed from ("Hours later, ..."): two
@@ -90,13 +116,13 @@ class History:
     # written out, not generated: mypyc compiles it to direct stores (see records)
     def __init__(
         self,
-        events: list[Event],
+        mentions: list[Mention],
         sentences: list[int],
         published: date | None,
         bases: list[int | None],
         kinds: list[str],
     ) -> None:
-        self.events = events
+        self.mentions = mentions
         self.sentences = sentences
         self.published = published
         self.bases = bases
@@ -108,12 +134,12 @@ class History:
         the anaphor's stem ("after the signing" -> "signed ...") is preferred."""
         found: int | None = None
         stem = word[:4].lower()
-        for index in range(len(self.events) - 1, -1, -1):
-            event = self.events[index]
+        for index in range(len(self.mentions) - 1, -1, -1):
+            mention = self.mentions[index]
             if sentence - self.sentences[index] > reach:
                 break
-            if (kind is None or event.type == kind) and event.precision == "day":
-                if not stem or stem in event.trigger.lower():
+            if (kind is None or mention.trigger.type == kind) and mention.when.precision == "day":
+                if not stem or stem in mention.trigger.text.lower():
                     return index
                 found = index if found is None else found
         return found
@@ -123,25 +149,26 @@ class History:
         is the news (near publication), else the latest one (a background event mentioned
         in between is not "the launch" of the article)."""
         latest: int | None = None
-        for index in range(len(self.events) - 1, -1, -1):
-            event = self.events[index]
+        for index in range(len(self.mentions) - 1, -1, -1):
+            mention = self.mentions[index]
             if sentence - self.sentences[index] > reach:
                 break
-            if (kind is not None and event.type != kind) or event.precision != "day":
+            when = mention.when
+            if (kind is not None and mention.trigger.type != kind) or when.precision != "day":
                 continue
             latest = index if latest is None else latest
-            if self._is_news(event):
-                return when_of(event)
-        return None if latest is None else when_of(self.events[latest])
+            if self._is_news(when):
+                return when_of(mention)
+        return None if latest is None else when_of(self.mentions[latest])
 
-    def _is_news(self, event: Event) -> bool:
+    def _is_news(self, when: When) -> bool:
         if self.published is None:
             return False
-        return abs((event.start - self.published).days) <= NEWS_DAYS
+        return abs((when.start - self.published).days) <= NEWS_DAYS
 
     def last(self, kind: str | None, sentence: int, reach: int, word: str = "") -> When | None:
         index = self.find(kind, sentence, reach, word)
-        return None if index is None else when_of(self.events[index])
+        return None if index is None else when_of(self.mentions[index])
 
     def answered(self, sentence: int, reach: int) -> When | None:
         """What "responded by firing ..." answers: the latest day-dated launch or firing
@@ -150,19 +177,19 @@ class History:
         found = [self.find(kind, sentence, reach) for kind in _PROVOCATIONS]
         latest = max((index for index in found if index is not None), default=None)
         if latest is not None:
-            return when_of(self.events[latest])
+            return when_of(self.mentions[latest])
         return self.last(None, sentence, NARRATIVE_REACH)
 
     def dateline_day(self, sentence: int, reach: int) -> When | None:
         """An event of the publication day stated within ``reach``: the day a clock time
         ("in the afternoon") is on, before a background event stated after it ("a day
         after it launched ... late Sunday")."""
-        for index in range(len(self.events) - 1, -1, -1):
+        for index in range(len(self.mentions) - 1, -1, -1):
             if sentence - self.sentences[index] > reach:
                 break
-            event = self.events[index]
-            if event.precision == "day" and event.start == self.published:
-                return when_of(event)
+            when = self.mentions[index].when
+            if when.precision == "day" and when.start == self.published:
+                return when_of(self.mentions[index])
         return None
 
     def narrative(self, sentence: int, reach: int = NARRATIVE_REACH) -> When | None:
@@ -176,10 +203,11 @@ class History:
         return when
 
 
-def when_of(event: Event, refers_to: int | None = None) -> When:
+def when_of(mention: Mention, refers_to: int | None = None) -> When:
     """The date of an event, to give to another mention; ``refers_to``: the mention is
     that event (its row index), not a second one."""
+    when = mention.when
     return new_when(
-        event.start, event.end, event.precision, event.approximate, event.date_text, -1,
+        when.start, when.end, when.precision, when.approximate, when.text, -1,
         refers_to=refers_to,
     )  # fmt: skip

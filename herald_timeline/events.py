@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -30,12 +30,19 @@ from herald_timeline import (
     event_relations,
 )
 from herald_timeline.event_dates import TimexLike, When, new_when
-from herald_timeline.event_history import NARRATIVE_REACH, Event, History, new_event, when_of
+from herald_timeline.event_history import (
+    NARRATIVE_REACH,
+    Event,
+    History,
+    Mention,
+    new_event,
+    when_of,
+)
 from herald_timeline.event_triggers import Trigger, find_triggers
 from herald_timeline.numbers import parse_number
 from herald_timeline.text import Sentence
 
-__all__ = ["Event", "find_events"]
+__all__ = ["Dated", "Event", "date_events", "find_events", "name_events"]
 
 #: a hedged event-relative date this close to the narrative's date is that date
 _CONSISTENT_DAYS: Final = 3
@@ -62,6 +69,35 @@ def find_events(
     """Every dated event stated in ``body``, in reading order, one row per event.
     ``triggers``: ``sentence_triggers(sentences)`` when the caller has them already;
     ``facts``: ``sentence_facts(sentences, triggers)`` likewise."""
+    dated = date_events(
+        body, sentences, timexes, published=published, tz=tz, triggers=triggers, facts=facts
+    )
+    return name_events(dated)
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """The first half of :func:`find_events` for one article: each dated mention of an
+    event, in reading order, not yet named; what merging them needs (``event_merge``)."""
+
+    history: History
+    #: each evidence sentence's facts, by its text
+    read: dict[str, event_names.Facts]
+
+
+def date_events(
+    body: str,
+    sentences: Sequence[Sentence],
+    timexes: Sequence[TimexLike],
+    *,
+    published: datetime | None,
+    tz: str = "Asia/Seoul",
+    triggers: Sequence[list[Trigger]] | None = None,
+    facts: Sequence[event_names.Facts | None] | None = None,
+) -> Dated:
+    """The first half of :func:`find_events` (same arguments): what is dated, and when.
+    (A corpus run dates the events of every article before it names any: see
+    ``parsing.extract_all``.)"""
     history = History([], [], _dateline(published, tz), [], [])
     ordered = sorted(timexes, key=lambda t: t.char_start)
     cursor = 0
@@ -83,12 +119,20 @@ def find_events(
         if known is None:
             given = None if facts is None else facts[number]
             known = read[sentence.text] = given or event_names.Facts(sentence.text)
-        for event, base, kind in _sentence_events(sentence, known, found, inside, history):
-            history.events.append(event)
+        for mention, base, kind in _sentence_events(sentence, known, found, inside, history):
+            history.mentions.append(mention)
             history.sentences.append(sentence.index)
             history.bases.append(base)
             history.kinds.append(kind)
-    return event_merge.merge(history.events, history.bases, history.kinds, read)
+    return Dated(history, read)
+
+
+def name_events(dated: Dated) -> list[Event]:
+    """The second half of :func:`find_events`: the mentions named, then merged into one
+    row per event."""
+    history = dated.history
+    events = [_event(mention) for mention in history.mentions]
+    return event_merge.merge(events, history.bases, history.kinds, dated.read)
 
 
 def sentence_triggers(sentences: Sequence[Sentence]) -> list[list[Trigger]]:
@@ -149,7 +193,7 @@ def _sentence_events(
     triggers: list[Trigger],
     timexes: Sequence[TimexLike],
     history: History,
-) -> list[tuple[Event, int | None, str]]:
+) -> list[tuple[Mention, int | None, str]]:
     text = sentence.text
     lower = facts.folded
     relation = event_relations.find_relation(text, lower)
@@ -185,7 +229,7 @@ def _sentence_events(
         borrowed[participle] = owned[owner][0]
         if triggers[owner].type == "exercise" and triggers[participle].type in _FIRINGS:
             skip[owner] = True  # "staged a drill ..., firing 400 rounds": the firing is the event
-    events: list[tuple[Event, int | None, str]] = []
+    mentions: list[tuple[Mention, int | None, str]] = []
     for index, trigger in enumerate(triggers):
         if skip[index]:
             continue
@@ -218,9 +262,9 @@ def _sentence_events(
             if when.precision == "year" and event_clauses.tally(text):
                 continue  # "staged around 20 combined exercises in 2022": a tally, no event
             link = base if when.refers_to is None else -1 - when.refers_to
-            event = _event(sentence, facts, trigger, when, span=len(whens) > 1)
-            events.append((event, link, event_merge.kind(trigger)))
-    return events
+            mention = Mention(sentence, facts, trigger, when, len(whens) > 1)
+            mentions.append((mention, link, event_merge.kind(trigger)))
+    return mentions
 
 
 def _drop_later_dates(
@@ -278,7 +322,7 @@ def _relate(
         # before the relation is its anchor, else the event the sentences before ended on
         here = [d for d in head_dates if d.position < relation.start and d.precision == "day"]
         base = None if here else history.find(None, sentence, _ANAPHOR_REACH)
-        anchor = here[-1] if here else None if base is None else when_of(history.events[base])
+        anchor = here[-1] if here else None if base is None else when_of(history.mentions[base])
         for index in range(len(triggers)):
             if anchor is not None and not dated[index]:
                 given[index] = _shift(
@@ -348,7 +392,7 @@ def _inherit(
             # "calling the drills provocative": a reference to an event of its own kind
             index = history.find(trigger.type, sentence, _ANAPHOR_REACH)
             if index is not None:
-                return when_of(history.events[index], index)
+                return when_of(history.mentions[index], index)
             if not _OPENS_WITH_THE.match(before):
                 return None
             # "The summit in Seoul was the 12th meeting ...": the first mention of the
@@ -402,16 +446,15 @@ def _consistent(when: When, context: When | None) -> When:
     return when
 
 
-def _event(
-    sentence: Sentence, facts: event_names.Facts, trigger: Trigger, when: When, *, span: bool
-) -> Event:
+def _event(mention: Mention) -> Event:
+    sentence, facts, trigger, when = mention.sentence, mention.facts, mention.trigger, mention.when
     text = sentence.text
     label = event_labels.name(facts, trigger)
     # an incident that lasted ("jammed GPS signals from May 29 to June 2") has sides only
     # where it is given two dates, not wherever "began" or "ended" is near its date (the
     # words around the date are read only for the events that may have sides)
     if (when.position >= 0 or when.boundary is not None) and (
-        trigger.type in ("exercise", "meeting") or (trigger.type == "other" and span)
+        trigger.type in ("exercise", "meeting") or (trigger.type == "other" and mention.span)
     ):
         side = event_dates.boundary(text, trigger, when, facts.folded)
         if side is not None:

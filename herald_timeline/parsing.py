@@ -21,7 +21,15 @@ from herald_timeline.claims import Claim, claims_of, find_counts
 from herald_timeline.dates import Timex, resolve_dates, scan_dates
 from herald_timeline.event_names import Facts
 from herald_timeline.event_triggers import Trigger
-from herald_timeline.events import Event, find_events, read_facts, sentence_facts, sentence_triggers
+from herald_timeline.events import (
+    Dated,
+    Event,
+    date_events,
+    name_events,
+    read_facts,
+    sentence_facts,
+    sentence_triggers,
+)
 from herald_timeline.text import Sentence, split_sentences
 from herald_timeline.timex_rules import Hit
 
@@ -158,7 +166,8 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
         read_facts([f for found in facts for f in found if f is not None])
     except Exception:  # noqa: BLE001, S110 (the facts are read again, article by article, by
         pass  # the events stage, which gives the failure to its article)
-    events = _each(list(zip(docs, triggers, facts, strict=True)), failed, no_events, _events_of)
+    dated = _each(list(zip(docs, triggers, facts, strict=True)), failed, None, _dated_of)
+    events = _each(dated, failed, no_events, _named)
     counts = _each(docs, failed, no_counts, _counts_of)
     claims = _each(list(zip(docs, counts, strict=True)), failed, no_claims, _claims_of)
     out: list[DocResult | Exception] = []
@@ -186,15 +195,20 @@ def _resolved(article_hits: tuple[Article, list[Hit]]) -> list[Timex]:
 _Doc = tuple[Article, list[Sentence], list[Timex]]
 
 
-def _events_of(
+def _dated_of(
     doc_found: tuple[_Doc, list[list[Trigger]], list[Facts | None]],
-) -> list[Event]:
+) -> Dated:
     (article, sentences, timexes), triggers, facts = doc_found
     published, tz = article.published, article.day_tz
-    return find_events(
+    return date_events(
         article.body, sentences, timexes, published=published, tz=tz, triggers=triggers,
         facts=facts,
     )  # fmt: skip
+
+
+def _named(dated: Dated | None) -> list[Event]:
+    # (None stands for a failed article, which _each does not pass on)
+    return [] if dated is None else name_events(dated)
 
 
 def _counts_of(doc: _Doc) -> list[Count]:

@@ -148,7 +148,7 @@ def test_batches_give_the_rows_of_one_article_at_a_time(monkeypatch: pytest.Monk
 
 @pytest.mark.skipif(ht.COMPILED, reason="a compiled module's globals cannot be patched")
 @pytest.mark.parametrize(
-    "stage", ["scan_dates", "resolve_dates", "find_events", "find_counts", "claims_of"]
+    "stage", ["scan_dates", "resolve_dates", "date_events", "find_counts", "claims_of"]
 )
 def test_a_parse_that_raises_fails_its_article_only(
     monkeypatch: pytest.MonkeyPatch, stage: str

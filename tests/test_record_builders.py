@@ -17,7 +17,7 @@ from herald_timeline.article import Article, new_article
 from herald_timeline.claim_counts import Count
 from herald_timeline.claims import Claim, new_claim
 from herald_timeline.event_dates import When, new_when
-from herald_timeline.event_history import Event, History, new_event
+from herald_timeline.event_history import Event, History, Mention, new_event
 from herald_timeline.event_triggers import Trigger, new_trigger
 from herald_timeline.records import fast_builder
 from herald_timeline.stamps import Stamp
@@ -200,7 +200,20 @@ def test_fast_builder_refuses_what_it_cannot_build(cls: Any, why: str) -> None:
 # ------------------------------------------- records whose __init__ is written out (mypyc)
 
 
-WRITTEN_OUT = [Point, Timex, Event, When, Trigger, Sentence, Claim, Hit, Stamp, Count, History]
+WRITTEN_OUT = [
+    Point,
+    Timex,
+    Event,
+    When,
+    Trigger,
+    Sentence,
+    Claim,
+    Hit,
+    Stamp,
+    Count,
+    History,
+    Mention,
+]
 
 
 @pytest.mark.parametrize("cls", WRITTEN_OUT, ids=[c.__name__ for c in WRITTEN_OUT])
