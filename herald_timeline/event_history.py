@@ -211,3 +211,13 @@ def when_of(mention: Mention, refers_to: int | None = None) -> When:
         when.start, when.end, when.precision, when.approximate, when.text, -1,
         refers_to=refers_to,
     )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """The first half of ``events.find_events`` for one article (``date_events``): each
+    dated mention of an event, in reading order, not yet named (``event_naming``)."""
+
+    history: History
+    #: each evidence sentence's facts, by its text (what merging mentions reads)
+    read: dict[str, Facts]

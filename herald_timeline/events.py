@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -23,21 +23,20 @@ from herald_timeline import (
     event_assign,
     event_clauses,
     event_dates,
-    event_labels,
     event_merge,
     event_names,
-    event_proper,
     event_relations,
 )
 from herald_timeline.event_dates import TimexLike, When, new_when
 from herald_timeline.event_history import (
     NARRATIVE_REACH,
+    Dated,
     Event,
     History,
     Mention,
-    new_event,
     when_of,
 )
+from herald_timeline.event_naming import name_events
 from herald_timeline.event_triggers import Trigger, find_triggers
 from herald_timeline.numbers import parse_number
 from herald_timeline.text import Sentence
@@ -73,16 +72,6 @@ def find_events(
         body, sentences, timexes, published=published, tz=tz, triggers=triggers, facts=facts
     )
     return name_events(dated)
-
-
-@dataclass(frozen=True, slots=True)
-class Dated:
-    """The first half of :func:`find_events` for one article: each dated mention of an
-    event, in reading order, not yet named; what merging them needs (``event_merge``)."""
-
-    history: History
-    #: each evidence sentence's facts, by its text
-    read: dict[str, event_names.Facts]
 
 
 def date_events(
@@ -125,14 +114,6 @@ def date_events(
             history.bases.append(base)
             history.kinds.append(kind)
     return Dated(history, read)
-
-
-def name_events(dated: Dated) -> list[Event]:
-    """The second half of :func:`find_events`: the mentions named, then merged into one
-    row per event."""
-    history = dated.history
-    events = [_event(mention) for mention in history.mentions]
-    return event_merge.merge(events, history.bases, history.kinds, dated.read)
 
 
 def sentence_triggers(sentences: Sequence[Sentence]) -> list[list[Trigger]]:
@@ -444,23 +425,3 @@ def _consistent(when: When, context: When | None) -> When:
     if abs((context.start - when.start).days) <= _CONSISTENT_DAYS:
         return replace(when, start=context.start, end=context.end, approximate=False)
     return when
-
-
-def _event(mention: Mention) -> Event:
-    sentence, facts, trigger, when = mention.sentence, mention.facts, mention.trigger, mention.when
-    text = sentence.text
-    label = event_labels.name(facts, trigger)
-    # an incident that lasted ("jammed GPS signals from May 29 to June 2") has sides only
-    # where it is given two dates, not wherever "began" or "ended" is near its date (the
-    # words around the date are read only for the events that may have sides)
-    if (when.position >= 0 or when.boundary is not None) and (
-        trigger.type in ("exercise", "meeting") or (trigger.type == "other" and mention.span)
-    ):
-        side = event_dates.boundary(text, trigger, when, facts.folded)
-        if side is not None:
-            label = f"{label} ({side})"
-    return new_event(
-        trigger.type, when.start, when.end, when.precision, when.approximate, when.text, label,
-        event_proper.ordinal(text, trigger), event_names.actors(facts, trigger),
-        event_names.location(facts, trigger), text, sentence.start, sentence.end, trigger.text,
-    )  # fmt: skip

@@ -20,12 +20,12 @@ from herald_timeline.claim_counts import Count
 from herald_timeline.claims import Claim, claims_of, find_counts
 from herald_timeline.dates import Timex, resolve_dates, scan_dates
 from herald_timeline.event_names import Facts
+from herald_timeline.event_naming import name_all, name_events
 from herald_timeline.event_triggers import Trigger
 from herald_timeline.events import (
     Dated,
     Event,
     date_events,
-    name_events,
     read_facts,
     sentence_facts,
     sentence_triggers,
@@ -149,7 +149,6 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
     no_timexes: list[Timex] = []
     no_sentences: list[Sentence] = []
     no_triggers: list[list[Trigger]] = []
-    no_events: list[Event] = []
     no_counts: list[Count] = []
     no_claims: list[Claim] = []
     bodies = [a.body for a in articles]
@@ -167,7 +166,7 @@ def extract_all(articles: Sequence[Article]) -> list[DocResult | Exception]:
     except Exception:  # noqa: BLE001, S110 (the facts are read again, article by article, by
         pass  # the events stage, which gives the failure to its article)
     dated = _each(list(zip(docs, triggers, facts, strict=True)), failed, None, _dated_of)
-    events = _each(dated, failed, no_events, _named)
+    events = _named(dated, failed)
     counts = _each(docs, failed, no_counts, _counts_of)
     claims = _each(list(zip(docs, counts, strict=True)), failed, no_claims, _claims_of)
     out: list[DocResult | Exception] = []
@@ -206,8 +205,18 @@ def _dated_of(
     )  # fmt: skip
 
 
-def _named(dated: Dated | None) -> list[Event]:
-    # (None stands for a failed article, which _each does not pass on)
+def _named(dated: list[Dated | None], failed: dict[int, Exception]) -> list[list[Event]]:
+    """The events of each article dated (None: failed), named all together; when that
+    raises, article by article, which gives the failure to its article."""
+    try:
+        named = iter(name_all([d for d in dated if d is not None]))
+        return [[] if d is None else next(named) for d in dated]
+    except Exception:  # noqa: BLE001
+        no_events: list[Event] = []
+        return _each(dated, failed, no_events, _named_one)
+
+
+def _named_one(dated: Dated | None) -> list[Event]:
     return [] if dated is None else name_events(dated)
 
 

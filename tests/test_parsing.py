@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import herald_timeline as ht
-from herald_timeline import event_names, parsing, schema
+from herald_timeline import event_labels, event_names, parsing, schema
 from herald_timeline import jobs as ht_jobs
 from herald_timeline.jobs import Job, run_job, run_jobs
 
@@ -175,6 +175,25 @@ def test_a_parse_that_raises_fails_its_article_only(
     ]
     with pytest.raises(RuntimeError, match="boom"):
         parsing.extract(ht.load_article(STORIES[2].encode(), published="2022-11-18"))
+
+
+@pytest.mark.skipif(ht.COMPILED, reason="a compiled module's globals cannot be patched")
+def test_naming_that_raises_fails_its_article_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs = _story_jobs()
+    expected = run_jobs(jobs)
+    real = event_labels.name
+
+    def broken(facts: event_names.Facts, trigger: Any) -> str:
+        if "fired 4 " in facts.text:  # named for the whole batch first, then by its article
+            raise RuntimeError("boom")
+        return real(facts, trigger)
+
+    monkeypatch.setattr(event_labels, "name", broken)
+    got = run_jobs(jobs)
+    assert got[2].article["error"] == "internal error: RuntimeError: boom"
+    others = [(r.events, r.claims) for i, r in enumerate(got) if i != 2]
+    assert others == [(r.events, r.claims) for i, r in enumerate(expected) if i != 2]
+    assert all(events for events, _ in others)
 
 
 @pytest.mark.skipif(ht.COMPILED, reason="a compiled module's globals cannot be patched")
