@@ -13,7 +13,7 @@ from typing import Final
 from herald_timeline import resources
 from herald_timeline.numbers import number_pattern, number_starts
 from herald_timeline.pattern_facts import first_chars
-from herald_timeline.text import case_odd, trie
+from herald_timeline.text import ascii_class, case_odd, trie
 
 
 def _words(name: str) -> str:
@@ -58,14 +58,6 @@ def _scan_starts() -> tuple[re.Pattern[str], re.Pattern[str]]:
         resources.compile_pattern(rf"{before}(?={starts})", where="claims scan starts"),
         resources.compile_pattern(rf"{ascii_class(before)}(?={starts})", where="scan starts"),
     )
-
-
-def ascii_class(one: str) -> str:
-    """The ASCII characters the one-character class ``one`` matches, as a class of literals:
-    the same on ASCII text (``str.isascii`` costs nothing), without the per-character
-    category tests of ``\\w``, ``\\s`` and ``\\d`` (a few calls into the Unicode tables each)."""
-    pattern = re.compile(one)
-    return "[" + "".join(re.escape(c) for c in map(chr, range(128)) if pattern.fullmatch(c)) + "]"
 
 
 def scan_all(folded: str) -> list[re.Match[str]]:

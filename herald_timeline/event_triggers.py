@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from herald_timeline import event_lexicon, pattern_facts, records, resources
 from herald_timeline.event_lexicon import Folded
-from herald_timeline.text import folded, trie
+from herald_timeline.text import ascii_class, folded, trie
 
 _FLAGS: Final = re.IGNORECASE
 TYPES: Final[tuple[str, ...]] = (
@@ -134,6 +134,16 @@ def _head_starts() -> re.Pattern[str]:
     return re.compile(rf"\W(?=({trie(words)}))")
 
 
+@lru_cache(maxsize=1)
+def _ascii_head_starts() -> re.Pattern[str]:
+    """``_head_starts`` for ASCII text: the same matches there, a third faster (its first
+    character is tested against a list, not looked up in the Unicode tables). Heads are
+    ASCII (a test checks), so on any text whose other characters are made ASCII
+    (``_head_hits``) it finds every head ``_head_starts`` finds, and no other head."""
+    words = tuple(h for rule in rules() for h in rule.heads)
+    return re.compile(ascii_class(r"\W") + rf"(?=({trie(words)}))")
+
+
 @lru_cache(maxsize=512)
 def _rules_for(head: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
     """The alternation of the rules (in priority order, same group names as
@@ -155,7 +165,7 @@ def _rules_for(head: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | No
 def warm() -> None:
     """Compile the rules of every head word now (a worker pool's preload), not on the
     first sentence that has it (about 20 ms in all)."""
-    _head_starts()
+    _ascii_head_starts()
     for head in {h for rule in rules() for h in rule.heads}:
         _rules_for(head)
 
@@ -165,15 +175,28 @@ def _head_hits(text: str, lower: str) -> list[tuple[int, str]]:
     longest head at a position; none starting inside the previous one)."""
     if len(lower) != len(text):  # lower() grew the text ("İ"): offsets differ
         return [(m.start(), m.group().lower()) for m in _heads(True).finditer(text)]
+    padded = " " + lower
+    # each character beyond ASCII as "?": one character for one, so the offsets hold; a
+    # head (ASCII letters) never matches one, and before a head it stands for a non-word
+    # character, checked then on the text itself (a letter there starts no head)
+    ascii_text = padded.isascii()
+    probe = padded if ascii_text else padded.encode("ascii", "replace").decode("ascii")
     hits: list[tuple[int, str]] = []
     done = 0
-    for match in _head_starts().finditer(" " + lower):
+    for match in _ascii_head_starts().finditer(probe):
         position = match.start(1) - 1
         if position >= done:
+            if not ascii_text and _is_word(padded[position]):
+                continue
             head = match.group(1)
             hits.append((position, head))
             done = position + len(head)
     return hits
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``re`` counts ``char`` as ``\\w`` (for a str pattern)."""
+    return char.isalnum() or char == "_"
 
 
 def _scan(text: str, lower: str | None = None) -> list[re.Match[str]]:

@@ -255,6 +255,14 @@ def case_odd(text: str) -> bool:
     )
 
 
+def ascii_class(one: str) -> str:
+    """The ASCII characters the one-character class ``one`` matches, as a class of literals:
+    the same on ASCII text (``str.isascii`` costs nothing), without the per-character
+    category tests of ``\\w``, ``\\s`` and ``\\d`` (a few calls into the Unicode tables each)."""
+    pattern = re.compile(one)
+    return "[" + "".join(re.escape(c) for c in map(chr, range(128)) if pattern.fullmatch(c)) + "]"
+
+
 def folded(text: str) -> str | None:
     """``text`` lower-cased where case-sensitive twins of IGNORECASE patterns match it
     alike (same offsets, no letter like "ſ" that IGNORECASE equates with an ASCII one);

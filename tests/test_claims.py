@@ -17,7 +17,7 @@ from herald_timeline import claim_lexicon, resources
 from herald_timeline.claim_context import _attribution
 from herald_timeline.claims import Claim, find_claims, unit_of
 from herald_timeline.dates import Timex, find_dates
-from herald_timeline.text import split_sentences
+from herald_timeline.text import ascii_class, split_sentences
 
 PUBLISHED = datetime(2022, 11, 18, 17, 58, tzinfo=ZoneInfo("Asia/Seoul"))
 
@@ -586,7 +586,7 @@ def test_dev_corpus_claims_f1(shared: Path) -> None:
     ids=["negated-word", "space", "digit"],
 )
 def test_ascii_class_spells_out_a_class(one: str, inside: str, outside: str) -> None:
-    spelt = re.compile(claim_lexicon.ascii_class(one))
+    spelt = re.compile(ascii_class(one))
     assert all(spelt.fullmatch(c) for c in inside)
     assert not any(spelt.fullmatch(c) for c in outside)
 

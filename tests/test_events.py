@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from herald_timeline import event_dates, event_relations, event_triggers, resources
@@ -74,6 +74,65 @@ SCAN_SENTENCES = [ex for r in RULES for ex in (*r.examples, *r.counter)] + [
     "The North test-fired two missiles; the allies held talks in Seoul and sat down again.",
     "Intercontinental tests, joint drills and a pre-summit meeting were on the İstanbul agenda.",
 ]
+
+
+SCAN_SENTENCES += [
+    "The allies’ talks “agreed” on drills—launched…\u00a0meeting «summit» ‘fired’",
+    "Straßetalks, éfired and naïve summits: Ölaunch, _talks, 2talks, x-launch.",
+]
+
+
+def _reference_head_hits(lower: str) -> list[tuple[int, str]]:
+    """_head_hits as the plain ``\\W`` scan gives them (what the ASCII scan must equal)."""
+    hits: list[tuple[int, str]] = []
+    done = 0
+    for match in event_triggers._head_starts().finditer(" " + lower):
+        if match.start(1) - 1 >= done:
+            hits.append((match.start(1) - 1, match.group(1)))
+            done = match.start(1) - 1 + len(match.group(1))
+    return hits
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "talks",
+                "launch",
+                "agreed",
+                "fired",
+                "test-fire",
+                "summit",
+                "drills",
+                " ",
+                "-",
+                "—",
+                "’",
+                "“",
+                "\u00a0",
+                "_",
+                "é",
+                "ß",
+                "Ö",
+                "ı",
+                "1",
+                "x",
+                ",",
+                "…",
+                "«",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_ascii_head_scan_equals_the_plain_one(text: str) -> None:
+    lower = text.lower()
+    assume(len(lower) == len(text))
+    assert event_triggers._head_hits(text, lower) == _reference_head_hits(lower)
+
+
+def test_heads_are_ascii() -> None:  # what the ASCII head scan relies on
+    assert all(head.isascii() for rule in RULES for head in rule.heads)
 
 
 @pytest.mark.parametrize("sentence", SCAN_SENTENCES)
