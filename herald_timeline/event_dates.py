@@ -107,6 +107,8 @@ def cue(name: str) -> re.Pattern[str]:
 _BACKWARD: Final = frozenset(
     {
         "date_before_not",
+        "end",
+        "start",
         "period_hedge_before",
         "irrealis_before",
         "definite_before",
