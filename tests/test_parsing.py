@@ -178,36 +178,27 @@ def test_a_parse_that_raises_fails_its_article_only(
 
 
 @pytest.mark.skipif(ht.COMPILED, reason="a compiled module's globals cannot be patched")
-def test_naming_that_raises_fails_its_article_only(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [(event_names, "_place_hits"), (event_labels, "name")],
+    ids=["facts-read", "naming"],
+)
+def test_batch_passes_that_raise_fail_their_article_only(
+    monkeypatch: pytest.MonkeyPatch, module: Any, name: str
+) -> None:
+    """Facts are read, and events named, for the whole batch first, then article by
+    article when that raises: the failure goes to its article only."""
     jobs = _story_jobs()
     expected = run_jobs(jobs)
-    real = event_labels.name
+    real = getattr(module, name)
 
-    def broken(facts: event_names.Facts, trigger: Any) -> str:
-        if "fired 4 " in facts.text:  # named for the whole batch first, then by its article
+    def broken(first: Any, *args: Any) -> Any:
+        sentence = first if isinstance(first, str) else first.text  # a text or its Facts
+        if "fired 4 " in sentence:
             raise RuntimeError("boom")
-        return real(facts, trigger)
+        return real(first, *args)
 
-    monkeypatch.setattr(event_labels, "name", broken)
-    got = run_jobs(jobs)
-    assert got[2].article["error"] == "internal error: RuntimeError: boom"
-    others = [(r.events, r.claims) for i, r in enumerate(got) if i != 2]
-    assert others == [(r.events, r.claims) for i, r in enumerate(expected) if i != 2]
-    assert all(events for events, _ in others)
-
-
-@pytest.mark.skipif(ht.COMPILED, reason="a compiled module's globals cannot be patched")
-def test_facts_read_for_the_batch_fail_their_article_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    jobs = _story_jobs()
-    expected = run_jobs(jobs)
-    real = event_names._place_hits
-
-    def broken(text: str) -> tuple[tuple[int, str], ...]:
-        if "fired 4 " in text:  # read for the whole batch first, then by its article
-            raise RuntimeError("boom")
-        return real(text)
-
-    monkeypatch.setattr(event_names, "_place_hits", broken)
+    monkeypatch.setattr(module, name, broken)
     got = run_jobs(jobs)
     assert got[2].article["error"] == "internal error: RuntimeError: boom"
     others = [(r.events, r.claims) for i, r in enumerate(got) if i != 2]
