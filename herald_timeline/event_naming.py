@@ -32,27 +32,15 @@ def name_all(dated: Sequence[Dated]) -> list[list[Event]]:
     at = 0
     for article in dated:
         history = article.history
-        events = []
+        events: list[Event] = []
         for mention in history.mentions:
             sentence, trigger, when = mention.sentence, mention.trigger, mention.when
-            events.append(
-                new_event(
-                    trigger.type,
-                    when.start,
-                    when.end,
-                    when.precision,
-                    when.approximate,
-                    when.text,
-                    labels[at],
-                    ordinals[at],
-                    actors[at],
-                    places[at],
-                    sentence.text,
-                    sentence.start,
-                    sentence.end,
-                    trigger.text,
-                )  # fmt: skip
-            )
+            event = new_event(
+                trigger.type, when.start, when.end, when.precision, when.approximate, when.text,
+                labels[at], ordinals[at], actors[at], places[at], sentence.text, sentence.start,
+                sentence.end, trigger.text,
+            )  # fmt: skip
+            events.append(event)
             at += 1
         out.append(event_merge.merge(events, history.bases, history.kinds, article.read))
     return out

@@ -129,7 +129,8 @@ def _head_starts() -> re.Pattern[str]:
     """``_heads`` for " " + the lower-cased text: led by the non-word character before a
     head, which ``re`` finds with a fast character-class skip instead of trying the
     lookbehind and the trie at every position; the head itself is group 1 (a lookahead,
-    so that a head right after another one's last character is found too)."""
+    so that a head right after another one's last character is found too). The reference:
+    ``_head_hits`` runs ``_ascii_head_starts``, which must find the same heads (tests)."""
     words = tuple(h for rule in rules() for h in rule.heads)
     return re.compile(rf"\W(?=({trie(words)}))")
 
